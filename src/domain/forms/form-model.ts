@@ -1,0 +1,149 @@
+/**
+ * The data of one form as read from a sheet: the contract between the reader (templates/read),
+ * the checks and the scores. Every value keeps its raw cell content and its address, so that an issue
+ * can point at the cell a person has to fix.
+ */
+import type { CellScalar } from '../grid/cell';
+
+export const TEMPLATE_IDS = [
+  'ex-ante-assessment',
+  'project-goals',
+  'department-goals',
+  'project-monitoring',
+  'project-self-evaluation',
+  'department-self-evaluation',
+  'key-evaluation',
+] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+export function isTemplateId(text: string): text is TemplateId {
+  return (TEMPLATE_IDS as readonly string[]).includes(text);
+}
+
+/** One cell of a form. `cell` is the A1 address, null when the form has no such field or column. */
+export interface Field {
+  raw: CellScalar;
+  cell: string | null;
+  /** The formula in the cell (ours, in a template), else null. A formula's value is computed, not stated. */
+  formula: string | null;
+}
+
+export const ABSENT: Field = Object.freeze({ raw: null, cell: null, formula: null });
+
+/** Label/value fields above the tables. */
+export type HeaderKey =
+  | 'projectName' // 项目名称
+  | 'department' // 主管部门(及代码)
+  | 'implementingUnit' // 实施单位
+  | 'departmentName' // 部门（单位）名称
+  | 'projectAttribute' // 项目属性
+  | 'projectPeriod' // 项目期
+  | 'year' // 年度
+  | 'monitoringMonth' // 监控月份 (1–12)
+  | 'projectAmount' // 项目资金总额（万元）, ex-ante
+  | 'evaluator'; // 评价机构 / 评估人
+
+/** Rows of a funds block (项目资金 / 年度预算). */
+export type FundsRowKey =
+  | 'total' // 年度资金总额 / 资金总额
+  | 'fiscal' // 其中：当年财政拨款 / 财政拨款
+  | 'carryover' // 上年结转资金
+  | 'other' // 其他资金
+  | 'basic' // 基本支出
+  | 'project'; // 项目支出
+
+/** Columns of a funds block. */
+export type FundsColKey =
+  | 'midTerm' // 中期资金
+  | 'annual' // 年度资金
+  | 'initialBudget' // 年初预算数
+  | 'annualBudget' // 全年预算数 (调整后)
+  | 'executed' // 全年执行数 / 1–N月执行数
+  | 'forecast' // 全年预计执行数
+  | 'weight' // 分值
+  | 'rate' // 执行率
+  | 'score'; // 得分
+
+export type GoalKey =
+  | 'overall' // 年度总体目标 / 总体目标
+  | 'midTerm' // 中期目标
+  | 'annual' // 年度目标
+  | 'expected' // 预期目标
+  | 'achieved' // 实际完成情况
+  | 'progress'; // 1–N月执行情况
+
+/** Columns of the row tables (indicators, tasks, criteria). */
+export type ColumnKey =
+  | 'level1' // 一级指标
+  | 'level2' // 二级指标
+  | 'level3' // 三级指标 / 评估要点
+  | 'operator' // 指标性质 / 计算符号
+  | 'target' // 年度指标值 / 指标值
+  | 'unit' // 计量单位 / 度量单位
+  | 'basis' // 指标值设定依据
+  | 'progress' // 1–N月执行情况 (monitoring)
+  | 'forecast' // 全年预计完成情况 (monitoring)
+  | 'cause' // 偏差原因 (monitoring: 经费/制度/人员/硬件条件保障/其他)
+  | 'likelihood' // 完成目标可能性 (确定能/有可能/完全不可能)
+  | 'actual' // 实际完成值
+  | 'tier' // 定性完成档次 (达成/部分达成/未达成)
+  | 'qualitativeScore' // 定性指标得分 (typed, our template)
+  | 'weight' // 分值 / 权重
+  | 'rating' // 评级 优/良/中/差 (ex-ante)
+  | 'numerator' // 分子 (key evaluation formula indicators)
+  | 'denominator' // 分母
+  | 'rate' // 得分率 / 完成率
+  | 'score' // 得分
+  | 'deviation' // 偏差原因分析及改进措施
+  | 'remark' // 备注 / 评分标准
+  | 'taskName' // 任务名称
+  | 'taskContent' // 主要内容
+  | 'taskProjects'; // 对应项目
+
+export type TableKey = 'indicators' | 'tasks' | 'criteria';
+
+export interface TableRow {
+  /** 0-based sheet row. */
+  row: number;
+  fields: Partial<Record<ColumnKey, Field>>;
+}
+
+export interface FundsRow {
+  row: number;
+  label: Field;
+  cols: Partial<Record<FundsColKey, Field>>;
+}
+
+export interface ParsedForm {
+  template: TemplateId;
+  /** Version of the template the sheet was made with, when `_meta` says so. */
+  templateVersion: number | null;
+  sheet: string;
+  /** How the form was recognised. */
+  source: 'meta' | 'headers';
+  header: Partial<Record<HeaderKey, Field>>;
+  funds: Partial<Record<FundsRowKey, FundsRow>>;
+  goals: Partial<Record<GoalKey, Field>>;
+  tables: Partial<Record<TableKey, TableRow[]>>;
+  /** 总分 as stated in the sheet (typed, or our formula's cached value). */
+  total: Field;
+  /** 等级 / 评价等级 as stated. */
+  grade: Field;
+  /** 评估结论 (ex-ante) as stated. */
+  conclusion: Field;
+  /** Required sections or columns the reader could not find, by their canonical label. */
+  missing: string[];
+}
+
+/** A field of a row, ABSENT when the table has no such column. */
+export function fieldOf(row: TableRow, key: ColumnKey): Field {
+  return row.fields[key] ?? ABSENT;
+}
+
+export function headerOf(form: ParsedForm, key: HeaderKey): Field {
+  return form.header[key] ?? ABSENT;
+}
+
+export function fundsCell(form: ParsedForm, row: FundsRowKey, col: FundsColKey): Field {
+  return form.funds[row]?.cols[col] ?? ABSENT;
+}

@@ -1,0 +1,61 @@
+/**
+ * Results of scoring. A score that cannot be computed is a value (`null` with a reason), never NaN.
+ */
+import type { Grade } from '../profiles/profile-schema';
+
+export type UnscorableReason =
+  | 'missing_target'
+  | 'missing_actual'
+  | 'missing_weight'
+  | 'missing_operator'
+  | 'not_a_number'
+  | 'missing_tier'
+  | 'missing_score'
+  | 'zero_budget';
+
+export type ScoreResult = { kind: 'scored'; score: number } | { kind: 'unscorable'; reason: UnscorableReason };
+
+export interface IndicatorScore {
+  /** 0-based sheet row of the indicator. */
+  row: number;
+  level1: string | null;
+  name: string | null;
+  weight: number | null;
+  /** The score the rules give (for 定性: the stated score when inside the tier's band, else clamped into it). */
+  score: number | null;
+  /** The score written in the sheet, when a person typed it (not our formula). */
+  statedScore: number | null;
+  unscorable: UnscorableReason | null;
+}
+
+export interface ExecutionScore {
+  budget: number | null;
+  executed: number | null;
+  /** 执行率 as a fraction (0.95). */
+  rate: number | null;
+  weight: number;
+  score: number | null;
+  statedScore: number | null;
+}
+
+export interface LevelScore {
+  level1: string;
+  weight: number;
+  score: number;
+}
+
+export interface FormScores {
+  execution: ExecutionScore | null;
+  indicators: IndicatorScore[];
+  byLevel1: LevelScore[];
+  /** Sum of the weights the form carries (budget weight included). */
+  weightSum: number;
+  total: number | null;
+  grade: Grade | null;
+  /** 评估结论 for an ex-ante assessment. */
+  conclusion: string | null;
+  statedTotal: number | null;
+  statedGrade: string | null;
+  statedConclusion: string | null;
+  recommendation: string | null;
+}
