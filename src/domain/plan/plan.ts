@@ -20,8 +20,11 @@ export interface CellStyle {
 }
 
 export type PlanOp =
-  /** Create the sheet if absent. A plan for a new form names a sheet that does not exist yet. */
-  | { kind: 'ensureSheet'; sheet: string; visibility: SheetVisibility; tabColor?: HexColor }
+  /**
+   * Create the sheet. A form sheet uses ifExists 'fail' (inserting a template never replaces a sheet);
+   * shared helper sheets (`_meta`, dropdown lists) use 'reuse' and are written idempotently.
+   */
+  | { kind: 'ensureSheet'; sheet: string; visibility: SheetVisibility; ifExists: 'fail' | 'reuse'; tabColor?: HexColor }
   /** Write values and formulas with `values[0][0]` at `topLeft`. */
   | { kind: 'writeBlock'; sheet: string; topLeft: string; values: CellInput[][] }
   | { kind: 'merge'; sheet: string; range: string }
