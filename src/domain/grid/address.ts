@@ -56,8 +56,9 @@ export function isA1(text: string): boolean {
 
 /** 'A1:C3' (or a single cell 'B2') -> range. */
 export function parseRange(ref: string): CellRange {
-  const [first, second] = ref.split(':');
-  if (first === undefined) throw new EngineInvariantError(`bad range ${ref}`);
+  const parts = ref.split(':');
+  const [first, second] = parts;
+  if (first === undefined || parts.length > 2) throw new EngineInvariantError(`bad range ${ref}`);
   const a = parseA1(first);
   const b = second === undefined ? a : parseA1(second);
   return {
@@ -80,5 +81,15 @@ export function rangeContains(range: CellRange, pos: CellPosition): boolean {
 
 /** Quote a sheet name for use in a formula reference: 'Sheet 1'!A1. */
 export function sheetRef(sheet: string, ref: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? `${sheet}!${ref}` : `'${sheet.replace(/'/g, "''")}'!${ref}`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) && !looksLikeReference(sheet);
+  return plain ? `${sheet}!${ref}` : `'${sheet.replace(/'/g, "''")}'!${ref}`;
+}
+
+/** Excel reads an unquoted 'B2' or 'R1C1' before '!' as a reference, so such sheet names need quotes. */
+function looksLikeReference(sheet: string): boolean {
+  return (
+    /^[A-Za-z]{1,3}[0-9]+$/.test(sheet) ||
+    /^[Rr][0-9]*([Cc][0-9]*)?$/.test(sheet) ||
+    /^[Cc][0-9]*$/.test(sheet)
+  );
 }

@@ -5,7 +5,30 @@
  */
 import type { CellScalar } from './cell';
 
-export type ExcelErrorCode = '#NULL!' | '#DIV/0!' | '#VALUE!' | '#REF!' | '#NAME?' | '#NUM!' | '#N/A' | '#GETTING_DATA' | '#SPILL!' | '#CALC!';
+export type ExcelErrorCode =
+  | '#NULL!'
+  | '#DIV/0!'
+  | '#VALUE!'
+  | '#REF!'
+  | '#NAME?'
+  | '#NUM!'
+  | '#N/A'
+  | '#GETTING_DATA'
+  | '#SPILL!'
+  | '#CALC!';
+
+export const EXCEL_ERROR_CODES: readonly ExcelErrorCode[] = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+];
 
 export type Reading =
   | { kind: 'blank' }
@@ -30,66 +53,284 @@ export interface Amount {
   explicitUnit: boolean;
 }
 
-const NOT_IMPLEMENTED = 'parse.ts: not implemented yet';
+const FULL_WIDTH_FIRST = 0xff01;
+const FULL_WIDTH_LAST = 0xff5e;
+const FULL_WIDTH_OFFSET = 0xfee0;
+/** Characters that render as nothing; people paste them in from web pages and Word. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** \s covers NBSP, the ideographic space and the other Unicode spaces, as well as line breaks inside a cell. */
+const WHITE_RUN = /\s+/g;
 
 /** Full-width ASCII and spaces to half-width, NBSP and ideographic space to space, trimmed, runs of space folded. */
-export function normalizeText(_text: string): string {
-  throw new Error(NOT_IMPLEMENTED);
+export function normalizeText(text: string): string {
+  let halfWidth = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    halfWidth +=
+      code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST
+        ? String.fromCharCode(code - FULL_WIDTH_OFFSET)
+        : ch;
+  }
+  return halfWidth.replace(INVISIBLE, '').replace(WHITE_RUN, ' ').trim();
 }
 
 /** True for null, undefined-ish, '' and whitespace-only strings. */
-export function isBlank(_raw: CellScalar | undefined): boolean {
-  throw new Error(NOT_IMPLEMENTED);
+export function isBlank(raw: CellScalar | undefined): boolean {
+  if (raw === null || raw === undefined) return true;
+  return typeof raw === 'string' && normalizeText(raw) === '';
 }
 
+/**
+ * A number a host should never hand over (NaN, ±Infinity) reads as Excel's #NUM!, the error Excel itself
+ * shows for a result it cannot represent, so that it reaches the checks as an error and never as a value.
+ */
+const NON_FINITE_CODE: ExcelErrorCode = '#NUM!';
+
 /** Normalized text of a cell, or null when blank. Numbers and booleans become their text. */
-export function cellText(_raw: CellScalar | undefined): string | null {
-  throw new Error(NOT_IMPLEMENTED);
+export function cellText(raw: CellScalar | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : NON_FINITE_CODE;
+  if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
+  const text = normalizeText(raw);
+  return text === '' ? null : text;
 }
+
+/** Stars mark required fields; they are not part of a label. */
+const LABEL_NOISE = /[\s\p{P}★☆※]/gu;
 
 /**
  * A key for matching labels and headers: normalized, with all white space, required-field stars and
  * punctuation such as （）()：:，,、 removed. '年度 指标值（万元）：' and '年度指标值万元' get the same key.
  */
-export function labelKey(_raw: CellScalar | undefined): string {
-  throw new Error(NOT_IMPLEMENTED);
+export function labelKey(raw: CellScalar | undefined): string {
+  const text = cellText(raw);
+  if (text === null) return '';
+  return text.replace(LABEL_NOISE, '').toLowerCase();
+}
+
+const PLACEHOLDERS: ReadonlySet<string> = new Set([
+  '*',
+  '**',
+  '***',
+  '/',
+  '//',
+  '\\',
+  '无',
+  '-',
+  '--',
+  '---',
+  '—',
+  '——',
+  '–',
+  '―',
+  '略',
+  '暂无',
+  'n/a',
+  'na',
+  '不适用',
+  '无此项',
+]);
+
+const ERROR_BY_TEXT: ReadonlyMap<string, ExcelErrorCode> = new Map(
+  EXCEL_ERROR_CODES.map((code) => [code.toUpperCase(), code]),
+);
+
+/** Minus signs other than '-' that show up in pasted text: − (U+2212), ﹣, ‒ and –. */
+const OTHER_MINUS = /^[\u2212\ufe63\u2012\u2013]/;
+
+/**
+ * sign, number (plain digits, or digits grouped by thousands, with an optional fraction and exponent),
+ * then whatever follows (a % sign or a unit).
+ */
+const NUMBER_HEAD =
+  /^([+-]?) ?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)(.*)$/;
+
+/**
+ * A unit glued after a number: short, no digits, no operators or separators. Longer tails are prose
+ * ("3个月内完成验收") and stay text.
+ */
+const UNIT = /^[^\d\s%,;:<>=≥≤≧≦+\-()[\]{}'"!?#]{1,6}$/u;
+
+function readNumberText(text: string): Reading | null {
+  const unified = text.replace(OTHER_MINUS, '-').replace(/(\d)。(\d)/g, '$1.$2');
+  const match = NUMBER_HEAD.exec(unified);
+  if (!match) return null;
+  const [, sign = '', digits = '', tail = ''] = match;
+  const value = Number(sign + digits.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return null;
+  const unit = tail.trim();
+  if (unit === '') return { kind: 'number', value, percent: false, unit: null };
+  if (unit === '%') return { kind: 'number', value, percent: true, unit: '%' };
+  if (UNIT.test(unit)) return { kind: 'number', value, percent: false, unit };
+  return null;
 }
 
 /**
  * One cell as a reading: numbers (full-width digits, thousands separators, unicode minus, a trailing % or a
  * glued unit such as "735人次"), placeholders, Excel error values, text.
  */
-export function readCell(_raw: CellScalar | undefined): Reading {
-  throw new Error(NOT_IMPLEMENTED);
+export function readCell(raw: CellScalar | undefined): Reading {
+  if (raw === null || raw === undefined) return { kind: 'blank' };
+  if (typeof raw === 'number') {
+    return Number.isFinite(raw)
+      ? { kind: 'number', value: raw, percent: false, unit: null }
+      : { kind: 'error', code: NON_FINITE_CODE };
+  }
+  if (typeof raw === 'boolean') return { kind: 'text', text: raw ? 'TRUE' : 'FALSE' };
+  const text = normalizeText(raw);
+  if (text === '') return { kind: 'blank' };
+  const error = ERROR_BY_TEXT.get(text.toUpperCase());
+  if (error !== undefined) return { kind: 'error', code: error };
+  if (PLACEHOLDERS.has(text.toLowerCase())) return { kind: 'placeholder', text };
+  return readNumberText(text) ?? { kind: 'text', text };
 }
 
 /** The number of a reading, or null. */
-export function numberOf(_reading: Reading): number | null {
-  throw new Error(NOT_IMPLEMENTED);
+export function numberOf(reading: Reading): number | null {
+  return reading.kind === 'number' ? reading.value : null;
+}
+
+/** Longest spellings first, so that '>=' is not read as '>' followed by '='. */
+const OPERATOR_SPELLINGS: readonly (readonly [string, Operator])[] = (
+  [
+    ['≥', '≥'],
+    ['≧', '≥'],
+    ['⩾', '≥'],
+    ['>=', '≥'],
+    ['=>', '≥'],
+    ['不少于', '≥'],
+    ['不低于', '≥'],
+    ['不小于', '≥'],
+    ['大于等于', '≥'],
+    ['大于或等于', '≥'],
+    ['高于等于', '≥'],
+    ['高于或等于', '≥'],
+    ['正向', '≥'],
+    ['正向指标', '≥'],
+    ['≤', '≤'],
+    ['≦', '≤'],
+    ['⩽', '≤'],
+    ['<=', '≤'],
+    ['=<', '≤'],
+    ['不超过', '≤'],
+    ['不高于', '≤'],
+    ['不大于', '≤'],
+    ['不多于', '≤'],
+    ['小于等于', '≤'],
+    ['小于或等于', '≤'],
+    ['低于等于', '≤'],
+    ['低于或等于', '≤'],
+    ['反向', '≤'],
+    ['反向指标', '≤'],
+    ['=', '='],
+    ['==', '='],
+    ['═', '='],
+    ['等于', '='],
+    ['>', '>'],
+    ['大于', '>'],
+    ['高于', '>'],
+    ['<', '<'],
+    ['小于', '<'],
+    ['低于', '<'],
+    ['定性', '定性'],
+    ['定性指标', '定性'],
+  ] as const
+)
+  .slice()
+  .sort((a, b) => b[0].length - a[0].length);
+
+const OPERATOR_BY_SPELLING: ReadonlyMap<string, Operator> = new Map(OPERATOR_SPELLINGS);
+
+/** Spaces between the characters of a symbolic operator ("> =") do not change it. */
+function compactOperatorText(text: string): string {
+  return text.replace(/([<>=]) (?=[<>=])/g, '$1');
 }
 
 /**
  * An operator typed alone or as a word: ≥ ≧ >= ＞＝ 不少于 不低于 正向 → '≥'; ≤ ≦ <= 不超过 不高于 反向 → '≤';
  * = ═ ＝ == 等于 → '='; > ＞ 大于 高于 → '>'; < ＜ 小于 低于 → '<'; 定性 → '定性'. Null when not one of these.
  */
-export function parseOperator(_raw: CellScalar | undefined): Operator | null {
-  throw new Error(NOT_IMPLEMENTED);
+export function parseOperator(raw: CellScalar | undefined): Operator | null {
+  if (typeof raw !== 'string') return null;
+  const text = compactOperatorText(normalizeText(raw)).replace(/ /g, '');
+  return OPERATOR_BY_SPELLING.get(text) ?? null;
 }
 
+/** "95%以上", "3天以内": the direction written after the value. */
+const TRAILING_DIRECTION: readonly (readonly [string, Operator])[] = [
+  ['及以上', '≥'],
+  ['以上', '≥'],
+  ['及以下', '≤'],
+  ['以下', '≤'],
+  ['以内', '≤'],
+];
+
 /** A target typed with its operator in one cell ("≥95%", "≦ 3天", "不少于500人次"), or just a value. */
-export function readTarget(_raw: CellScalar | undefined): { operator: Operator | null; reading: Reading } {
-  throw new Error(NOT_IMPLEMENTED);
+export function readTarget(raw: CellScalar | undefined): { operator: Operator | null; reading: Reading } {
+  if (typeof raw !== 'string') return { operator: null, reading: readCell(raw) };
+  const text = compactOperatorText(normalizeText(raw));
+  for (const [spelling, operator] of OPERATOR_SPELLINGS) {
+    if (text.startsWith(spelling)) {
+      const rest = text.slice(spelling.length).replace(/^[ :]+/, '');
+      return { operator, reading: readCell(rest) };
+    }
+  }
+  // Before the whole text: "3天以内" would otherwise read as 3 with the unit "天以内".
+  for (const [suffix, operator] of TRAILING_DIRECTION) {
+    if (!text.endsWith(suffix)) continue;
+    const value = readCell(text.slice(0, -suffix.length));
+    if (value.kind === 'number') return { operator, reading: value };
+  }
+  return { operator: null, reading: readCell(text) };
+}
+
+/** Float noise such as 0.07 × 100 = 7.000000000000001 would show in messages and break equality checks. */
+function clean(value: number): number {
+  return Number(value.toPrecision(15));
 }
 
 /**
  * A percentage in points whatever way it was typed: "98%" -> 98, 98 -> 98, 0.98 -> 98 (a value whose
  * magnitude is at most 1 is read as a fraction, as Excel stores a cell formatted as %). Null if not a number.
  */
-export function toPercentPoints(_reading: Reading): number | null {
-  throw new Error(NOT_IMPLEMENTED);
+export function toPercentPoints(reading: Reading): number | null {
+  if (reading.kind !== 'number') return null;
+  if (reading.percent) return reading.value;
+  return Math.abs(reading.value) <= 1 ? clean(reading.value * 100) : reading.value;
 }
 
+const YUAN_PER_WAN = 10000;
+const MONEY_UNITS: ReadonlyMap<string, MoneyUnit> = new Map([
+  ['元', '元'],
+  ['万元', '万元'],
+  ['万', '万元'],
+]);
+const CURRENCY_SIGN = /^[¥￥] ?/;
+
 /** A money amount: "12,345.6元" -> 1.23456 万元; "3.5万元", "3.5万" and 3.5 (with default 万元) -> 3.5. */
-export function readAmount(_raw: CellScalar | undefined, _defaultUnit: MoneyUnit = '万元'): Amount | null {
-  throw new Error(NOT_IMPLEMENTED);
+export function readAmount(raw: CellScalar | undefined, defaultUnit: MoneyUnit = '万元'): Amount | null {
+  let reading: Reading;
+  let signUnit: MoneyUnit | null = null;
+  if (typeof raw === 'string') {
+    const text = normalizeText(raw);
+    // A currency sign means 元 unless a 万元 written after the value says otherwise.
+    if (CURRENCY_SIGN.test(text)) signUnit = '元';
+    reading = readCell(text.replace(CURRENCY_SIGN, ''));
+  } else {
+    reading = readCell(raw);
+  }
+  if (reading.kind !== 'number' || reading.percent) return null;
+  let unit: MoneyUnit;
+  let explicitUnit: boolean;
+  if (reading.unit === null) {
+    unit = signUnit ?? defaultUnit;
+    explicitUnit = signUnit !== null;
+  } else {
+    const written = MONEY_UNITS.get(reading.unit);
+    if (written === undefined) return null;
+    unit = written;
+    explicitUnit = true;
+  }
+  const wan = unit === '元' ? clean(reading.value / YUAN_PER_WAN) : reading.value;
+  return { wan, unit, explicitUnit };
 }
