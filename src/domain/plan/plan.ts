@@ -19,6 +19,14 @@ export interface CellStyle {
   border?: 'thin' | 'none';
 }
 
+/** What stays allowed on a protected sheet. */
+export interface ProtectionAllowances {
+  insertRows: boolean;
+  deleteRows: boolean;
+  formatColumns: boolean;
+  formatRows: boolean;
+}
+
 export type PlanOp =
   /**
    * Create the sheet. A form sheet uses ifExists 'fail' (inserting a template never replaces a sheet);
@@ -38,16 +46,23 @@ export type PlanOp =
    * values (each without commas).
    */
   | { kind: 'listValidation'; sheet: string; range: string; source: string | readonly string[]; allowBlank: boolean; prompt?: string; error?: string }
-  /** Custom validation formula relative to the range's top-left cell. */
-  | { kind: 'customValidation'; sheet: string; range: string; formula: string; error?: string }
+  /**
+   * Custom validation formula relative to the range's top-left cell. `prompt` is the input message shown
+   * when the cell is selected (e.g. the common units, where any text is accepted).
+   */
+  | { kind: 'customValidation'; sheet: string; range: string; formula: string; error?: string; prompt?: string }
   /** Decimal validation (amounts, weights). */
   | { kind: 'decimalValidation'; sheet: string; range: string; min: number; max?: number; error?: string }
   /** Conditional format by formula, relative to the range's top-left cell. */
   | { kind: 'highlight'; sheet: string; range: string; formula: string; fill: HexColor; fontColor?: HexColor }
   /** Locked state of cells; takes effect when the sheet is protected. */
   | { kind: 'lock'; sheet: string; range: string; locked: boolean }
-  /** Protect the sheet with no password: locked cells (our formulas) cannot be typed over. */
-  | { kind: 'protectSheet'; sheet: string }
+  /**
+   * Protect the sheet with no password: locked cells (our formulas) cannot be typed over. `allow` lists what
+   * a person may still do on the protected sheet (tables grow, so inserting rows must stay possible);
+   * omitted, the host's defaults apply.
+   */
+  | { kind: 'protectSheet'; sheet: string; allow?: ProtectionAllowances }
   | { kind: 'defineName'; name: string; refersTo: string }
   | { kind: 'freezePanes'; sheet: string; rows: number; cols: number }
   | { kind: 'printSetup'; sheet: string; orientation: 'portrait' | 'landscape'; fitToWidth: boolean; printArea?: string };
