@@ -1,0 +1,28 @@
+/**
+ * The rules' view of the indicator framework: canonical names by the framework module's own matching, so a
+ * level the dropdown offers and a level a check accepts are always the same.
+ */
+import type { Framework } from '../framework/framework-schema';
+import { findLevel2Anywhere, matchLevel1, matchLevel2 } from '../framework/frameworks';
+
+/** The canonical first-level name the text stands for, or null. */
+export function canonicalLevel1(framework: Framework, text: string | null): string | null {
+  if (text === null) return null;
+  return matchLevel1(framework, text)?.name ?? null;
+}
+
+/** The canonical second-level name under a first level, or null. */
+export function canonicalLevel2(framework: Framework, level1: string, text: string | null): string | null {
+  if (text === null) return null;
+  return matchLevel2(framework, level1, text)?.name ?? null;
+}
+
+/** The first level a second-level text belongs to anywhere in the framework, or null. */
+export function ownerOfLevel2(framework: Framework, text: string | null): string | null {
+  if (text === null) return null;
+  return findLevel2Anywhere(framework, text)?.level1.name ?? null;
+}
+
+export function requiredLevel1Names(framework: Framework): string[] {
+  return framework.level1.filter((l) => l.required).map((l) => l.name);
+}

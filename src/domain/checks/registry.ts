@@ -1,0 +1,128 @@
+/**
+ * The registry of every rule and the three ways to run them: the whole form, one row after a live edit,
+ * or only the form-level rules (sums and totals) after any edit.
+ */
+import type { ParsedForm, TableKey } from '../forms/form-model';
+import { isA1, parseA1 } from '../grid/address';
+import type { Issue } from './issue';
+import {
+  mainTableKey,
+  type CheckContext,
+  type FormRule,
+  type Rule,
+  type RowRule,
+  type RowView,
+} from './rule';
+import { CROSS_STAGE_RULES } from './rules/cross-stage';
+import { EX_ANTE_KEY_EVALUATION_RULES } from './rules/ex-ante-key-evaluation';
+import { FRAMEWORK_RULES } from './rules/framework';
+import { MONEY_RULES } from './rules/money';
+import { MONITORING_RULES } from './rules/monitoring';
+import { REQUIRED_FIELD_RULES } from './rules/required-fields';
+import { SELF_EVALUATION_RULES } from './rules/self-evaluation';
+import { STRUCTURE_RULES } from './rules/structure';
+import { VALUE_RULES } from './rules/values';
+import { WEIGHT_RULES } from './rules/weights';
+import { rowViews } from './views';
+
+export type { CheckContext, Rule } from './rule';
+
+export const RULES: readonly Rule[] = [
+  ...STRUCTURE_RULES,
+  ...REQUIRED_FIELD_RULES,
+  ...FRAMEWORK_RULES,
+  ...VALUE_RULES,
+  ...WEIGHT_RULES,
+  ...MONEY_RULES,
+  ...SELF_EVALUATION_RULES,
+  ...MONITORING_RULES,
+  ...EX_ANTE_KEY_EVALUATION_RULES,
+  ...CROSS_STAGE_RULES,
+];
+
+/** Issues the engine raises outside the rules (a sheet that is no form), with their params. */
+export const ENGINE_ISSUE_CODES: Readonly<Record<string, readonly string[]>> = {
+  form_unrecognized: ['sheet'],
+};
+
+/** A visible sheet that holds no recognisable form. */
+export function unrecognizedFormIssue(sheet: string): Issue {
+  return { code: 'form_unrecognized', severity: 'warning', sheet, cell: null, params: { sheet } };
+}
+
+function applies(rule: Rule, form: ParsedForm): boolean {
+  return rule.templates.includes(form.template);
+}
+
+function resolveTable(rule: RowRule, form: ParsedForm): TableKey {
+  return rule.table === 'main' ? mainTableKey(form) : rule.table;
+}
+
+function toIssues(rule: Rule, form: ParsedForm, findings: ReturnType<Rule['check']>): Issue[] {
+  return findings.map((f) => ({
+    code: rule.code,
+    severity: rule.severity,
+    sheet: form.sheet,
+    cell: f.cell,
+    params: f.params,
+  }));
+}
+
+function runRowRule(rule: RowRule, views: readonly RowView[], form: ParsedForm, ctx: CheckContext): Issue[] {
+  return views.flatMap((view) => toIssues(rule, form, rule.check(view, form, ctx)));
+}
+
+function runFormRule(rule: FormRule, form: ParsedForm, ctx: CheckContext): Issue[] {
+  return toIssues(rule, form, rule.check(form, ctx));
+}
+
+/** Every rule for the form, issues in sheet order (row, then column); whole-form issues first. */
+export function checkForm(form: ParsedForm, ctx: CheckContext): Issue[] {
+  const views = new Map<TableKey, RowView[]>();
+  const viewsOf = (key: TableKey): RowView[] => {
+    let cached = views.get(key);
+    if (cached === undefined) {
+      cached = rowViews(form, key, ctx);
+      views.set(key, cached);
+    }
+    return cached;
+  };
+  const issues = RULES.filter((rule) => applies(rule, form)).flatMap((rule) =>
+    rule.scope === 'row'
+      ? runRowRule(rule, viewsOf(resolveTable(rule, form)), form, ctx)
+      : runFormRule(rule, form, ctx),
+  );
+  return sortIssues(issues);
+}
+
+/** The row-scoped rules for one table row (0-based sheet row), after a live edit of that row. */
+export function checkRow(form: ParsedForm, table: TableKey, row: number, ctx: CheckContext): Issue[] {
+  const view = rowViews(form, table, ctx).find((v) => v.row.row === row);
+  if (view === undefined) return [];
+  const issues = RULES.filter(
+    (rule): rule is RowRule =>
+      rule.scope === 'row' && applies(rule, form) && resolveTable(rule, form) === table,
+  ).flatMap((rule) => runRowRule(rule, [view], form, ctx));
+  return sortIssues(issues);
+}
+
+/** Only the form-scoped rules: sums, totals, sections, cross-row and cross-stage comparisons. */
+export function checkFormLevel(form: ParsedForm, ctx: CheckContext): Issue[] {
+  const issues = RULES.filter(
+    (rule): rule is FormRule => rule.scope === 'form' && applies(rule, form),
+  ).flatMap((rule) => runFormRule(rule, form, ctx));
+  return sortIssues(issues);
+}
+
+function position(cell: string | null): { row: number; col: number } {
+  if (cell === null) return { row: -1, col: -1 };
+  // An address the engine cannot read is a reader bug; sort it last rather than lose the issue.
+  return isA1(cell) ? parseA1(cell) : { row: Number.MAX_SAFE_INTEGER, col: 0 };
+}
+
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  return issues
+    .map((issue, order) => ({ issue, order, pos: position(issue.cell) }))
+    .sort((a, b) => a.pos.row - b.pos.row || a.pos.col - b.pos.col || a.order - b.order)
+    .map((x) => x.issue);
+}

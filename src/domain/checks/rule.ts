@@ -1,0 +1,81 @@
+/**
+ * What a rule is: metadata the registry, the message catalog and the tests read (code, severity, templates,
+ * scope, params), and one check function. A check returns findings (cell and params); the registry turns them
+ * into issues, so code, severity and sheet can never disagree with the rule's metadata.
+ */
+import type { TemplateId, ParsedForm, TableKey, TableRow } from '../forms/form-model';
+import type { Framework } from '../framework/framework-schema';
+import type { Profile } from '../profiles/profile-schema';
+import type { FormScores, IndicatorScore } from '../scoring/score-types';
+import type { Severity } from './issue';
+
+export interface CheckContext {
+  profile: Profile;
+  framework: Framework;
+  /** Scores computed once by the caller (scoreForm); checks read them and never recompute them. */
+  scores: FormScores;
+  /** The declared goals (项目/部门绩效目标申报表) a self-evaluation or a monitoring sheet is compared with. */
+  goals: ParsedForm | null;
+}
+
+export interface Finding<P extends string = string> {
+  /** A1 address of the cell to fix; null for a missing section or a whole-form finding. */
+  cell: string | null;
+  params: Readonly<Record<P, string | number>>;
+}
+
+interface RuleMeta<P extends string> {
+  /** lower_snake, stable once published: reports and catalogs are keyed by it. */
+  code: string;
+  severity: Severity;
+  templates: readonly TemplateId[];
+  /** Every param each finding carries; the message catalog may use exactly these placeholders. */
+  params: readonly P[];
+}
+
+/** One table row as a row rule sees it. */
+export interface RowView {
+  row: TableRow;
+  /** Index of the row in its table. */
+  index: number;
+  /** 一级/二级 as written, or carried down from the rows above (a merged cell is read only in its first row). */
+  level1: string | null;
+  level2: string | null;
+  /** 三级指标 text, or 第N行 when it is blank, for messages. */
+  name: string;
+  /** The row's score from ctx.scores, when scoring produced one for this row. */
+  score: IndicatorScore | null;
+}
+
+/**
+ * Looks at one row only, so a live edit re-checks just that row. 'main' is the form's indicator or criteria
+ * table (see mainTableKey).
+ */
+export interface RowRule<P extends string = string> extends RuleMeta<P> {
+  scope: 'row';
+  table: TableKey | 'main';
+  check(view: RowView, form: ParsedForm, ctx: CheckContext): Finding<P>[];
+}
+
+/** Sums, totals, sections, cross-row comparisons. */
+export interface FormRule<P extends string = string> extends RuleMeta<P> {
+  scope: 'form';
+  check(form: ParsedForm, ctx: CheckContext): Finding<P>[];
+}
+
+export type Rule = RowRule | FormRule;
+
+export function rowRule<P extends string>(rule: RowRule<P>): Rule {
+  return rule;
+}
+
+export function formRule<P extends string>(rule: FormRule<P>): Rule {
+  return rule;
+}
+
+/** The table whose rows are indicators (or criteria) for this template. */
+export function mainTableKey(form: ParsedForm): TableKey {
+  return form.template === 'ex-ante-assessment' || form.template === 'key-evaluation'
+    ? 'criteria'
+    : 'indicators';
+}

@@ -1,0 +1,171 @@
+/** Framework: 一级 → 二级 → 三级 as the indicator framework defines them; groups present; no duplicates. */
+import { fieldOf } from '../../forms/form-model';
+import { isEmptyish, textOf } from '../cells';
+import { canonicalLevel1, canonicalLevel2, ownerOfLevel2, requiredLevel1Names } from '../framework-lookup';
+import { formRule, mainTableKey, rowRule, type Finding, type Rule } from '../rule';
+import { FRAMEWORK_TEMPLATES, GOAL_TEMPLATES, KEY_EVALUATION, SELF_EVALUATIONS } from '../template-groups';
+import { rowViews } from '../views';
+
+/** 10号 common framework of a key evaluation; it is not the goal framework, so it is fixed here. */
+const KEY_LEVEL1 = ['决策', '过程', '产出', '效益'] as const;
+
+function isKeyLevel1(text: string): boolean {
+  const bare = text.replace(/\s+/g, '').replace(/指标$/, '');
+  return (KEY_LEVEL1 as readonly string[]).includes(bare);
+}
+
+export const levelEmpty = rowRule({
+  code: 'level_empty',
+  severity: 'error',
+  templates: [...FRAMEWORK_TEMPLATES, ...KEY_EVALUATION],
+  scope: 'row',
+  table: 'main',
+  params: ['label', 'name'],
+  check: (view) => {
+    const findings: Finding<'label' | 'name'>[] = [];
+    if (view.level1 === null) {
+      findings.push({
+        cell: fieldOf(view.row, 'level1').cell,
+        params: { label: '一级指标', name: view.name },
+      });
+    } else if (view.level2 === null && fieldOf(view.row, 'level2').cell !== null) {
+      findings.push({
+        cell: fieldOf(view.row, 'level2').cell,
+        params: { label: '二级指标', name: view.name },
+      });
+    }
+    return findings;
+  },
+});
+
+export const unknownLevel1 = rowRule({
+  code: 'unknown_level1',
+  severity: 'error',
+  templates: [...FRAMEWORK_TEMPLATES, ...KEY_EVALUATION],
+  scope: 'row',
+  table: 'main',
+  params: ['level1', 'name'],
+  check: (view, form, ctx) => {
+    if (view.level1 === null) return [];
+    const known =
+      form.template === 'key-evaluation'
+        ? isKeyLevel1(view.level1)
+        : canonicalLevel1(ctx.framework, view.level1) !== null;
+    if (known) return [];
+    // Report on the row that wrote it, not on every row a merged cell spans.
+    const own = fieldOf(view.row, 'level1');
+    if (textOf(own) === null) return [];
+    return [{ cell: own.cell, params: { level1: view.level1, name: view.name } }];
+  },
+});
+
+export const unknownLevel2 = rowRule({
+  code: 'unknown_level2',
+  severity: 'error',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['level2', 'name'],
+  check: (view, _form, ctx) => {
+    const own = fieldOf(view.row, 'level2');
+    const level1 = canonicalLevel1(ctx.framework, view.level1);
+    if (level1 === null || view.level2 === null || textOf(own) === null) return [];
+    if (canonicalLevel2(ctx.framework, level1, view.level2) !== null) return [];
+    if (ownerOfLevel2(ctx.framework, view.level2) !== null) return [];
+    return [{ cell: own.cell, params: { level2: view.level2, name: view.name } }];
+  },
+});
+
+export const level2NotUnderLevel1 = rowRule({
+  code: 'level2_not_under_level1',
+  severity: 'error',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['level1', 'level2', 'expected', 'name'],
+  check: (view, _form, ctx) => {
+    const own = fieldOf(view.row, 'level2');
+    const level1 = canonicalLevel1(ctx.framework, view.level1);
+    if (level1 === null || view.level2 === null || textOf(own) === null) return [];
+    if (canonicalLevel2(ctx.framework, level1, view.level2) !== null) return [];
+    const owner = ownerOfLevel2(ctx.framework, view.level2);
+    if (owner === null) return [];
+    return [
+      {
+        cell: own.cell,
+        params: { level1: view.level1 ?? level1, level2: view.level2, expected: owner, name: view.name },
+      },
+    ];
+  },
+});
+
+export const level3Empty = rowRule({
+  code: 'level3_empty',
+  severity: 'error',
+  templates: [...FRAMEWORK_TEMPLATES, ...KEY_EVALUATION, 'ex-ante-assessment'],
+  scope: 'row',
+  table: 'main',
+  params: ['row'],
+  check: (view) => {
+    const field = fieldOf(view.row, 'level3');
+    return field.cell !== null && isEmptyish(field)
+      ? [{ cell: field.cell, params: { row: view.row.row + 1 } }]
+      : [];
+  },
+});
+
+export const duplicateIndicator = formRule({
+  code: 'duplicate_indicator',
+  severity: 'warning',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'form',
+  params: ['name', 'firstRow'],
+  check: (form, ctx) => {
+    const seen = new Map<string, number>();
+    const findings: Finding<'name' | 'firstRow'>[] = [];
+    for (const view of rowViews(form, mainTableKey(form), ctx)) {
+      const level3 = textOf(fieldOf(view.row, 'level3'));
+      if (level3 === null) continue;
+      const level1 = canonicalLevel1(ctx.framework, view.level1) ?? view.level1 ?? '';
+      const key = `${level1}|${(view.level2 ?? '').replace(/\s+/g, '')}|${level3.replace(/\s+/g, '')}`;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, view.row.row);
+        continue;
+      }
+      findings.push({
+        cell: fieldOf(view.row, 'level3').cell,
+        params: { name: level3, firstRow: first + 1 },
+      });
+    }
+    return findings;
+  },
+});
+
+export const level1GroupMissing = formRule({
+  code: 'level1_group_missing',
+  severity: 'error',
+  templates: [...GOAL_TEMPLATES, ...SELF_EVALUATIONS],
+  scope: 'form',
+  params: ['level1'],
+  check: (form, ctx) => {
+    const views = rowViews(form, mainTableKey(form), ctx);
+    // An empty or absent table is one finding of its own (table_empty / required_column_missing).
+    if (views.length === 0) return [];
+    const present = new Set(views.map((v) => canonicalLevel1(ctx.framework, v.level1)));
+    // A group that is not there has no cell of its own: it is a missing section.
+    return requiredLevel1Names(ctx.framework)
+      .filter((name) => !present.has(name))
+      .map((level1) => ({ cell: null, params: { level1 } }));
+  },
+});
+
+export const FRAMEWORK_RULES: readonly Rule[] = [
+  levelEmpty,
+  unknownLevel1,
+  unknownLevel2,
+  level2NotUnderLevel1,
+  level3Empty,
+  duplicateIndicator,
+  level1GroupMissing,
+];

@@ -1,0 +1,247 @@
+/** Money: amounts are numbers, not negative, parts add up to the total, execution within budget, 元 vs 万元. */
+import type { FundsColKey, FundsRowKey, ParsedForm } from '../../forms/form-model';
+import { fundsLabel, readingOf, shown } from '../cells';
+import { AMOUNT_COLUMNS, amountIn, FUNDS_ROWS, fundsField, offByTenThousand } from '../money';
+import { formRule, type Finding, type Rule } from '../rule';
+import { FUNDS_TEMPLATES } from '../template-groups';
+
+interface AmountCell {
+  row: FundsRowKey;
+  col: FundsColKey;
+  cell: string | null;
+  text: string;
+  wan: number | null;
+  readable: boolean;
+}
+
+function amountCells(form: ParsedForm): AmountCell[] {
+  const cells: AmountCell[] = [];
+  for (const row of FUNDS_ROWS) {
+    for (const col of AMOUNT_COLUMNS) {
+      const field = fundsField(form, row, col);
+      if (field === null || field.cell === null) continue;
+      const kind = readingOf(field).kind;
+      const blankish = kind === 'blank' || kind === 'placeholder';
+      const wan = amountIn(field);
+      cells.push({ row, col, cell: field.cell, text: shown(field), wan, readable: blankish || wan !== null });
+    }
+  }
+  return cells;
+}
+
+export const amountNotNumber = formRule({
+  code: 'amount_not_number',
+  severity: 'error',
+  templates: FUNDS_TEMPLATES,
+  scope: 'form',
+  params: ['label', 'value'],
+  check: (form) =>
+    amountCells(form)
+      .filter((c) => !c.readable)
+      .map((c) => ({ cell: c.cell, params: { label: fundsLabel(c.row, c.col), value: c.text } })),
+});
+
+export const negativeAmount = formRule({
+  code: 'negative_amount',
+  severity: 'error',
+  templates: FUNDS_TEMPLATES,
+  scope: 'form',
+  params: ['label', 'value'],
+  check: (form) =>
+    amountCells(form)
+      .filter((c) => c.wan !== null && c.wan < 0)
+      .map((c) => ({ cell: c.cell, params: { label: fundsLabel(c.row, c.col), value: c.text } })),
+});
+
+interface Partition {
+  parts: readonly FundsRowKey[];
+  label: string;
+}
+
+const PARTITIONS: readonly Partition[] = [
+  { parts: ['fiscal', 'carryover', 'other'], label: '财政拨款、上年结转资金与其他资金' },
+  { parts: ['basic', 'project'], label: '基本支出与项目支出' },
+];
+
+interface PartsComparison {
+  col: FundsColKey;
+  total: number;
+  totalCell: string | null;
+  sum: number;
+  partition: Partition;
+  /** The part with the largest amount, the likeliest cell typed in the wrong unit when the parts are off. */
+  largestPartCell: string | null;
+}
+
+function partsComparisons(form: ParsedForm): PartsComparison[] {
+  const comparisons: PartsComparison[] = [];
+  for (const col of AMOUNT_COLUMNS) {
+    const totalField = fundsField(form, 'total', col);
+    if (totalField === null) continue;
+    const total = amountIn(totalField);
+    // A blank total is a required field (or an optional column left empty), not a wrong sum.
+    if (total === null) continue;
+    for (const partition of PARTITIONS) {
+      const parts = partition.parts.flatMap((row) => {
+        const field = fundsField(form, row, col);
+        const wan = field === null ? null : amountIn(field);
+        return field === null || wan === null ? [] : [{ cell: field.cell, wan }];
+      });
+      if (parts.length === 0) continue;
+      const sum = parts.reduce((a, p) => a + p.wan, 0);
+      const largest = parts.reduce((a, p) => (p.wan > a.wan ? p : a));
+      comparisons.push({
+        col,
+        total,
+        totalCell: totalField.cell,
+        sum,
+        partition,
+        largestPartCell: largest.cell,
+      });
+    }
+  }
+  return comparisons;
+}
+
+const round4 = (n: number): number => Math.round(n * 10000) / 10000;
+
+export const fundsPartsMismatch = formRule({
+  code: 'funds_parts_mismatch',
+  severity: 'error',
+  templates: FUNDS_TEMPLATES,
+  scope: 'form',
+  params: ['column', 'total', 'parts', 'partsLabel', 'tolerance'],
+  check: (form, ctx) =>
+    partsComparisons(form)
+      .filter(
+        (c) =>
+          Math.abs(c.total - c.sum) > ctx.profile.tolerances.money + 1e-9 &&
+          !offByTenThousand(c.total, c.sum),
+      )
+      .map((c) => ({
+        cell: c.totalCell,
+        params: {
+          column: fundsLabel('total', c.col),
+          total: round4(c.total),
+          parts: round4(c.sum),
+          partsLabel: c.partition.label,
+          tolerance: ctx.profile.tolerances.money,
+        },
+      })),
+});
+
+/** Execution columns and the budget column each is measured against, in order of preference. */
+const EXECUTION_PAIRS: readonly { spent: FundsColKey; budgets: readonly FundsColKey[] }[] = [
+  { spent: 'executed', budgets: ['annualBudget', 'initialBudget', 'annual'] },
+  { spent: 'forecast', budgets: ['annualBudget', 'initialBudget', 'annual'] },
+];
+
+interface ExecutionComparison {
+  row: FundsRowKey;
+  spent: FundsColKey;
+  spentWan: number;
+  spentCell: string | null;
+  budget: FundsColKey;
+  budgetWan: number;
+  budgetCell: string | null;
+}
+
+function executionComparisons(form: ParsedForm): ExecutionComparison[] {
+  const comparisons: ExecutionComparison[] = [];
+  for (const row of FUNDS_ROWS) {
+    for (const pair of EXECUTION_PAIRS) {
+      const spentField = fundsField(form, row, pair.spent);
+      const spentWan = spentField === null ? null : amountIn(spentField);
+      if (spentField === null || spentWan === null) continue;
+      const budget = pair.budgets.find((col) => {
+        const f = fundsField(form, row, col);
+        return f !== null && amountIn(f) !== null;
+      });
+      const budgetField = budget === undefined ? null : fundsField(form, row, budget);
+      const budgetWan = budgetField === null ? null : amountIn(budgetField);
+      if (budget === undefined || budgetField === null || budgetWan === null) continue;
+      comparisons.push({
+        row,
+        spent: pair.spent,
+        spentWan,
+        spentCell: spentField.cell,
+        budget,
+        budgetWan,
+        budgetCell: budgetField.cell,
+      });
+    }
+  }
+  return comparisons;
+}
+
+export const executedOverBudget = formRule({
+  code: 'executed_over_budget',
+  severity: 'warning',
+  templates: FUNDS_TEMPLATES,
+  scope: 'form',
+  params: ['label', 'executed', 'budgetLabel', 'budget'],
+  check: (form, ctx) =>
+    executionComparisons(form)
+      .filter(
+        (c) =>
+          c.spentWan > c.budgetWan + ctx.profile.tolerances.money + 1e-9 &&
+          c.budgetWan >= 0 &&
+          !offByTenThousand(c.spentWan, c.budgetWan),
+      )
+      .map((c) => ({
+        cell: c.spentCell,
+        params: {
+          label: fundsLabel(c.row, c.spent),
+          executed: round4(c.spentWan),
+          budgetLabel: fundsLabel(c.row, c.budget),
+          budget: round4(c.budgetWan),
+        },
+      })),
+});
+
+export const amountUnitMismatch = formRule({
+  code: 'amount_unit_mismatch',
+  severity: 'error',
+  templates: FUNDS_TEMPLATES,
+  scope: 'form',
+  params: ['label', 'value', 'otherLabel', 'other'],
+  check: (form) => {
+    const findings: Finding<'label' | 'value' | 'otherLabel' | 'other'>[] = [];
+    const seen = new Set<string>();
+    const push = (
+      cell: string | null,
+      label: string,
+      value: number,
+      otherLabel: string,
+      other: number,
+    ): void => {
+      const key = cell ?? label;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push({ cell, params: { label, value: round4(value), otherLabel, other: round4(other) } });
+    };
+    for (const c of partsComparisons(form)) {
+      if (!offByTenThousand(c.total, c.sum)) continue;
+      const totalLabel = fundsLabel('total', c.col);
+      if (c.total > c.sum) push(c.totalCell, totalLabel, c.total, c.partition.label, c.sum);
+      else push(c.largestPartCell, c.partition.label, c.sum, totalLabel, c.total);
+    }
+    for (const c of executionComparisons(form)) {
+      if (!offByTenThousand(c.spentWan, c.budgetWan)) continue;
+      const spentLabel = fundsLabel(c.row, c.spent);
+      const budgetLabel = fundsLabel(c.row, c.budget);
+      // The budget is fixed first and copied from the approval; the larger figure is the one typed in 元.
+      if (c.spentWan > c.budgetWan) push(c.spentCell, spentLabel, c.spentWan, budgetLabel, c.budgetWan);
+      else push(c.budgetCell, budgetLabel, c.budgetWan, spentLabel, c.spentWan);
+    }
+    return findings;
+  },
+});
+
+export const MONEY_RULES: readonly Rule[] = [
+  amountNotNumber,
+  negativeAmount,
+  fundsPartsMismatch,
+  executedOverBudget,
+  amountUnitMismatch,
+];

@@ -1,0 +1,35 @@
+/** Structure: the form as a whole — sections and columns the reader could not find, an empty table. */
+import { fieldOf } from '../../forms/form-model';
+import { filledRows } from '../cells';
+import { formRule, mainTableKey, type Rule } from '../rule';
+import { ALL_TEMPLATES, FRAMEWORK_TEMPLATES, SCORED_TEMPLATES } from '../template-groups';
+
+export const requiredColumnMissing = formRule({
+  code: 'required_column_missing',
+  severity: 'error',
+  templates: ALL_TEMPLATES,
+  scope: 'form',
+  params: ['label'],
+  check: (form) => [...new Set(form.missing)].map((label) => ({ cell: null, params: { label } })),
+});
+
+export const tableEmpty = formRule({
+  code: 'table_empty',
+  severity: 'error',
+  templates: [...new Set([...FRAMEWORK_TEMPLATES, ...SCORED_TEMPLATES])],
+  scope: 'form',
+  params: ['label'],
+  check: (form) => {
+    const key = mainTableKey(form);
+    const rows = form.tables[key];
+    // An absent table is a missing section, already reported by required_column_missing.
+    if (rows === undefined) return [];
+    if (filledRows(form, key).length > 0) return [];
+    const first = rows[0];
+    const cell = first ? fieldOf(first, 'level3').cell : null;
+    const label = key === 'criteria' ? '评估要点' : '绩效指标';
+    return [{ cell, params: { label } }];
+  },
+});
+
+export const STRUCTURE_RULES: readonly Rule[] = [requiredColumnMissing, tableEmpty];

@@ -1,0 +1,200 @@
+/** Values: operator, target, unit, percentages, stand-ins for nothing, Excel error values. */
+import { fieldOf, type ColumnKey } from '../../forms/form-model';
+import { parseOperator, readCell, toPercentPoints } from '../../grid/parse';
+import { columnLabel, isEmptyish, operatorOf, readingOf, shown, targetReading, textOf } from '../cells';
+import { canonicalLevel1, canonicalLevel2 } from '../framework-lookup';
+import { rowRule, type CheckContext, type Finding, type Rule, type RowView } from '../rule';
+import { ALL_TEMPLATES, FRAMEWORK_TEMPLATES, SELF_EVALUATIONS } from '../template-groups';
+
+const ERROR_CHECKED_COLUMNS: readonly ColumnKey[] = [
+  'target',
+  'actual',
+  'weight',
+  'score',
+  'qualitativeScore',
+  'numerator',
+  'denominator',
+  'rate',
+  'progress',
+  'forecast',
+];
+
+export const cellErrorValue = rowRule({
+  code: 'cell_error_value',
+  severity: 'error',
+  templates: ALL_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['label', 'value', 'name'],
+  check: (view) =>
+    ERROR_CHECKED_COLUMNS.flatMap((key) => {
+      const field = fieldOf(view.row, key);
+      const reading = readingOf(field);
+      return reading.kind === 'error' && field.cell !== null
+        ? [{ cell: field.cell, params: { label: columnLabel(key), value: reading.code, name: view.name } }]
+        : [];
+    }),
+});
+
+export const operatorMissing = rowRule({
+  code: 'operator_missing',
+  severity: 'error',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['name'],
+  check: (view, _form, ctx) => {
+    const field = fieldOf(view.row, 'operator');
+    if (field.cell === null || textOf(field) !== null || operatorOf(view.row, ctx.profile) !== null)
+      return [];
+    return [{ cell: field.cell, params: { name: view.name } }];
+  },
+});
+
+export const operatorInvalid = rowRule({
+  code: 'operator_invalid',
+  severity: 'error',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['value', 'name'],
+  check: (view) => {
+    const field = fieldOf(view.row, 'operator');
+    if (field.cell === null || textOf(field) === null || parseOperator(field.raw) !== null) return [];
+    return [{ cell: field.cell, params: { value: shown(field), name: view.name } }];
+  },
+});
+
+export const targetMissing = rowRule({
+  code: 'target_missing',
+  severity: 'error',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['name'],
+  check: (view) => {
+    const field = fieldOf(view.row, 'target');
+    return field.cell !== null && targetReading(view.row).kind === 'blank'
+      ? [{ cell: field.cell, params: { name: view.name } }]
+      : [];
+  },
+});
+
+function isQuantitativeOperator(view: RowView, ctx: CheckContext): boolean {
+  const operator = operatorOf(view.row, ctx.profile);
+  return operator !== null && operator !== '定性';
+}
+
+export const targetNotNumber = rowRule({
+  code: 'target_not_number',
+  severity: 'error',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['value', 'name'],
+  check: (view, _form, ctx) => {
+    const field = fieldOf(view.row, 'target');
+    if (!isQuantitativeOperator(view, ctx) || targetReading(view.row).kind !== 'text') return [];
+    return [{ cell: field.cell, params: { value: shown(field), name: view.name } }];
+  },
+});
+
+export const unitMissing = rowRule({
+  code: 'unit_missing',
+  severity: 'error',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['name'],
+  check: (view, _form, ctx) => {
+    const field = fieldOf(view.row, 'unit');
+    if (field.cell === null || !isQuantitativeOperator(view, ctx) || !isEmptyish(field)) return [];
+    const target = targetReading(view.row);
+    // A unit glued to the value ("735人次", "98%") is a unit written.
+    if (target.kind === 'number' && (target.percent || target.unit !== null)) return [];
+    return [{ cell: field.cell, params: { name: view.name } }];
+  },
+});
+
+export const percentOver100 = rowRule({
+  code: 'percent_over_100',
+  severity: 'warning',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['value', 'name'],
+  check: (view, _form, ctx) => {
+    if (!isQuantitativeOperator(view, ctx)) return [];
+    const target = targetReading(view.row);
+    const unit = textOf(fieldOf(view.row, 'unit'));
+    const isPercent = (target.kind === 'number' && target.percent) || unit === '%' || unit === '％';
+    const points = isPercent ? toPercentPoints(target) : null;
+    if (points === null || points <= 100) return [];
+    return [{ cell: fieldOf(view.row, 'target').cell, params: { value: points, name: view.name } }];
+  },
+});
+
+export const placeholderValue = rowRule({
+  code: 'placeholder_value',
+  severity: 'error',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['label', 'value', 'name'],
+  check: (view, form, ctx) => {
+    const findings: Finding<'label' | 'value' | 'name'>[] = [];
+    const target = fieldOf(view.row, 'target');
+    const targetRead = targetReading(view.row);
+    if (targetRead.kind === 'placeholder') {
+      findings.push({
+        cell: target.cell,
+        params: { label: columnLabel('target'), value: targetRead.text, name: view.name },
+      });
+    }
+    const actual = fieldOf(view.row, 'actual');
+    const actualRead = readCell(actual.raw);
+    // A 定性 row is judged by its tier, so a stand-in in its 实际完成值 is not a missing value.
+    if (
+      SELF_EVALUATIONS.includes(form.template) &&
+      isQuantitativeOperator(view, ctx) &&
+      actualRead.kind === 'placeholder'
+    ) {
+      findings.push({
+        cell: actual.cell,
+        params: { label: columnLabel('actual'), value: actualRead.text, name: view.name },
+      });
+    }
+    return findings;
+  },
+});
+
+export const costIndicatorOperator = rowRule({
+  code: 'cost_indicator_operator',
+  severity: 'warning',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['operator', 'name'],
+  check: (view, _form, ctx) => {
+    const operator = operatorOf(view.row, ctx.profile);
+    if (operator !== '≥' && operator !== '>') return [];
+    const level1 = canonicalLevel1(ctx.framework, view.level1);
+    const level2 = level1 === null ? null : canonicalLevel2(ctx.framework, level1, view.level2);
+    const isCost = (level1 ?? '').includes('成本') || (level2 ?? '').includes('成本');
+    if (!isCost) return [];
+    const cell = fieldOf(view.row, 'operator').cell ?? fieldOf(view.row, 'target').cell;
+    return [{ cell, params: { operator, name: view.name } }];
+  },
+});
+
+export const VALUE_RULES: readonly Rule[] = [
+  cellErrorValue,
+  operatorMissing,
+  operatorInvalid,
+  targetMissing,
+  targetNotNumber,
+  unitMissing,
+  percentOver100,
+  placeholderValue,
+  costIndicatorOperator,
+];

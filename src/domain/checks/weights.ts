@@ -1,0 +1,32 @@
+/** Weight arithmetic shared by the weight rules and the key-evaluation rule. */
+import { fieldOf, fundsCell, type ParsedForm } from '../forms/form-model';
+import type { Profile } from '../profiles/profile-schema';
+import { numberIn, readingOf } from './cells';
+import type { RowView } from './rule';
+import { SELF_EVALUATIONS } from './template-groups';
+
+/** Weights are whole points in practice; this only absorbs floating-point noise. */
+export const WEIGHT_EPSILON = 0.005;
+
+/** The weight of each row, or null when any row's weight cannot be read (that row is reported on its own). */
+export function rowWeights(views: readonly RowView[]): { view: RowView; weight: number }[] | null {
+  const weights: { view: RowView; weight: number }[] = [];
+  for (const view of views) {
+    const weight = numberIn(fieldOf(view.row, 'weight'));
+    if (weight === null) return null;
+    weights.push({ view, weight });
+  }
+  return weights;
+}
+
+/** The 预算执行 weight a self-evaluation carries: as the sheet states it, else the profile's. */
+export function budgetWeight(form: ParsedForm, profile: Profile): number {
+  if (!SELF_EVALUATIONS.includes(form.template)) return 0;
+  const stated = readingOf(fundsCell(form, 'total', 'weight'));
+  return stated.kind === 'number' ? stated.value : profile.weights.budget;
+}
+
+/** Sums rounded to 4 places so that 33.3 + 33.3 + 33.4 shows as 100, not 99.99999999999999. */
+export function tidySum(values: readonly number[]): number {
+  return Math.round(values.reduce((a, b) => a + b, 0) * 10000) / 10000;
+}
