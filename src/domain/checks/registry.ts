@@ -23,7 +23,7 @@ import { SELF_EVALUATION_RULES } from './rules/self-evaluation';
 import { STRUCTURE_RULES } from './rules/structure';
 import { VALUE_RULES } from './rules/values';
 import { WEIGHT_RULES } from './rules/weights';
-import { rowViews } from './views';
+import { rowViewAt, rowViews } from './views';
 
 export type { CheckContext, Rule } from './rule';
 
@@ -97,8 +97,8 @@ export function checkForm(form: ParsedForm, ctx: CheckContext): Issue[] {
 
 /** The row-scoped rules for one table row (0-based sheet row), after a live edit of that row. */
 export function checkRow(form: ParsedForm, table: TableKey, row: number, ctx: CheckContext): Issue[] {
-  const view = rowViews(form, table, ctx).find((v) => v.row.row === row);
-  if (view === undefined) return [];
+  const view = rowViewAt(form, table, row, ctx);
+  if (view === null) return [];
   const issues = RULES.filter(
     (rule): rule is RowRule =>
       rule.scope === 'row' && applies(rule, form) && resolveTable(rule, form) === table,
@@ -120,9 +120,17 @@ function position(cell: string | null): { row: number; col: number } {
   return isA1(cell) ? parseA1(cell) : { row: Number.MAX_SAFE_INTEGER, col: 0 };
 }
 
+/** Rule order breaks ties, so a whole-form check and a live session list the same issues in the same order. */
+const RULE_ORDER = new Map(RULES.map((rule, i) => [rule.code, i]));
+
 export function sortIssues(issues: readonly Issue[]): Issue[] {
   return issues
-    .map((issue, order) => ({ issue, order, pos: position(issue.cell) }))
-    .sort((a, b) => a.pos.row - b.pos.row || a.pos.col - b.pos.col || a.order - b.order)
+    .map((issue, order) => ({
+      issue,
+      order,
+      pos: position(issue.cell),
+      rule: RULE_ORDER.get(issue.code) ?? RULES.length,
+    }))
+    .sort((a, b) => a.pos.row - b.pos.row || a.pos.col - b.pos.col || a.rule - b.rule || a.order - b.order)
     .map((x) => x.issue);
 }
