@@ -1,0 +1,69 @@
+/**
+ * Which form a sheet holds when `_meta` does not say: first by its title, then by the words of its headers.
+ * Only a bounded window at the top-left of the sheet is looked at, so detection costs the same for a
+ * 10-row and a 10,000-row sheet.
+ */
+import type { Block } from '../grid/cell';
+import type { ColumnKey, TemplateId } from './form-model';
+import { SheetKeys, titleTemplate } from './label-index';
+
+const TITLE_ROWS = 6;
+const SIGNATURE_ROWS = 80;
+const SIGNATURE_COLS = 30;
+
+export function detectTemplate(block: Block): TemplateId | null {
+  return detectWithKeys(new SheetKeys(block));
+}
+
+/** Detection on a shared key cache, so that reading the sheet afterwards does not key its cells twice. */
+export function detectWithKeys(keys: SheetKeys): TemplateId | null {
+  const titleRows = Math.min(keys.rowCount, TITLE_ROWS);
+  const cols = Math.min(keys.width, SIGNATURE_COLS);
+  for (let r = 0; r < titleRows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const template = titleTemplate(keys.key(r, c));
+      if (template) return template;
+    }
+  }
+  return detectByHeaders(keys, Math.min(keys.rowCount, SIGNATURE_ROWS), cols);
+}
+
+function detectByHeaders(keys: SheetKeys, rows: number, cols: number): TemplateId | null {
+  const columns = new Set<ColumnKey>();
+  const words = new Set<string>();
+  let departmentWords = false;
+  let projectWords = false;
+  let monthWords = false;
+  let fundsForecast = false;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const key = keys.key(r, c);
+      if (key === '') continue;
+      const hit = keys.hitOf(key);
+      if (hit.column) columns.add(hit.column);
+      if (hit.header === 'departmentName') departmentWords = true;
+      if (hit.header === 'projectName') projectWords = true;
+      if (hit.fundsRow === 'basic' || hit.fundsRow === 'project') departmentWords = true;
+      if (hit.fundsCol === 'forecast') fundsForecast = true;
+      if (key.startsWith('1N月')) monthWords = true;
+      if (key === '决策' || key === '过程' || key === '得分率') words.add(key);
+    }
+  }
+  const levels = ['level1', 'level2', 'level3'].filter((k) => columns.has(k as ColumnKey)).length;
+  const hasTasks = columns.has('taskName') && (columns.has('taskContent') || columns.has('taskProjects'));
+  if (levels < 2 && !(levels === 1 && columns.has('level3') && columns.has('target')) && !hasTasks)
+    return null;
+  const department = departmentWords && !projectWords;
+
+  const formulaColumns = (columns.has('numerator') && columns.has('denominator')) || words.has('得分率');
+  if (formulaColumns || (words.has('决策') && words.has('过程'))) {
+    return 'key-evaluation';
+  }
+  if (columns.has('rating')) return 'ex-ante-assessment';
+  if (monthWords || columns.has('likelihood') || columns.has('forecast') || fundsForecast)
+    return 'project-monitoring';
+  if (columns.has('actual') && (columns.has('score') || columns.has('weight'))) {
+    return department ? 'department-self-evaluation' : 'project-self-evaluation';
+  }
+  return department || hasTasks ? 'department-goals' : 'project-goals';
+}

@@ -1,0 +1,786 @@
+/**
+ * Reads a sheet back into a form's data: our own templates (recognised by `_meta`) and hand-made official
+ * forms (recognised by title and headers). Sections are found by their labels, never by fixed rows, because
+ * people insert rows, add columns and re-order them (domain.md §10.6).
+ *
+ * The reader walks the sheet once, top to bottom. Outside the tables it keys every cell to find labels;
+ * inside a table it looks only at the first non-blank cell of each row (to see where the table ends) and at
+ * the table's own columns, so reading stays linear in the number of cells.
+ */
+import { columnLetter, toA1 } from '../grid/address';
+import type { Block, CellScalar } from '../grid/cell';
+import { cellText } from '../grid/parse';
+import { detectWithKeys } from './detect';
+import {
+  ABSENT,
+  type ColumnKey,
+  type Field,
+  type FundsColKey,
+  type FundsRow,
+  type FundsRowKey,
+  type GoalKey,
+  type HeaderKey,
+  type ParsedForm,
+  type TableKey,
+  type TableRow,
+  type TemplateId,
+} from './form-model';
+import { FORM_SHAPES, type FormShape, type TableShape } from './form-shapes';
+import {
+  isBlankCell,
+  isFooterKey,
+  type LabelHit,
+  mayBeLabel,
+  MONEY_COLUMNS,
+  NO_LABEL,
+  readerKey,
+  SheetKeys,
+  type SummaryKey,
+  TABLE_TOTAL_WORDS,
+  titleTemplate,
+} from './label-index';
+import {
+  COLUMN_LABELS,
+  FUNDS_COL_LABELS,
+  FUNDS_ROW_LABELS,
+  GOAL_LABELS,
+  HEADER_LABELS,
+  TOTAL_LABELS,
+} from './vocabulary';
+
+/** Where a row table is on the sheet; all rows and columns are 0-based sheet positions. */
+export interface TableLayout {
+  table: TableKey;
+  /** First row of the header band (a two-row header spans two rows). */
+  headerTop: number;
+  /** Last row of the header band. */
+  headerRow: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  /** Hand-made monitoring forms split 偏差原因 into one column per cause (经费保障 …), marked with a tick. */
+  causeColumns: readonly { col: number; cause: string }[];
+  /** Sheet column of `values[0]` when a row is handed to `readTableRow`. */
+  left: number;
+  /** Last sheet column `readTableRow` looks at. */
+  right: number;
+  firstDataRow: number;
+  /** Row where the table stops (exclusive): its 总分 row, the next section, or the end of the sheet. */
+  endRow: number;
+}
+
+export interface FundsLayout {
+  headerRow: number;
+  columns: Partial<Record<FundsColKey, number>>;
+  rows: Partial<Record<FundsRowKey, number>>;
+  /** Row after the block (exclusive). */
+  endRow: number;
+}
+
+export interface FormLayout {
+  template: TemplateId;
+  source: 'meta' | 'headers';
+  tables: Partial<Record<TableKey, TableLayout>>;
+  funds: FundsLayout | null;
+  /** The 总分 row, when there is one. */
+  summaryRow: number | null;
+}
+
+export interface FormHint {
+  template: TemplateId;
+  version: number | null;
+}
+
+export type ReadFormResult =
+  { ok: true; form: ParsedForm; layout: FormLayout } | { ok: false; reason: 'unrecognized' | 'empty' };
+
+const NO_VALUES: readonly CellScalar[] = [];
+const NO_FORMULAS: readonly (string | null)[] = [];
+
+export function readForm(block: Block, sheet: string, hint: FormHint | null): ReadFormResult {
+  if (blockIsBlank(block)) return { ok: false, reason: 'empty' };
+  const keys = new SheetKeys(block);
+  const template = hint ? hint.template : detectWithKeys(keys);
+  if (template === null) return { ok: false, reason: 'unrecognized' };
+  const reader = new FormReader(keys, FORM_SHAPES[template], hint ? 'meta' : 'headers');
+  reader.read();
+  return { ok: true, ...reader.result(sheet, hint?.version ?? null) };
+}
+
+interface ColumnPlan {
+  key: ColumnKey;
+  index: number;
+  letters: string;
+}
+
+/** Per-layout work done once, not per row: column letters and value positions. */
+const plans = new WeakMap<TableLayout, { columns: ColumnPlan[]; causes: ColumnPlan[] }>();
+
+function planOf(layout: TableLayout): { columns: ColumnPlan[]; causes: ColumnPlan[] } {
+  const known = plans.get(layout);
+  if (known) return known;
+  const columns: ColumnPlan[] = [];
+  const splitCause = layout.causeColumns.length > 0;
+  for (const key of Object.keys(layout.columns) as ColumnKey[]) {
+    const col = layout.columns[key];
+    if (col === undefined || (splitCause && key === 'cause')) continue;
+    columns.push({ key, index: col - layout.left, letters: columnLetter(col) });
+  }
+  const causes = layout.causeColumns.map(({ col }) => ({
+    key: 'cause' as const,
+    index: col - layout.left,
+    letters: columnLetter(col),
+  }));
+  const plan = { columns, causes };
+  plans.set(layout, plan);
+  return plan;
+}
+
+/**
+ * One data row of a table, or null when every input cell of the row is blank (cells holding a formula are
+ * not input). `values[i]` is the cell in sheet column `layout.left + i`; `row` is the sheet row. A blank
+ * 一级 / 二级 cell takes the value of `previous` (the row above in a merged cell).
+ */
+export function readTableRow(
+  layout: TableLayout,
+  values: readonly CellScalar[],
+  formulas: readonly (string | null)[],
+  row: number,
+  previous: TableRow | null,
+): TableRow | null {
+  const plan = planOf(layout);
+  const rowNumber = String(row + 1);
+  const fields: Partial<Record<ColumnKey, Field>> = {};
+  let hasInput = false;
+  for (const column of plan.columns) {
+    const raw = values[column.index] ?? null;
+    const formula = formulas[column.index] ?? null;
+    if (formula === null && !hasInput && !isBlankCell(raw)) hasInput = true;
+    fields[column.key] = { raw, cell: column.letters + rowNumber, formula };
+  }
+  const firstCause = plan.causes[0];
+  if (firstCause !== undefined) {
+    let cause: Field = { raw: null, cell: firstCause.letters + rowNumber, formula: null };
+    for (let i = 0; i < plan.causes.length; i++) {
+      const column = plan.causes[i];
+      const name = layout.causeColumns[i]?.cause;
+      if (column === undefined || name === undefined) continue;
+      const raw = values[column.index] ?? null;
+      const formula = formulas[column.index] ?? null;
+      if (formula === null && !isBlankCell(raw)) {
+        // The marked column says which cause it is; the tick itself carries no meaning.
+        cause = { raw: name, cell: column.letters + rowNumber, formula: null };
+        hasInput = true;
+        break;
+      }
+    }
+    fields.cause = cause;
+  }
+  if (!hasInput) return null;
+
+  if (previous !== null) {
+    const level1 = fields.level1;
+    const previousLevel1 = previous.fields.level1;
+    let sameLevel1 = false;
+    if (level1 !== undefined && previousLevel1 !== undefined) {
+      if (isBlankCell(level1.raw)) {
+        fields.level1 = previousLevel1;
+        sameLevel1 = true;
+      } else {
+        sameLevel1 =
+          level1.raw === previousLevel1.raw || cellText(level1.raw) === cellText(previousLevel1.raw);
+      }
+    }
+    const level2 = fields.level2;
+    const previousLevel2 = previous.fields.level2;
+    const level1Known = level1 !== undefined;
+    if (
+      level2 !== undefined &&
+      previousLevel2 !== undefined &&
+      isBlankCell(level2.raw) &&
+      (sameLevel1 || !level1Known)
+    ) {
+      fields.level2 = previousLevel2;
+    }
+  }
+  return { row, fields };
+}
+
+function blockIsBlank(block: Block): boolean {
+  for (const row of block.values) for (const raw of row) if (!isBlankCell(raw)) return false;
+  return true;
+}
+
+interface HeaderBand {
+  top: number;
+  bottom: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  causeColumns: { col: number; cause: string }[];
+}
+
+interface TableState {
+  shape: TableShape;
+  layout: TableLayout;
+  rows: TableRow[];
+}
+
+interface FundsHeader {
+  row: number;
+  /** Last header row (a funds header may take two rows). */
+  bottom: number;
+  firstCol: number;
+  columns: Partial<Record<FundsColKey, number>>;
+}
+
+const TABLE_TOTAL_KEYS: ReadonlySet<string> = new Set(TABLE_TOTAL_WORDS);
+
+class FormReader {
+  private readonly values: CellScalar[][];
+  private readonly formulas: (string | null)[][];
+  private readonly top: number;
+  private readonly left: number;
+
+  private readonly header: Partial<Record<HeaderKey, Field>> = {};
+  private readonly goals: Partial<Record<GoalKey, Field>> = {};
+  private readonly funds: Partial<Record<FundsRowKey, FundsRow>> = {};
+  private fundsLayout: FundsLayout | null = null;
+  private readonly tables = new Map<TableKey, TableState>();
+  private summaryRow: number | null = null;
+  private summaryLabelCol = 0;
+  private summaryTable: TableState | null = null;
+  private grade: Field | null = null;
+  private conclusion: Field | null = null;
+
+  private readonly headerKeys: ReadonlySet<HeaderKey>;
+  private readonly goalKeys: ReadonlySet<GoalKey>;
+  private readonly fundsRowKeys: ReadonlySet<FundsRowKey>;
+  private readonly fundsColKeys: ReadonlySet<FundsColKey>;
+  private readonly groupKeys = new Map<TableKey, ReadonlySet<string>>();
+  private readonly groupFirstChars = new Set<string>();
+  private readonly labelRows = new Map<number, boolean>();
+
+  constructor(
+    private readonly keys: SheetKeys,
+    private readonly shape: FormShape,
+    private readonly source: 'meta' | 'headers',
+  ) {
+    const block = keys.block;
+    this.values = block.values;
+    this.formulas = block.formulas;
+    this.top = block.top;
+    this.left = block.left;
+    this.headerKeys = new Set(shape.header.map((p) => p.key));
+    this.goalKeys = new Set(shape.goals.map((p) => p.key));
+    this.fundsRowKeys = new Set(shape.funds?.rows.map((p) => p.key) ?? []);
+    this.fundsColKeys = new Set(shape.funds?.cols.map((p) => p.key) ?? []);
+    for (const table of shape.tables) {
+      const keys = table.groupLabels.map((label) => readerKey(label));
+      this.groupKeys.set(table.key, new Set(keys));
+      for (const key of keys) this.groupFirstChars.add(key.charAt(0));
+    }
+  }
+
+  read(): void {
+    let r = 0;
+    while (r < this.keys.rowCount) r = this.readAt(r) ?? r + 1;
+  }
+
+  /** Reads the section starting at row r; returns the row to continue at, or null to go on with r + 1. */
+  private readAt(r: number): number | null {
+    if (this.rowIsBlank(r)) return null;
+    for (const table of this.shape.tables) {
+      if (this.tables.has(table.key)) continue;
+      const band = this.headerBandAt(r, table);
+      if (band) return this.readTable(table, band);
+    }
+    if (this.shape.funds && this.fundsLayout === null) {
+      const header = this.fundsHeaderAt(r);
+      if (header) return this.readFunds(header);
+    }
+    this.scanLabels(r);
+    return null;
+  }
+
+  // ---- row tables ----
+
+  /** The columns of table labels in row r, keyed by column. */
+  private tableLabelsOf(r: number, table: TableShape): Map<number, ColumnKey> {
+    const found = new Map<number, ColumnKey>();
+    const width = this.values[r]?.length ?? 0;
+    for (let c = 0; c < width; c++) {
+      const key = this.keys.hit(r, c).column;
+      if (key !== undefined && table.columns.some((p) => p.key === key)) found.set(c, key);
+    }
+    return found;
+  }
+
+  private isTableHeader(r: number, table: TableShape): boolean {
+    const present = new Set(this.tableLabelsOf(r, table).values());
+    return table.anchors.some((anchor) => anchor.every((k) => present.has(k)));
+  }
+
+  private headerBandAt(r: number, table: TableShape): HeaderBand | null {
+    if (!this.isTableHeader(r, table)) return null;
+    let top = r;
+    while (top > 0 && top > r - 2 && this.isBandRow(top - 1, table)) top--;
+    let bottom = r;
+    while (bottom + 1 < this.keys.rowCount && bottom < r + 2 && this.isBandRow(bottom + 1, table)) bottom++;
+
+    // Lower header rows are the more specific ones (a group label sits above its sub-columns).
+    const labelAt = new Map<number, ColumnKey>();
+    const causeColumns: { col: number; cause: string }[] = [];
+    const hasCause = table.columns.some((p) => p.key === 'cause');
+    for (let row = top; row <= bottom; row++) {
+      for (const [c, key] of this.tableLabelsOf(row, table)) labelAt.set(c, key);
+      if (!hasCause) continue;
+      const width = this.values[row]?.length ?? 0;
+      for (let c = 0; c < width; c++) {
+        const cause = this.keys.hit(row, c).cause;
+        if (cause !== undefined) causeColumns.push({ col: c, cause });
+      }
+    }
+    const columns: Partial<Record<ColumnKey, number>> = {};
+    for (const c of [...labelAt.keys()].sort((a, b) => a - b)) {
+      const key = labelAt.get(c);
+      if (key !== undefined && columns[key] === undefined) columns[key] = c;
+    }
+    causeColumns.sort((a, b) => a.col - b.col);
+    const firstCause = causeColumns[0];
+    if (firstCause !== undefined && columns.cause === undefined) columns.cause = firstCause.col;
+    return { top, bottom, columns, causeColumns: causeColumns.length >= 2 ? causeColumns : [] };
+  }
+
+  /** A header row above or below the anchor row: nothing but this table's labels, group labels and causes. */
+  private isBandRow(r: number, table: TableShape): boolean {
+    const width = this.values[r]?.length ?? 0;
+    const groups = this.groupKeys.get(table.key);
+    let labels = 0;
+    for (let c = 0; c < width; c++) {
+      if (isBlankCell(this.values[r]?.[c])) continue;
+      const key = this.keys.key(r, c);
+      const hit = this.keys.hitOf(key);
+      const column = hit.column;
+      if (column !== undefined && table.columns.some((p) => p.key === column)) labels++;
+      else if (groups?.has(key) || hit.cause !== undefined) labels++;
+      else return false;
+    }
+    return labels > 0;
+  }
+
+  private readTable(table: TableShape, band: HeaderBand): number {
+    const sheetColumns: Partial<Record<ColumnKey, number>> = {};
+    let right = this.left;
+    for (const key of Object.keys(band.columns) as ColumnKey[]) {
+      const c = band.columns[key];
+      if (c === undefined) continue;
+      sheetColumns[key] = this.left + c;
+      right = Math.max(right, this.left + c);
+    }
+    const causeColumns = band.causeColumns.map(({ col, cause }) => {
+      right = Math.max(right, this.left + col);
+      return { col: this.left + col, cause };
+    });
+    const layout: TableLayout = {
+      table: table.key,
+      headerTop: this.top + band.top,
+      headerRow: this.top + band.bottom,
+      columns: sheetColumns,
+      causeColumns,
+      left: this.left,
+      right,
+      firstDataRow: this.top + band.bottom + 1,
+      endRow: this.top + this.keys.rowCount,
+    };
+    const state: TableState = { shape: table, layout, rows: [] };
+    this.tables.set(table.key, state);
+
+    let previous: TableRow | null = null;
+    let r = band.bottom + 1;
+    for (; r < this.keys.rowCount; r++) {
+      const verdict = this.tableRowVerdict(r, table);
+      if (verdict === 'skip') continue;
+      if (verdict !== 'data') {
+        if (verdict === 'summary' && this.summaryRow === null) {
+          this.summaryRow = r;
+          this.summaryLabelCol = this.firstNonBlankCol(r);
+          this.summaryTable = state;
+        }
+        break;
+      }
+      const row = readTableRow(
+        layout,
+        this.values[r] ?? NO_VALUES,
+        this.formulas[r] ?? NO_FORMULAS,
+        this.top + r,
+        previous,
+      );
+      if (row !== null) {
+        state.rows.push(row);
+        previous = row;
+      }
+    }
+    layout.endRow = this.top + r;
+    return r;
+  }
+
+  /** Whether row r of a table is data, the end of the table (a summary or another section), or a repeated header. */
+  private tableRowVerdict(r: number, table: TableShape): 'data' | 'skip' | 'end' | 'summary' {
+    const row = this.values[r];
+    if (row === undefined) return 'data';
+    const groups = this.groupKeys.get(table.key);
+    for (let c = 0; c < row.length; c++) {
+      const raw = row[c];
+      if (isBlankCell(raw)) continue;
+      if (typeof raw !== 'string' || !mayBeLabel(raw, this.groupFirstChars)) return 'data';
+      const key = this.keys.key(r, c);
+      if (key === '') return 'data';
+      if (groups?.has(key)) continue;
+      const hit = this.keys.hitOf(key);
+      if (hit.summary === 'total' || TABLE_TOTAL_KEYS.has(key)) return 'summary';
+      if (hit.summary !== undefined || this.isSectionStart(key, hit)) return 'end';
+      if (hit.column !== undefined || hit.fundsCol !== undefined || hit.fundsRow !== undefined) {
+        if (this.startsOtherSection(r, table)) return 'end';
+        if (this.isTableHeader(r, table)) return 'skip';
+      }
+      return 'data';
+    }
+    return 'data';
+  }
+
+  private isSectionStart(key: string, hit: LabelHit): boolean {
+    return (
+      hit.section !== undefined ||
+      hit.header !== undefined ||
+      hit.goal !== undefined ||
+      isFooterKey(key) ||
+      titleTemplate(key) !== null
+    );
+  }
+
+  private startsOtherSection(r: number, table: TableShape): boolean {
+    for (const other of this.shape.tables)
+      if (other.key !== table.key && this.isTableHeader(r, other)) return true;
+    return this.shape.funds !== null && this.fundsHeaderAt(r) !== null;
+  }
+
+  // ---- funds ----
+
+  private fundsHeaderAt(r: number): FundsHeader | null {
+    const width = this.values[r]?.length ?? 0;
+    let count = 0;
+    let money = false;
+    let firstCol = Number.POSITIVE_INFINITY;
+    const columns: Partial<Record<FundsColKey, number>> = {};
+    for (let c = 0; c < width; c++) {
+      const hit = this.keys.hit(r, c);
+      const column = hit.column;
+      if (column === 'level1' || column === 'level2' || column === 'level3') return null;
+      const fundsCol = hit.fundsCol;
+      if (fundsCol === undefined) continue;
+      count++;
+      if (MONEY_COLUMNS.has(fundsCol)) money = true;
+      firstCol = Math.min(firstCol, c);
+      if (this.fundsColKeys.has(fundsCol) && columns[fundsCol] === undefined) columns[fundsCol] = c;
+    }
+    if (!money) return null;
+    // One money column is enough when the row below names a funds row left of it (a one-column block).
+    if (count < 2 && this.fundsRowLabelAt(r + 1, firstCol) === null) return null;
+    let bottom = r;
+    const below = r + 1;
+    if (below < this.keys.rowCount && this.fundsRowLabelAt(below, firstCol) === null) {
+      const lower = this.fundsColumnsOf(below);
+      if (lower.size > 0) {
+        bottom = below;
+        for (const [c, key] of lower) {
+          if (this.fundsColKeys.has(key)) columns[key] = c;
+          firstCol = Math.min(firstCol, c);
+        }
+      }
+    }
+    return { row: r, bottom, firstCol, columns };
+  }
+
+  private fundsColumnsOf(r: number): Map<number, FundsColKey> {
+    const found = new Map<number, FundsColKey>();
+    const width = this.values[r]?.length ?? 0;
+    for (let c = 0; c < width; c++) {
+      if (isBlankCell(this.values[r]?.[c])) continue;
+      const key = this.keys.hit(r, c).fundsCol;
+      if (key === undefined) return new Map();
+      found.set(c, key);
+    }
+    return found;
+  }
+
+  /** The funds-row label nearest to the amounts, left of the first amount column. */
+  private fundsRowLabelAt(r: number, firstCol: number): { key: FundsRowKey; col: number } | null {
+    if (r >= this.keys.rowCount) return null;
+    const width = Math.min(this.values[r]?.length ?? 0, firstCol);
+    for (let c = width - 1; c >= 0; c--) {
+      const key = this.keys.hit(r, c).fundsRow;
+      if (key !== undefined) return { key, col: c };
+    }
+    return null;
+  }
+
+  private readFunds(header: FundsHeader): number {
+    const rows: Partial<Record<FundsRowKey, number>> = {};
+    let r = header.bottom + 1;
+    for (; r < this.keys.rowCount; r++) {
+      const label = this.fundsRowLabelAt(r, header.firstCol);
+      if (label === null) {
+        // A sub-heading such as 按支出性质分 between two parts of the block.
+        if (this.amountsBlank(r, header.firstCol) && this.fundsRowLabelAt(r + 1, header.firstCol) !== null)
+          continue;
+        break;
+      }
+      if (!this.fundsRowKeys.has(label.key) || this.funds[label.key] !== undefined) continue;
+      const cols: Partial<Record<FundsColKey, Field>> = {};
+      for (const key of Object.keys(header.columns) as FundsColKey[]) {
+        const c = header.columns[key];
+        if (c !== undefined) cols[key] = this.field(r, c);
+      }
+      this.funds[label.key] = { row: this.top + r, label: this.field(r, label.col), cols };
+      rows[label.key] = this.top + r;
+    }
+    const columns: Partial<Record<FundsColKey, number>> = {};
+    for (const key of Object.keys(header.columns) as FundsColKey[]) {
+      const c = header.columns[key];
+      if (c !== undefined) columns[key] = this.left + c;
+    }
+    this.fundsLayout = { headerRow: this.top + header.row, columns, rows, endRow: this.top + r };
+    return r;
+  }
+
+  private amountsBlank(r: number, firstCol: number): boolean {
+    const row = this.values[r] ?? NO_VALUES;
+    for (let c = firstCol; c < row.length; c++) if (!isBlankCell(row[c])) return false;
+    return true;
+  }
+
+  // ---- label / value fields ----
+
+  private scanLabels(r: number): void {
+    const width = this.values[r]?.length ?? 0;
+    for (let c = 0; c < width; c++) {
+      const hit = this.keys.hit(r, c);
+      if (hit === NO_LABEL) continue;
+      const headerKey = hit.header;
+      if (headerKey !== undefined) {
+        if (this.headerKeys.has(headerKey) && this.header[headerKey] === undefined) {
+          this.header[headerKey] = this.valueOf(r, c, false);
+        }
+        continue;
+      }
+      const goalKey = hit.goal;
+      if (goalKey !== undefined) {
+        if (this.goalKeys.has(goalKey) && this.goals[goalKey] === undefined) {
+          const columnHeader = goalKey === 'expected' || goalKey === 'achieved';
+          this.goals[goalKey] = columnHeader ? this.field(r + 1, c) : this.valueOf(r, c, true);
+        }
+        continue;
+      }
+      this.noteSummaryLabel(hit.summary, r, c);
+    }
+  }
+
+  private noteSummaryLabel(key: SummaryKey | undefined, r: number, c: number): void {
+    if (key === 'total' && this.summaryRow === null) {
+      this.summaryRow = r;
+      this.summaryLabelCol = c;
+    } else if (key === 'grade' && this.grade === null) {
+      this.grade = this.valueOf(r, c, false);
+    } else if (key === 'conclusion' && this.conclusion === null) {
+      this.conclusion = this.valueOf(r, c, true);
+    }
+  }
+
+  /**
+   * The value of a label: the first non-blank cell to its right (merged label cells leave blanks), unless
+   * that is the next label, then the cell right of it. Hand-made forms also write a row of labels with the
+   * values in the row below, and put long texts under their label.
+   */
+  private valueOf(r: number, c: number, mayBeBelow: boolean): Field {
+    const below = r + 1;
+    const handMade = this.source === 'headers';
+    const belowIsValue = handMade && this.isValueCell(below, c);
+    if (
+      handMade &&
+      this.isLabelRow(r) &&
+      (belowIsValue || (below < this.keys.rowCount && isBlankCell(this.values[below]?.[c])))
+    ) {
+      return this.field(below, c);
+    }
+    const width = this.values[r]?.length ?? 0;
+    for (let cc = c + 1; cc < width; cc++) {
+      if (isBlankCell(this.values[r]?.[cc])) continue;
+      return this.isZoneLabel(this.keys.key(r, cc)) ? this.field(r, c + 1) : this.field(r, cc);
+    }
+    if (mayBeBelow && belowIsValue) return this.field(below, c);
+    return this.field(r, c + 1);
+  }
+
+  /** A non-blank cell that is no label of any kind. */
+  private isValueCell(r: number, c: number): boolean {
+    if (r >= this.keys.rowCount || isBlankCell(this.values[r]?.[c])) return false;
+    const key = this.keys.key(r, c);
+    if (key === '') return true;
+    const hit = this.keys.hitOf(key);
+    return hit === NO_LABEL && titleTemplate(key) === null;
+  }
+
+  private isZoneLabel(key: string): boolean {
+    const hit = this.keys.hitOf(key);
+    return hit.header !== undefined || hit.goal !== undefined || hit.summary !== undefined;
+  }
+
+  /** A row of at least two labels and nothing else: its values are in the row below. */
+  private isLabelRow(r: number): boolean {
+    const known = this.labelRows.get(r);
+    if (known !== undefined) return known;
+    const width = this.values[r]?.length ?? 0;
+    let labels = 0;
+    let onlyLabels = true;
+    for (let c = 0; c < width && onlyLabels; c++) {
+      if (isBlankCell(this.values[r]?.[c])) continue;
+      if (this.isZoneLabel(this.keys.key(r, c))) labels++;
+      else onlyLabels = false;
+    }
+    const result = onlyLabels && labels >= 2;
+    this.labelRows.set(r, result);
+    return result;
+  }
+
+  // ---- cells ----
+
+  private field(r: number, c: number): Field {
+    return {
+      raw: this.values[r]?.[c] ?? null,
+      cell: toA1({ row: this.top + r, col: this.left + c }),
+      formula: this.formulas[r]?.[c] ?? null,
+    };
+  }
+
+  private rowIsBlank(r: number): boolean {
+    const row = this.values[r];
+    if (row === undefined) return true;
+    for (const raw of row) if (!isBlankCell(raw)) return false;
+    return true;
+  }
+
+  private firstNonBlankCol(r: number): number {
+    const row = this.values[r] ?? NO_VALUES;
+    for (let c = 0; c < row.length; c++) if (!isBlankCell(row[c])) return c;
+    return 0;
+  }
+
+  // ---- result ----
+
+  result(sheet: string, version: number | null): { form: ParsedForm; layout: FormLayout } {
+    const missing: string[] = [];
+    const shape = this.shape;
+
+    for (const part of shape.header) {
+      if (part.required && this.header[part.key] === undefined)
+        missing.push(HEADER_LABELS[part.key].canonical);
+    }
+
+    if (shape.funds) {
+      if (this.fundsLayout === null) missing.push(shape.funds.section);
+      else {
+        for (const part of shape.funds.rows) {
+          if (part.required && this.funds[part.key] === undefined)
+            missing.push(FUNDS_ROW_LABELS[part.key].canonical);
+        }
+        for (const part of shape.funds.cols) {
+          if (part.required && this.fundsLayout.columns[part.key] === undefined) {
+            missing.push(FUNDS_COL_LABELS[part.key].canonical);
+          }
+        }
+      }
+    }
+
+    for (const part of shape.goals) {
+      if (!part.required || this.goals[part.key] !== undefined) continue;
+      if (part.satisfiedBy?.some((k) => this.goals[k] !== undefined)) continue;
+      missing.push(GOAL_LABELS[part.key].canonical);
+    }
+
+    const tables: ParsedForm['tables'] = {};
+    const tableLayouts: FormLayout['tables'] = {};
+    for (const table of shape.tables) {
+      const state = this.tables.get(table.key);
+      if (!state) {
+        if (table.required) missing.push(table.section);
+        continue;
+      }
+      tables[table.key] = state.rows;
+      tableLayouts[table.key] = state.layout;
+      for (const part of table.columns) {
+        if (part.required && state.layout.columns[part.key] === undefined)
+          missing.push(COLUMN_LABELS[part.key].canonical);
+      }
+    }
+
+    const summary = shape.summary;
+    let total: Field = ABSENT;
+    let grade: Field = ABSENT;
+    let conclusion: Field = ABSENT;
+    if (summary) {
+      if (this.summaryRow === null) {
+        if (summary.required) missing.push(TOTAL_LABELS.total.canonical);
+      } else {
+        const totalCol = this.totalColumn();
+        total = this.field(this.summaryRow, totalCol);
+        if (summary.grade) grade = this.grade ?? this.gradeBeside(this.summaryRow, totalCol) ?? ABSENT;
+        if (summary.conclusion) conclusion = this.conclusion ?? ABSENT;
+      }
+      if (this.summaryRow === null && summary.grade) grade = this.grade ?? ABSENT;
+      if (this.summaryRow === null && summary.conclusion) conclusion = this.conclusion ?? ABSENT;
+    }
+
+    const form: ParsedForm = {
+      template: shape.template,
+      templateVersion: version,
+      sheet,
+      source: this.source,
+      header: this.header,
+      funds: this.funds,
+      goals: this.goals,
+      tables,
+      total,
+      grade,
+      conclusion,
+      missing,
+    };
+    const layout: FormLayout = {
+      template: shape.template,
+      source: this.source,
+      tables: tableLayouts,
+      funds: this.fundsLayout,
+      summaryRow: this.summaryRow === null ? null : this.top + this.summaryRow,
+    };
+    return { form, layout };
+  }
+
+  /** Block column of the total: under the table's 得分 column, else the last value right of the 总分 label. */
+  private totalColumn(): number {
+    const row = this.summaryRow ?? 0;
+    const states = this.summaryTable ? [this.summaryTable] : [...this.tables.values()].reverse();
+    for (const state of states) {
+      const score = state.layout.columns.score;
+      if (score !== undefined) return score - this.left;
+    }
+    const cells = this.values[row] ?? NO_VALUES;
+    for (let c = cells.length - 1; c > this.summaryLabelCol; c--) if (!isBlankCell(cells[c])) return c;
+    return this.summaryLabelCol + 1;
+  }
+
+  /** Provinces that print the grade without a label put it right of the total on the 总分 row. */
+  private gradeBeside(r: number, totalCol: number): Field | null {
+    const cells = this.values[r] ?? NO_VALUES;
+    for (let c = totalCol + 1; c < cells.length; c++) {
+      const raw = cells[c];
+      if (typeof raw === 'string' && !isBlankCell(raw)) return this.field(r, c);
+    }
+    return null;
+  }
+}
