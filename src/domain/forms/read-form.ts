@@ -182,7 +182,8 @@ export function readTableRow(
     let sameLevel1 = false;
     if (level1 !== undefined && previousLevel1 !== undefined) {
       if (isBlankCell(level1.raw)) {
-        fields.level1 = previousLevel1;
+        // Inherit only a written value: a blank above is no merged cell, and the blank is this row's own.
+        if (!isBlankCell(previousLevel1.raw)) fields.level1 = previousLevel1;
         sameLevel1 = true;
       } else {
         sameLevel1 =
@@ -196,6 +197,7 @@ export function readTableRow(
       level2 !== undefined &&
       previousLevel2 !== undefined &&
       isBlankCell(level2.raw) &&
+      !isBlankCell(previousLevel2.raw) &&
       (sameLevel1 || !level1Known)
     ) {
       fields.level2 = previousLevel2;
@@ -599,6 +601,9 @@ class FormReader {
    * values in the row below, and put long texts under their label.
    */
   private valueOf(r: number, c: number, mayBeBelow: boolean): Field {
+    // Our own templates never merge a label across columns: the value is the next cell, even when it is
+    // blank and another label (e.g. 建议结论) follows it.
+    if (this.source === 'meta') return this.field(r, c + 1);
     const below = r + 1;
     const handMade = this.source === 'headers';
     const belowIsValue = handMade && this.isValueCell(below, c);

@@ -1,0 +1,235 @@
+/**
+ * A live form: the task pane keeps one per form sheet and hands it every change the host reports. An edit
+ * inside a table re-reads only the edited rows (one block read) and re-runs only their row rules; the
+ * form-level rules (sums, totals) and the scores are brought up to date after every edit. Anything else
+ * (a header, the funds block, inserted rows) re-reads the sheet.
+ */
+import type { Issue } from '../domain/checks/issue';
+import { checkFormLevel, checkRow, sortIssues } from '../domain/checks/registry';
+import type { ColumnKey, Field, ParsedForm, TableKey, TableRow } from '../domain/forms/form-model';
+import type { CellScalar } from '../domain/grid/cell';
+import {
+  readForm,
+  readTableRow,
+  type FormHint,
+  type FormLayout,
+  type TableLayout,
+} from '../domain/forms/read-form';
+import { parseRange, toRangeA1, type CellRange } from '../domain/grid/address';
+import { scoreForm } from '../domain/scoring/score';
+import type { FormScores } from '../domain/scoring/score-types';
+import type { EngineSettings } from './engine-settings';
+import type { CellsChanged, WorkbookPort } from './workbook-port';
+
+export type ChangeEffect = 'ignored' | 'rows' | 'reloaded';
+
+interface TableState {
+  key: TableKey;
+  layout: TableLayout;
+  /** Row issues by sheet row, so an edit replaces only its rows' issues. */
+  rowIssues: Map<number, Issue[]>;
+}
+
+export class FormSession {
+  private form: ParsedForm;
+  private layout: FormLayout;
+  private tables: TableState[] = [];
+  private formIssues: Issue[] = [];
+  private currentScores: FormScores;
+  /** Round trips to the host since the session opened (benchmarks count them). */
+  readCount = 0;
+
+  private constructor(
+    private readonly port: WorkbookPort,
+    readonly sheet: string,
+    private readonly settings: EngineSettings,
+    private readonly hint: FormHint | null,
+    private readonly goals: ParsedForm | null,
+    form: ParsedForm,
+    layout: FormLayout,
+  ) {
+    this.form = form;
+    this.layout = layout;
+    this.currentScores = scoreForm(form, settings.profile);
+    this.recheckAll();
+  }
+
+  /** Opens a session on a sheet; null when the sheet holds no recognisable form. */
+  static async open(
+    port: WorkbookPort,
+    sheet: string,
+    settings: EngineSettings,
+    hint: FormHint | null,
+    goals: ParsedForm | null = null,
+  ): Promise<FormSession | null> {
+    const block = await port.readBlock(sheet);
+    const result = readForm(block, sheet, hint);
+    if (!result.ok) return null;
+    const session = new FormSession(port, sheet, settings, hint, goals, result.form, result.layout);
+    session.readCount = 1;
+    return session;
+  }
+
+  get parsed(): ParsedForm {
+    return this.form;
+  }
+
+  get scores(): FormScores {
+    return this.currentScores;
+  }
+
+  /** All issues of the form in sheet order. */
+  get issues(): Issue[] {
+    const rowIssues = this.tables.flatMap((t) =>
+      [...t.rowIssues.entries()].sort(([a], [b]) => a - b).flatMap(([, issues]) => issues),
+    );
+    return sortIssues([...this.formIssues, ...rowIssues]);
+  }
+
+  async applyChange(change: CellsChanged): Promise<ChangeEffect> {
+    if (change.sheet !== this.sheet || change.source === 'ours') return 'ignored';
+    const range = safeRange(change.range);
+    const table = range && !change.structural ? this.tableHolding(range) : null;
+    if (!range || !table) {
+      await this.reload();
+      return 'reloaded';
+    }
+    await this.rereadRows(table, range);
+    return 'rows';
+  }
+
+  private async reload(): Promise<void> {
+    const block = await this.port.readBlock(this.sheet);
+    this.readCount += 1;
+    const result = readForm(block, this.sheet, this.hint);
+    if (!result.ok) return; // The sheet was emptied: keep the last reading rather than lose the issue list.
+    this.form = result.form;
+    this.layout = result.layout;
+    this.currentScores = scoreForm(this.form, this.settings.profile);
+    this.recheckAll();
+  }
+
+  private recheckAll(): void {
+    const ctx = this.context();
+    this.tables = (Object.keys(this.layout.tables) as TableKey[]).flatMap((key) => {
+      const layout = this.layout.tables[key];
+      if (!layout) return [];
+      const rowIssues = new Map<number, Issue[]>();
+      for (const row of this.form.tables[key] ?? [])
+        rowIssues.set(row.row, checkRow(this.form, key, row.row, ctx));
+      return [{ key, layout, rowIssues }];
+    });
+    this.formIssues = checkFormLevel(this.form, ctx);
+  }
+
+  /** The table whose data rows hold the whole changed range. */
+  private tableHolding(range: CellRange): TableState | null {
+    return (
+      this.tables.find((t) => range.top >= t.layout.firstDataRow && range.bottom < t.layout.endRow) ?? null
+    );
+  }
+
+  private async rereadRows(table: TableState, range: CellRange): Promise<void> {
+    const { layout, key } = table;
+    const block = await this.port.readBlock(
+      this.sheet,
+      toRangeA1({ top: range.top, bottom: range.bottom, left: layout.left, right: layout.right }),
+    );
+    this.readCount += 1;
+    const rows = [...(this.form.tables[key] ?? [])];
+    const changed: number[] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const i = r - block.top;
+      const previous = lastRowAbove(rows, r);
+      const next = readTableRow(layout, block.values[i] ?? [], block.formulas[i] ?? [], r, previous);
+      replaceRow(rows, r, next);
+      changed.push(r);
+    }
+    // Rows below that inherit 一级/二级 from a merged cell above take the edited value too.
+    for (let at = indexAfter(rows, range.bottom); at < rows.length; at++) {
+      const row = rows[at];
+      if (!row) break;
+      const next = rereadRow(layout, row, rows[at - 1] ?? null);
+      if (next === null || sameLevels(next, row)) break;
+      rows[at] = next;
+      changed.push(row.row);
+    }
+    this.form = { ...this.form, tables: { ...this.form.tables, [key]: rows } };
+    this.currentScores = scoreForm(this.form, this.settings.profile);
+    const ctx = this.context();
+    for (const r of changed) {
+      if (rows.some((row) => row.row === r)) table.rowIssues.set(r, checkRow(this.form, key, r, ctx));
+      else table.rowIssues.delete(r);
+    }
+    this.formIssues = checkFormLevel(this.form, ctx);
+  }
+
+  private context() {
+    return {
+      profile: this.settings.profile,
+      framework: this.settings.framework,
+      scores: this.currentScores,
+      goals: this.goals,
+    };
+  }
+}
+
+function safeRange(text: string): CellRange | null {
+  try {
+    return parseRange(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Index of the first row below sheet row `r` (rows are sorted by sheet row). */
+function indexAfter(rows: readonly TableRow[], r: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((rows[mid]?.row ?? Infinity) <= r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lastRowAbove(rows: readonly TableRow[], r: number): TableRow | null {
+  const i = indexAfter(rows, r - 1) - 1;
+  return i >= 0 ? (rows[i] ?? null) : null;
+}
+
+function replaceRow(rows: TableRow[], r: number, next: TableRow | null): void {
+  const i = indexAfter(rows, r - 1);
+  const present = rows[i]?.row === r;
+  if (next === null) {
+    if (present) rows.splice(i, 1);
+  } else if (present) rows[i] = next;
+  else rows.splice(i, 0, next);
+}
+
+/**
+ * Reads a row again from what it holds, with a new row above: its own cells are in its fields (a field whose
+ * cell is on another row was inherited from a merged cell, so the row's own cell there is blank).
+ */
+function rereadRow(layout: TableLayout, row: TableRow, above: TableRow | null): TableRow | null {
+  const width = layout.right - layout.left + 1;
+  const values: CellScalar[] = new Array<CellScalar>(width).fill(null);
+  const formulas: (string | null)[] = new Array<string | null>(width).fill(null);
+  const rowNumber = String(row.row + 1);
+  for (const [key, field] of Object.entries(row.fields) as [ColumnKey, Field][]) {
+    const col = layout.columns[key];
+    if (col === undefined || field.cell === null || field.cell.replace(/^[A-Z]+/, '') !== rowNumber) continue;
+    values[col - layout.left] = field.raw;
+    formulas[col - layout.left] = field.formula;
+  }
+  return readTableRow(layout, values, formulas, row.row, above);
+}
+
+function sameLevels(a: TableRow, b: TableRow): boolean {
+  return (['level1', 'level2'] as const).every((key) => {
+    const x = a.fields[key];
+    const y = b.fields[key];
+    return x?.cell === y?.cell && x?.raw === y?.raw;
+  });
+}
