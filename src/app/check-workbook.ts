@@ -36,23 +36,23 @@ export interface CheckRequest {
 export async function checkWorkbook(port: WorkbookPort, request: CheckRequest): Promise<WorkbookReport> {
   const sheets = await port.listSheets();
   const hasMeta = sheets.some((s) => s.name === META_SHEET);
-  const formSheets = sheets.filter((s) => s.visibility === 'visible' && s.usedRange !== null);
+  const candidates = sheets.filter((s) => s.visibility === 'visible' && s.usedRange !== null);
   const blocks = await port.readBlocks([
     ...(hasMeta ? [{ sheet: META_SHEET }] : []),
-    ...formSheets.map((s) => ({ sheet: s.name })),
+    ...candidates.map((s) => ({ sheet: s.name })),
   ]);
   const metaEntries = hasMeta && blocks[0] ? readMeta(blocks[0]).entries : [];
   const formBlocks = hasMeta ? blocks.slice(1) : blocks;
 
   const parsed: { form: ParsedForm; meta: MetaEntry | null }[] = [];
   const unrecognized: string[] = [];
-  formSheets.forEach((info, i) => {
+  candidates.forEach((info, i) => {
     const block = formBlocks[i];
-    if (!block) return;
+    if (!block || isInstructionsSheet(info.name, metaEntries)) return;
     const meta = metaEntries.find((m) => m.sheet === info.name) ?? null;
     const result = readForm(block, info.name, meta ? { template: meta.template, version: meta.version } : null);
     if (result.ok) parsed.push({ form: result.form, meta });
-    else if (result.reason === 'unrecognized' && !isInstructionsSheet(info.name, metaEntries)) unrecognized.push(info.name);
+    else if (result.reason === 'unrecognized') unrecognized.push(info.name);
   });
 
   const goalCandidates = [...parsed.map((p) => p.form), ...(request.goals ?? [])];

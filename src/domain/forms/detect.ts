@@ -8,6 +8,7 @@ import type { ColumnKey, TemplateId } from './form-model';
 import { SheetKeys, titleTemplate } from './label-index';
 
 const TITLE_ROWS = 6;
+const INSTRUCTIONS_KEY = '填表说明';
 const SIGNATURE_ROWS = 80;
 const SIGNATURE_COLS = 30;
 
@@ -21,7 +22,10 @@ export function detectWithKeys(keys: SheetKeys): TemplateId | null {
   const cols = Math.min(keys.width, SIGNATURE_COLS);
   for (let r = 0; r < titleRows; r++) {
     for (let c = 0; c < cols; c++) {
-      const template = titleTemplate(keys.key(r, c));
+      const key = keys.key(r, c);
+      // 填表说明 sheets name every column of their form, one per row: they explain a form, they are none.
+      if (key.endsWith(INSTRUCTIONS_KEY)) return null;
+      const template = titleTemplate(key);
       if (template) return template;
     }
   }

@@ -360,6 +360,8 @@ class FormReader {
       const key = this.keys.key(r, c);
       const hit = this.keys.hitOf(key);
       const column = hit.column;
+      // A goal written just above the table (1-N月执行情况 in a monitoring form) is no header row of it.
+      if (hit.goal !== undefined && this.goalKeys.has(hit.goal)) return false;
       if (column !== undefined && table.columns.some((p) => p.key === column)) labels++;
       else if (groups?.has(key) || hit.cause !== undefined) labels++;
       else return false;
@@ -394,10 +396,13 @@ class FormReader {
     const state: TableState = { shape: table, layout, rows: [] };
     this.tables.set(table.key, state);
 
+    // Indicator names inside the table (二级 绩效目标 of the 10号 framework) may read like header or goal
+    // labels; only in the table's first column, or left of it, does such a label start a new section.
+    const firstCol = Math.min(...Object.values(band.columns).filter((c): c is number => c !== undefined));
     let previous: TableRow | null = null;
     let r = band.bottom + 1;
     for (; r < this.keys.rowCount; r++) {
-      const verdict = this.tableRowVerdict(r, table);
+      const verdict = this.tableRowVerdict(r, table, firstCol);
       if (verdict === 'skip') continue;
       if (verdict !== 'data') {
         if (verdict === 'summary' && this.summaryRow === null) {
@@ -424,7 +429,7 @@ class FormReader {
   }
 
   /** Whether row r of a table is data, the end of the table (a summary or another section), or a repeated header. */
-  private tableRowVerdict(r: number, table: TableShape): 'data' | 'skip' | 'end' | 'summary' {
+  private tableRowVerdict(r: number, table: TableShape, firstCol: number): 'data' | 'skip' | 'end' | 'summary' {
     const row = this.values[r];
     if (row === undefined) return 'data';
     const groups = this.groupKeys.get(table.key);
@@ -437,7 +442,12 @@ class FormReader {
       if (groups?.has(key)) continue;
       const hit = this.keys.hitOf(key);
       if (hit.summary === 'total' || TABLE_TOTAL_KEYS.has(key)) return 'summary';
-      if (hit.summary !== undefined || this.isSectionStart(key, hit)) return 'end';
+      if (hit.summary !== undefined) return 'end';
+      if (this.isSectionStart(key, hit)) {
+        const insideTable = c > firstCol && hit.section === undefined && (hit.header !== undefined || hit.goal !== undefined);
+        if (!insideTable) return 'end';
+        return 'data';
+      }
       if (hit.column !== undefined || hit.fundsCol !== undefined || hit.fundsRow !== undefined) {
         if (this.startsOtherSection(r, table)) return 'end';
         if (this.isTableHeader(r, table)) return 'skip';

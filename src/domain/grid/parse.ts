@@ -4,6 +4,7 @@
  * `text` reading for the checks to report.
  */
 import type { CellScalar } from './cell';
+import { memoizeText } from './memo';
 
 export type ExcelErrorCode =
   | '#NULL!'
@@ -62,7 +63,9 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const WHITE_RUN = /\s+/g;
 
 /** Full-width ASCII and spaces to half-width, NBSP and ideographic space to space, trimmed, runs of space folded. */
-export function normalizeText(text: string): string {
+export const normalizeText: (text: string) => string = memoizeText(normalizeTextOnce);
+
+function normalizeTextOnce(text: string): string {
   let halfWidth = '';
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
@@ -103,6 +106,12 @@ const LABEL_NOISE = /[\s\p{P}★☆※]/gu;
  * punctuation such as （）()：:，,、 removed. '年度 指标值（万元）：' and '年度指标值万元' get the same key.
  */
 export function labelKey(raw: CellScalar | undefined): string {
+  return typeof raw === 'string' ? labelKeyOfText(raw) : labelKeyOnce(raw);
+}
+
+const labelKeyOfText = memoizeText(labelKeyOnce);
+
+function labelKeyOnce(raw: CellScalar | undefined): string {
   const text = cellText(raw);
   if (text === null) return '';
   return text.replace(LABEL_NOISE, '').toLowerCase();
@@ -177,6 +186,12 @@ export function readCell(raw: CellScalar | undefined): Reading {
       : { kind: 'error', code: NON_FINITE_CODE };
   }
   if (typeof raw === 'boolean') return { kind: 'text', text: raw ? 'TRUE' : 'FALSE' };
+  return readText(raw);
+}
+
+const readText = memoizeText(readTextOnce);
+
+function readTextOnce(raw: string): Reading {
   const text = normalizeText(raw);
   if (text === '') return { kind: 'blank' };
   const error = ERROR_BY_TEXT.get(text.toUpperCase());
@@ -251,7 +266,12 @@ function compactOperatorText(text: string): string {
  * = ═ ＝ == 等于 → '='; > ＞ 大于 高于 → '>'; < ＜ 小于 低于 → '<'; 定性 → '定性'. Null when not one of these.
  */
 export function parseOperator(raw: CellScalar | undefined): Operator | null {
-  if (typeof raw !== 'string') return null;
+  return typeof raw === 'string' ? parseOperatorText(raw) : null;
+}
+
+const parseOperatorText = memoizeText(parseOperatorOnce);
+
+function parseOperatorOnce(raw: string): Operator | null {
   const text = compactOperatorText(normalizeText(raw)).replace(/ /g, '');
   return OPERATOR_BY_SPELLING.get(text) ?? null;
 }
@@ -267,7 +287,12 @@ const TRAILING_DIRECTION: readonly (readonly [string, Operator])[] = [
 
 /** A target typed with its operator in one cell ("≥95%", "≦ 3天", "不少于500人次"), or just a value. */
 export function readTarget(raw: CellScalar | undefined): { operator: Operator | null; reading: Reading } {
-  if (typeof raw !== 'string') return { operator: null, reading: readCell(raw) };
+  return typeof raw === 'string' ? readTargetText(raw) : { operator: null, reading: readCell(raw) };
+}
+
+const readTargetText = memoizeText(readTargetOnce);
+
+function readTargetOnce(raw: string): { operator: Operator | null; reading: Reading } {
   const text = compactOperatorText(normalizeText(raw));
   for (const [spelling, operator] of OPERATOR_SPELLINGS) {
     if (text.startsWith(spelling)) {

@@ -39,13 +39,18 @@ import type { KeyRateKind } from './formulas';
  * spreadsheet shows and rounds: 2.675 is stored as 2.67499999…, yet ROUND(2.675, 2) is 2.68 in Excel.
  */
 function shiftDecimal(value: number, places: number): number {
-  const [mantissa = '0', exponent = '0'] = value.toPrecision(15).split('e');
-  return Number(`${mantissa}e${Number(exponent) + places}`);
+  // First the decimal a spreadsheet shows (15 significant digits: 0.7999999999999994 is 0.8), then the
+  // shift; scaling a double by a power of ten is off by at most an ulp, and taking 15 significant digits
+  // again removes that (267.49999999999997 becomes 267.5). Same result as shifting the decimal text.
+  const shown = Number(value.toPrecision(15));
+  return Number((places >= 0 ? shown * 10 ** places : shown / 10 ** -places).toPrecision(15));
 }
 
 /** Excel ROUND ('round', half away from zero) or ROUNDDOWN ('truncate', toward zero). */
 export function excelRound(value: number, digits: number, mode: 'round' | 'truncate'): number {
   if (!Number.isFinite(value)) return value;
+  // Most scores are whole numbers (full marks); they need no rounding work on a live check's hot path.
+  if (Number.isInteger(value) && digits >= 0) return value === 0 ? 0 : value;
   const magnitude = Math.abs(value);
   // From 10^15 on a double has no decimals left that a spreadsheet would show.
   if (magnitude >= 1e15) return value;
@@ -145,11 +150,22 @@ export function findTier(text: string | null, profile: Profile): QualitativeTier
   if (text === null) return null;
   const key = labelKey(text);
   if (key === '') return null;
-  return (
-    profile.qualitativeTiers.find((tier) =>
-      [tier.tier, ...tier.aliases].some((word) => labelKey(word) === key),
-    ) ?? null
-  );
+  return tiersByKey(profile).get(key) ?? null;
+}
+
+const tierIndexes = new WeakMap<Profile, Map<string, QualitativeTierSetting>>();
+
+/** Tier names and aliases by label key, built once per profile. */
+function tiersByKey(profile: Profile): Map<string, QualitativeTierSetting> {
+  let index = tierIndexes.get(profile);
+  if (index === undefined) {
+    index = new Map();
+    for (const tier of profile.qualitativeTiers) {
+      for (const word of [tier.tier, ...tier.aliases]) if (!index.has(labelKey(word))) index.set(labelKey(word), tier);
+    }
+    tierIndexes.set(profile, index);
+  }
+  return index;
 }
 
 /** The smallest score step the profile keeps (0.01 for two digits), parsed as a spreadsheet parses it. */
@@ -464,7 +480,25 @@ function scoreRows(
   scoreRow: (row: TableRow, profile: Profile) => IndicatorScore,
   profile: Profile,
 ): IndicatorScore[] {
-  return indicatorRows(rows).map(({ row, level1 }) => ({ ...scoreRow(row, profile), level1 }));
+  return indicatorRows(rows).map(({ row, level1 }) => ({ ...scoredOnce(row, scoreRow, profile), level1 }));
+}
+
+/**
+ * A row's score depends only on the row and the profile. Rows are immutable values (a live edit replaces
+ * the rows it touched), so the score of an unchanged row is kept instead of being worked out on every edit.
+ */
+const rowScores = new WeakMap<TableRow, { profile: Profile; scoreRow: unknown; score: IndicatorScore }>();
+
+function scoredOnce(
+  row: TableRow,
+  scoreRow: (row: TableRow, profile: Profile) => IndicatorScore,
+  profile: Profile,
+): IndicatorScore {
+  const known = rowScores.get(row);
+  if (known && known.profile === profile && known.scoreRow === scoreRow) return known.score;
+  const score = scoreRow(row, profile);
+  rowScores.set(row, { profile, scoreRow, score });
+  return score;
 }
 
 function levelScores(indicators: readonly IndicatorScore[], profile: Profile): LevelScore[] {

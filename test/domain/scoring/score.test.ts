@@ -556,3 +556,17 @@ describe('scoreIndicatorRow', () => {
     expect(computed.row).toBe(10);
   });
 });
+
+describe('rounding takes the decimal a spreadsheet shows before rounding', () => {
+  it.each([
+    [28.999999999999996, 0, 'truncate', 29],
+    [0.1 + 0.7, 1, 'truncate', 0.8],
+    [2.675, 2, 'round', 2.68],
+    [1.005, 2, 'round', 1.01],
+    [4.35, 1, 'truncate', 4.3],
+    [89.995, 2, 'round', 90],
+    [-2.675, 2, 'round', -2.68],
+  ] as const)('%p to %p digits (%s) is %p', (value, digits, mode, expected) => {
+    expect(excelRound(value, digits, mode)).toBe(expected);
+  });
+});
