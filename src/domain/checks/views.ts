@@ -40,8 +40,23 @@ function viewOf(row: TableRow, index: number, levels: Carried, key: TableKey, ct
   return { row, index, ...levels, name: level3 ?? `第${row.row + 1}行`, score: scoreAt(ctx.scores, row.row) };
 }
 
+/**
+ * Several form rules walk the same views; rows and scores are immutable values, so the views of one table
+ * are built once per (rows, scores) pair instead of once per rule.
+ */
+const viewCache = new WeakMap<readonly TableRow[], { scores: FormScores; views: RowView[] }>();
+
 export function rowViews(form: ParsedForm, key: TableKey, ctx: CheckContext): RowView[] {
-  const rows = form.tables[key] ?? [];
+  const rows = form.tables[key];
+  if (rows === undefined) return [];
+  const known = viewCache.get(rows);
+  if (known && known.scores === ctx.scores) return known.views;
+  const views = buildViews(rows, key, ctx);
+  viewCache.set(rows, { scores: ctx.scores, views });
+  return views;
+}
+
+function buildViews(rows: readonly TableRow[], key: TableKey, ctx: CheckContext): RowView[] {
   const views: RowView[] = [];
   let levels: Carried = { level1: null, level2: null };
   rows.forEach((row, index) => {

@@ -10,6 +10,17 @@ export const WEIGHT_EPSILON = 0.005;
 
 /** The weight of each row, or null when any row's weight cannot be read (that row is reported on its own). */
 export function rowWeights(views: readonly RowView[]): { view: RowView; weight: number }[] | null {
+  // Several rules ask for the weights of the same (cached) views during one check.
+  const known = weightCache.get(views);
+  if (known !== undefined) return known;
+  const weights = readWeights(views);
+  weightCache.set(views, weights);
+  return weights;
+}
+
+const weightCache = new WeakMap<readonly RowView[], { view: RowView; weight: number }[] | null>();
+
+function readWeights(views: readonly RowView[]): { view: RowView; weight: number }[] | null {
   const weights: { view: RowView; weight: number }[] = [];
   for (const view of views) {
     const weight = numberIn(fieldOf(view.row, 'weight'));

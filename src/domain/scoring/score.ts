@@ -480,7 +480,7 @@ function scoreRows(
   scoreRow: (row: TableRow, profile: Profile) => IndicatorScore,
   profile: Profile,
 ): IndicatorScore[] {
-  return indicatorRows(rows).map(({ row, level1 }) => ({ ...scoredOnce(row, scoreRow, profile), level1 }));
+  return indicatorRows(rows).map(({ row, level1 }) => scoredOnce(row, scoreRow, profile, level1));
 }
 
 /**
@@ -489,14 +489,18 @@ function scoreRows(
  */
 const rowScores = new WeakMap<TableRow, { profile: Profile; scoreRow: unknown; score: IndicatorScore }>();
 
+/** The row's score with the first level it sits under (carried down from a merged cell above). */
 function scoredOnce(
   row: TableRow,
   scoreRow: (row: TableRow, profile: Profile) => IndicatorScore,
   profile: Profile,
+  level1: string | null,
 ): IndicatorScore {
   const known = rowScores.get(row);
-  if (known && known.profile === profile && known.scoreRow === scoreRow) return known.score;
-  const score = scoreRow(row, profile);
+  if (known && known.profile === profile && known.scoreRow === scoreRow && known.score.level1 === level1) {
+    return known.score;
+  }
+  const score = { ...scoreRow(row, profile), level1 };
   rowScores.set(row, { profile, scoreRow, score });
   return score;
 }

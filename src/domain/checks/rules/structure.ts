@@ -1,6 +1,6 @@
 /** Structure: the form as a whole — sections and columns the reader could not find, an empty table. */
 import { fieldOf } from '../../forms/form-model';
-import { filledRows } from '../cells';
+import { isBlankRow } from '../cells';
 import { formRule, mainTableKey, type Rule } from '../rule';
 import { ALL_TEMPLATES, FRAMEWORK_TEMPLATES, SCORED_TEMPLATES } from '../template-groups';
 
@@ -24,7 +24,7 @@ export const tableEmpty = formRule({
     const rows = form.tables[key];
     // An absent table is a missing section, already reported by required_column_missing.
     if (rows === undefined) return [];
-    if (filledRows(form, key).length > 0) return [];
+    if (rows.some((row) => !isBlankRow(row))) return [];
     const first = rows[0];
     const cell = first ? fieldOf(first, 'level3').cell : null;
     const label = key === 'criteria' ? '评估要点' : '绩效指标';

@@ -37,19 +37,14 @@ function largeSelfEvaluation(rowCount: number): CellScalar[][] {
   return [...header, ...body, ...footer];
 }
 
-describe('readForm speed', () => {
-  it('reads a 1,000-row self-evaluation in well under 10 ms once warm', () => {
-    const block = blockOf(largeSelfEvaluation(1000));
-    for (let i = 0; i < 10; i++) readForm(block, '表1', null);
-    const times: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      const start = performance.now();
-      const result = readForm(block, '表1', null);
-      times.push(performance.now() - start);
-      expect(result.ok && result.form.tables.indicators?.length).toBe(1000);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)] ?? Infinity;
-    expect(median).toBeLessThan(10);
+// Speed is measured by `npm run bench`, never in a test: this one checks that a large sheet reads whole.
+describe('a large sheet', () => {
+  it('reads all 1,000 rows of a self-evaluation with merged 一级/二级 cells carried down', () => {
+    const result = readForm(blockOf(largeSelfEvaluation(1000)), '表1', null);
+    if (!result.ok) throw new Error('large sheet not recognised');
+    const rows = result.form.tables.indicators ?? [];
+    expect(rows).toHaveLength(1000);
+    expect(rows.every((row) => typeof row.fields.level1?.raw === 'string')).toBe(true);
+    expect(rows.every((row) => typeof row.fields.level2?.raw === 'string')).toBe(true);
   });
 });
