@@ -2,6 +2,7 @@
 // needs is served from the add-in's own origin: government networks are often closed.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 module.exports = (_env, argv) => {
   const dev = argv.mode !== 'production';
@@ -24,6 +25,7 @@ module.exports = (_env, argv) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }] }),
     ],
     performance: { hints: false },
     devServer: {

@@ -28,14 +28,31 @@ function indicatorRow(i: number, count: number): Partial<Record<ColumnKey, CellS
     case 1:
       return { ...base, operator: '≤', target: 5, unit: '天', actual: 4 + (i % 3) };
     case 2:
-      return { ...base, operator: '≥', target: 95, unit: '%', actual: '96%', deviation: i % 8 === 2 ? null : '已分析' };
+      return {
+        ...base,
+        operator: '≥',
+        target: 95,
+        unit: '%',
+        actual: '96%',
+        deviation: i % 8 === 2 ? null : '已分析',
+      };
     default:
-      return { ...base, operator: '定性', target: '达到预期', unit: null, tier: '达成年度指标', qualitativeScore: weight };
+      return {
+        ...base,
+        operator: '定性',
+        target: '达到预期',
+        unit: null,
+        tier: '达成年度指标',
+        qualitativeScore: weight,
+      };
   }
 }
 
 export async function fillSelfEvaluation(book: MemoryWorkbook, sheet: string, count: number): Promise<void> {
-  const read = readForm(await book.readBlock(sheet), sheet, { template: 'project-self-evaluation', version: null });
+  const read = readForm(await book.readBlock(sheet), sheet, {
+    template: 'project-self-evaluation',
+    version: null,
+  });
   if (!read.ok) throw new Error('inserted template not recognised');
   const layout = read.layout.tables.indicators;
   if (!layout) throw new Error('no indicator table');

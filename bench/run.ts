@@ -26,14 +26,26 @@ function median(samples: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-async function workbookWith(indicators: number, settings: EngineSettings): Promise<{ book: MemoryWorkbook; sheet: string }> {
+async function workbookWith(
+  indicators: number,
+  settings: EngineSettings,
+): Promise<{ book: MemoryWorkbook; sheet: string }> {
   const book = new MemoryWorkbook();
-  const { sheet } = await insertTemplate(book, { template: 'project-self-evaluation', settings, indicatorRows: indicators });
+  const { sheet } = await insertTemplate(book, {
+    template: 'project-self-evaluation',
+    settings,
+    indicatorRows: indicators,
+  });
   await fillSelfEvaluation(book, sheet, indicators);
   return { book, sheet };
 }
 
-async function fullCheckMs(book: MemoryWorkbook, sheet: string, settings: EngineSettings, runs: number): Promise<number> {
+async function fullCheckMs(
+  book: MemoryWorkbook,
+  sheet: string,
+  settings: EngineSettings,
+  runs: number,
+): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -52,7 +64,10 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
 
   const small = await workbookWith(1000, settings);
-  const session = await FormSession.open(small.book, small.sheet, settings, { template: 'project-self-evaluation', version: null });
+  const session = await FormSession.open(small.book, small.sheet, settings, {
+    template: 'project-self-evaluation',
+    version: null,
+  });
   if (!session) throw new Error('benchmark sheet not recognised');
   const indicatorRows = session.parsed.tables.indicators ?? [];
   const actualColumn = indicatorRows[0]?.fields.actual?.cell?.replace(/[0-9]+/, '');
@@ -73,25 +88,56 @@ async function main(): Promise<void> {
   }
   const roundTripsPerEdit = (session.readCount - readsBefore) / (edits + 50);
   const recheck = median(editSamples);
-  rows.push({ measure: 're-check after a one-cell edit, 1,000 indicators (median)', value: `${recheck.toFixed(3)} ms`, budget: '≤ 2 ms', verdict: recheck <= 2 ? 'ok' : 'OVER' });
-  rows.push({ measure: 'host round trips per edit', value: roundTripsPerEdit.toFixed(2), budget: '1', verdict: roundTripsPerEdit <= 1 ? 'ok' : 'OVER' });
+  rows.push({
+    measure: 're-check after a one-cell edit, 1,000 indicators (median)',
+    value: `${recheck.toFixed(3)} ms`,
+    budget: '≤ 2 ms',
+    verdict: recheck <= 2 ? 'ok' : 'OVER',
+  });
+  rows.push({
+    measure: 'host round trips per edit',
+    value: roundTripsPerEdit.toFixed(2),
+    budget: '1',
+    verdict: roundTripsPerEdit <= 1 ? 'ok' : 'OVER',
+  });
 
   await fullCheckMs(small.book, small.sheet, settings, 5);
   const full1k = await fullCheckMs(small.book, small.sheet, settings, 21);
-  rows.push({ measure: 'read + check + score, 1,000 indicators (median)', value: `${full1k.toFixed(2)} ms`, budget: '≤ 50 ms', verdict: full1k <= 50 ? 'ok' : 'OVER' });
+  rows.push({
+    measure: 'read + check + score, 1,000 indicators (median)',
+    value: `${full1k.toFixed(2)} ms`,
+    budget: '≤ 50 ms',
+    verdict: full1k <= 50 ? 'ok' : 'OVER',
+  });
 
   const large = await workbookWith(10000, settings);
   await fullCheckMs(large.book, large.sheet, settings, 2);
   const full10k = await fullCheckMs(large.book, large.sheet, settings, 7);
-  rows.push({ measure: 'read + check + score, 10,000 indicators (median)', value: `${full10k.toFixed(2)} ms`, budget: '', verdict: '' });
+  rows.push({
+    measure: 'read + check + score, 10,000 indicators (median)',
+    value: `${full10k.toFixed(2)} ms`,
+    budget: '',
+    verdict: '',
+  });
   const ratio = full10k / full1k;
-  rows.push({ measure: 'ratio 10,000 / 1,000 rows', value: `${ratio.toFixed(2)}×`, budget: '≤ 12×', verdict: ratio <= 12 ? 'ok' : 'OVER' });
+  rows.push({
+    measure: 'ratio 10,000 / 1,000 rows',
+    value: `${ratio.toFixed(2)}×`,
+    budget: '≤ 12×',
+    verdict: ratio <= 12 ? 'ok' : 'OVER',
+  });
   const speedup = full1k / recheck;
-  rows.push({ measure: 'full check ÷ incremental re-check (same run)', value: `${speedup.toFixed(1)}×`, budget: '', verdict: '' });
+  rows.push({
+    measure: 'full check ÷ incremental re-check (same run)',
+    value: `${speedup.toFixed(1)}×`,
+    budget: '',
+    verdict: '',
+  });
 
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(12)}  ${'budget'.padEnd(8)}  verdict`);
-  for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${r.value.padStart(12)}  ${r.budget.padEnd(8)}  ${r.verdict}`);
+  for (const r of rows)
+    console.log(`${r.measure.padEnd(width)}  ${r.value.padStart(12)}  ${r.budget.padEnd(8)}  ${r.verdict}`);
   if (rows.some((r) => r.verdict === 'OVER')) process.exitCode = 1;
 }
 

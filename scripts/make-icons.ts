@@ -44,7 +44,13 @@ function icon(size: number): Buffer {
       let colour = BACKGROUND;
       BAR_HEIGHTS.forEach((h, i) => {
         const left = left0 + i * (barWidth + gap);
-        if (x + 0.5 >= left && x + 0.5 < left + barWidth && y + 0.5 <= base && y + 0.5 >= base - h * size * 0.64) colour = BAR;
+        if (
+          x + 0.5 >= left &&
+          x + 0.5 < left + barWidth &&
+          y + 0.5 <= base &&
+          y + 0.5 >= base - h * size * 0.64
+        )
+          colour = BAR;
       });
       const o = y * (size * 4 + 1) + 1 + x * 4;
       raw[o] = colour[0] ?? 0;

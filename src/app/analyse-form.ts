@@ -14,7 +14,11 @@ export interface FormAnalysis {
   issues: Issue[];
 }
 
-export function analyseForm(form: ParsedForm, settings: EngineSettings, goals: ParsedForm | null = null): FormAnalysis {
+export function analyseForm(
+  form: ParsedForm,
+  settings: EngineSettings,
+  goals: ParsedForm | null = null,
+): FormAnalysis {
   const scores = scoreForm(form, settings.profile);
   const issues = checkForm(form, { profile: settings.profile, framework: settings.framework, scores, goals });
   return { scores, issues };

@@ -50,7 +50,11 @@ export async function checkWorkbook(port: WorkbookPort, request: CheckRequest): 
     const block = formBlocks[i];
     if (!block || isInstructionsSheet(info.name, metaEntries)) return;
     const meta = metaEntries.find((m) => m.sheet === info.name) ?? null;
-    const result = readForm(block, info.name, meta ? { template: meta.template, version: meta.version } : null);
+    const result = readForm(
+      block,
+      info.name,
+      meta ? { template: meta.template, version: meta.version } : null,
+    );
     if (result.ok) parsed.push({ form: result.form, meta });
     else if (result.reason === 'unrecognized') unrecognized.push(info.name);
   });

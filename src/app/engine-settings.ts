@@ -16,7 +16,10 @@ export const DEFAULT_PROFILE_ID = 'default';
 export const DEFAULT_FRAMEWORK_ID = 'classic-2020';
 
 /** Built-in settings by id; null for an unknown id (the caller reports it). */
-export function builtInSettings(profileId = DEFAULT_PROFILE_ID, frameworkId = DEFAULT_FRAMEWORK_ID): EngineSettings | null {
+export function builtInSettings(
+  profileId = DEFAULT_PROFILE_ID,
+  frameworkId = DEFAULT_FRAMEWORK_ID,
+): EngineSettings | null {
   const profile = getProfile(profileId);
   const framework = getFramework(frameworkId);
   return profile && framework ? { profile, framework } : null;

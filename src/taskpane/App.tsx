@@ -67,7 +67,10 @@ export function App({ port, hostLabel, initialSection = 'templates' }: AppProps)
         setNotice({ intent: 'success', text: t.inserted + sheet });
         await runCheck();
       } catch (error) {
-        setNotice({ intent: 'error', text: t.hostError + (error instanceof HostError ? error.code : String(error)) });
+        setNotice({
+          intent: 'error',
+          text: t.hostError + (error instanceof HostError ? error.code : String(error)),
+        });
       }
     },
     [port, settings, runCheck, t],
@@ -98,7 +101,10 @@ export function App({ port, hostLabel, initialSection = 'templates' }: AppProps)
       {section === 'templates' &&
         listTemplates().map((tpl) => (
           <Card key={tpl.id}>
-            <CardHeader header={<Text weight="semibold">{tpl.title}</Text>} description={<Text size={200}>{tpl.description}</Text>} />
+            <CardHeader
+              header={<Text weight="semibold">{tpl.title}</Text>}
+              description={<Text size={200}>{tpl.description}</Text>}
+            />
             <Button appearance="primary" onClick={() => void insert(tpl.id)}>
               {t.insert}
             </Button>
@@ -119,7 +125,11 @@ export function App({ port, hostLabel, initialSection = 'templates' }: AppProps)
                 const label = severity === 'error' ? t.errors : severity === 'warning' ? t.warnings : t.infos;
                 return (
                   <section key={severity} aria-label={label}>
-                    <Badge color={severity === 'error' ? 'danger' : severity === 'warning' ? 'warning' : 'informative'}>
+                    <Badge
+                      color={
+                        severity === 'error' ? 'danger' : severity === 'warning' ? 'warning' : 'informative'
+                      }
+                    >
                       {label} {issues.length}
                     </Badge>
                     <ul>
@@ -221,7 +231,10 @@ export function App({ port, hostLabel, initialSection = 'templates' }: AppProps)
             </Dropdown>
           </Field>
           <Field label={t.language}>
-            <Dropdown value={lang === 'en' ? 'English' : '简体中文'} onOptionSelect={(_e, d) => setLang(d.optionValue === 'en' ? 'en' : 'zh-CN')}>
+            <Dropdown
+              value={lang === 'en' ? 'English' : '简体中文'}
+              onOptionSelect={(_e, d) => setLang(d.optionValue === 'en' ? 'en' : 'zh-CN')}
+            >
               <Option value="zh-CN">简体中文</Option>
               <Option value="en">English</Option>
             </Dropdown>

@@ -12,7 +12,11 @@ const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App port={new MemoryWorkbook()} hostLabel={uiStrings('zh-CN').demoHost} initialSection={sectionFromHash(window.location.hash)} />
+      <App
+        port={new MemoryWorkbook()}
+        hostLabel={uiStrings('zh-CN').demoHost}
+        initialSection={sectionFromHash(window.location.hash)}
+      />
     </FluentProvider>,
   );
 }

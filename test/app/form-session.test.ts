@@ -16,11 +16,41 @@ import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
 const settings = builtInSettings();
 if (!settings) throw new Error('test setup: built-in settings missing');
 const HINT = { template: 'project-self-evaluation', version: null } as const;
-const INPUT_COLUMNS: readonly ColumnKey[] = ['level1', 'level2', 'level3', 'operator', 'target', 'unit', 'actual', 'tier', 'qualitativeScore', 'weight', 'deviation'];
+const INPUT_COLUMNS: readonly ColumnKey[] = [
+  'level1',
+  'level2',
+  'level3',
+  'operator',
+  'target',
+  'unit',
+  'actual',
+  'tier',
+  'qualitativeScore',
+  'weight',
+  'deviation',
+];
 const ROWS = 12;
 
 const typed: fc.Arbitrary<CellScalar> = fc.oneof(
-  fc.constantFrom('产出指标', '效益指标', '满意度指标', '数量指标', '社会效益指标', '服务对象满意度指标', '≥', '≦', '定性', '%', '人次', '98%', '达成年度指标', '部分达成', '*', '', '原因已分析'),
+  fc.constantFrom(
+    '产出指标',
+    '效益指标',
+    '满意度指标',
+    '数量指标',
+    '社会效益指标',
+    '服务对象满意度指标',
+    '≥',
+    '≦',
+    '定性',
+    '%',
+    '人次',
+    '98%',
+    '达成年度指标',
+    '部分达成',
+    '*',
+    '',
+    '原因已分析',
+  ),
   fc.integer({ min: -5, max: 150 }),
   fc.constant(null),
 );
@@ -33,15 +63,30 @@ interface Edit {
 }
 
 const edit: fc.Arbitrary<Edit> = fc
-  .record({ row: fc.nat(ROWS - 1), column: fc.nat(INPUT_COLUMNS.length - 1), height: fc.integer({ min: 1, max: 3 }) })
+  .record({
+    row: fc.nat(ROWS - 1),
+    column: fc.nat(INPUT_COLUMNS.length - 1),
+    height: fc.integer({ min: 1, max: 3 }),
+  })
   .chain(({ row, column, height }) =>
-    fc.array(fc.array(typed, { minLength: 1, maxLength: 1 }), { minLength: height, maxLength: height }).map((values) => ({ row, column, height, values })),
+    fc
+      .array(fc.array(typed, { minLength: 1, maxLength: 1 }), { minLength: height, maxLength: height })
+      .map((values) => ({ row, column, height, values })),
   );
 
-async function freshSession(): Promise<{ book: MemoryWorkbook; sheet: string; layout: TableLayout; session: FormSession }> {
+async function freshSession(): Promise<{
+  book: MemoryWorkbook;
+  sheet: string;
+  layout: TableLayout;
+  session: FormSession;
+}> {
   if (!settings) throw new Error('unreachable');
   const book = new MemoryWorkbook();
-  const { sheet } = await insertTemplate(book, { template: 'project-self-evaluation', settings, indicatorRows: ROWS });
+  const { sheet } = await insertTemplate(book, {
+    template: 'project-self-evaluation',
+    settings,
+    indicatorRows: ROWS,
+  });
   const read = readForm(await book.readBlock(sheet), sheet, HINT);
   const layout = read.ok ? read.layout.tables.indicators : undefined;
   const session = await FormSession.open(book, sheet, settings, HINT);

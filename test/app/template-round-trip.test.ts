@@ -36,7 +36,10 @@ test('every template reads back as its empty form (property over template, profi
         });
         const meta = readMeta(await book.readBlock('_meta')).entries.find((e) => e.sheet === sheet);
         expect(meta?.template).toBe(template);
-        const read = readForm(await book.readBlock(sheet), sheet, { template, version: meta?.version ?? null });
+        const read = readForm(await book.readBlock(sheet), sheet, {
+          template,
+          version: meta?.version ?? null,
+        });
         if (!read.ok) throw new Error(`${template}: read back failed (${read.reason})`);
         expect(read.form).toEqual(emptyForm);
       },

@@ -429,7 +429,11 @@ class FormReader {
   }
 
   /** Whether row r of a table is data, the end of the table (a summary or another section), or a repeated header. */
-  private tableRowVerdict(r: number, table: TableShape, firstCol: number): 'data' | 'skip' | 'end' | 'summary' {
+  private tableRowVerdict(
+    r: number,
+    table: TableShape,
+    firstCol: number,
+  ): 'data' | 'skip' | 'end' | 'summary' {
     const row = this.values[r];
     if (row === undefined) return 'data';
     const groups = this.groupKeys.get(table.key);
@@ -444,7 +448,8 @@ class FormReader {
       if (hit.summary === 'total' || TABLE_TOTAL_KEYS.has(key)) return 'summary';
       if (hit.summary !== undefined) return 'end';
       if (this.isSectionStart(key, hit)) {
-        const insideTable = c > firstCol && hit.section === undefined && (hit.header !== undefined || hit.goal !== undefined);
+        const insideTable =
+          c > firstCol && hit.section === undefined && (hit.header !== undefined || hit.goal !== undefined);
         if (!insideTable) return 'end';
         return 'data';
       }

@@ -77,7 +77,13 @@ export const COLUMN_LABELS: Record<ColumnKey, Label> = {
   denominator: l('分母', '计划数'),
   rate: l('得分率', '完成率', '得分系数', '得分系数(%)'),
   score: l('得分', '指标得分', '自评得分', '评价得分', '指标得分(分)'),
-  deviation: l('偏差原因分析及改进措施', '偏差原因分析及改进措施说明', '未完成原因分析', '偏差原因及改进措施', '偏差原因分析和改进措施'),
+  deviation: l(
+    '偏差原因分析及改进措施',
+    '偏差原因分析及改进措施说明',
+    '未完成原因分析',
+    '偏差原因及改进措施',
+    '偏差原因分析和改进措施',
+  ),
   remark: l('备注', '评分标准', '评分说明', '说明'),
   taskName: l('任务名称', '主要任务'),
   taskContent: l('主要内容', '任务内容'),
@@ -95,10 +101,18 @@ export const TOTAL_LABELS = {
 export const FORM_TITLES: Record<TemplateId, Label> = {
   'ex-ante-assessment': l('事前绩效评估表', '事前绩效评估评分表', '事前评估评分表'),
   'project-goals': l('项目支出绩效目标申报表', '项目绩效目标申报表', '项目支出绩效目标表'),
-  'department-goals': l('部门整体支出绩效目标申报表', '部门（单位）整体支出绩效目标申报表', '部门整体绩效目标申报表'),
+  'department-goals': l(
+    '部门整体支出绩效目标申报表',
+    '部门（单位）整体支出绩效目标申报表',
+    '部门整体绩效目标申报表',
+  ),
   'project-monitoring': l('项目支出绩效目标执行监控表', '绩效目标执行监控表', '项目绩效运行监控表'),
   'project-self-evaluation': l('项目支出绩效自评表', '项目绩效自评表'),
-  'department-self-evaluation': l('部门整体支出绩效自评表', '部门（单位）整体支出绩效自评表', '部门整体绩效自评表'),
+  'department-self-evaluation': l(
+    '部门整体支出绩效自评表',
+    '部门（单位）整体支出绩效自评表',
+    '部门整体绩效自评表',
+  ),
   'key-evaluation': l('项目支出绩效评价评分表', '绩效评价评分表', '重点评价评分表'),
 };
 

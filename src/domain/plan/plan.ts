@@ -32,7 +32,13 @@ export type PlanOp =
    * Create the sheet. A form sheet uses ifExists 'fail' (inserting a template never replaces a sheet);
    * shared helper sheets (`_meta`, dropdown lists) use 'reuse' and are written idempotently.
    */
-  | { kind: 'ensureSheet'; sheet: string; visibility: SheetVisibility; ifExists: 'fail' | 'reuse'; tabColor?: HexColor }
+  | {
+      kind: 'ensureSheet';
+      sheet: string;
+      visibility: SheetVisibility;
+      ifExists: 'fail' | 'reuse';
+      tabColor?: HexColor;
+    }
   /** Write values and formulas with `values[0][0]` at `topLeft`. */
   | { kind: 'writeBlock'; sheet: string; topLeft: string; values: CellInput[][] }
   | { kind: 'merge'; sheet: string; range: string }
@@ -45,12 +51,27 @@ export type PlanOp =
    * A dropdown. `source` is a formula ('=_lists!$A$1:$A$6', '=INDIRECT(...)') or an inline list of
    * values (each without commas).
    */
-  | { kind: 'listValidation'; sheet: string; range: string; source: string | readonly string[]; allowBlank: boolean; prompt?: string; error?: string }
+  | {
+      kind: 'listValidation';
+      sheet: string;
+      range: string;
+      source: string | readonly string[];
+      allowBlank: boolean;
+      prompt?: string;
+      error?: string;
+    }
   /**
    * Custom validation formula relative to the range's top-left cell. `prompt` is the input message shown
    * when the cell is selected (e.g. the common units, where any text is accepted).
    */
-  | { kind: 'customValidation'; sheet: string; range: string; formula: string; error?: string; prompt?: string }
+  | {
+      kind: 'customValidation';
+      sheet: string;
+      range: string;
+      formula: string;
+      error?: string;
+      prompt?: string;
+    }
   /** Decimal validation (amounts, weights). */
   | { kind: 'decimalValidation'; sheet: string; range: string; min: number; max?: number; error?: string }
   /** Conditional format by formula, relative to the range's top-left cell. */
@@ -65,7 +86,13 @@ export type PlanOp =
   | { kind: 'protectSheet'; sheet: string; allow?: ProtectionAllowances }
   | { kind: 'defineName'; name: string; refersTo: string }
   | { kind: 'freezePanes'; sheet: string; rows: number; cols: number }
-  | { kind: 'printSetup'; sheet: string; orientation: 'portrait' | 'landscape'; fitToWidth: boolean; printArea?: string };
+  | {
+      kind: 'printSetup';
+      sheet: string;
+      orientation: 'portrait' | 'landscape';
+      fitToWidth: boolean;
+      printArea?: string;
+    };
 
 export type PlanOpKind = PlanOp['kind'];
 

@@ -13,7 +13,8 @@ export type UnscorableReason =
   | 'missing_score'
   | 'zero_budget';
 
-export type ScoreResult = { kind: 'scored'; score: number } | { kind: 'unscorable'; reason: UnscorableReason };
+export type ScoreResult =
+  { kind: 'scored'; score: number } | { kind: 'unscorable'; reason: UnscorableReason };
 
 export interface IndicatorScore {
   /** 0-based sheet row of the indicator. */

@@ -161,7 +161,8 @@ function tiersByKey(profile: Profile): Map<string, QualitativeTierSetting> {
   if (index === undefined) {
     index = new Map();
     for (const tier of profile.qualitativeTiers) {
-      for (const word of [tier.tier, ...tier.aliases]) if (!index.has(labelKey(word))) index.set(labelKey(word), tier);
+      for (const word of [tier.tier, ...tier.aliases])
+        if (!index.has(labelKey(word))) index.set(labelKey(word), tier);
     }
     tierIndexes.set(profile, index);
   }
