@@ -7,4 +7,5 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
