@@ -88,9 +88,11 @@ describe('项目支出绩效自评表', () => {
   it('fixes the budget weight from the profile and scores execution with the formula builders', () => {
     const total = need(emptyForm.funds.total, 'total row');
     expect(total.cols.weight?.raw).toBe(10);
-    const [budget, executed, weight] = ['annualBudget', 'executed', 'weight'].map((col) =>
-      need(total.cols[col as 'weight']?.cell, col),
-    ) as [string, string, string];
+    const [annual, initial, executed, weight] = ['annualBudget', 'initialBudget', 'executed', 'weight'].map(
+      (col) => need(total.cols[col as 'weight']?.cell, col),
+    ) as [string, string, string, string];
+    // 全年预算数 when typed, else 年初预算数: the same budget the scores use.
+    const budget = `IF(ISNUMBER(${annual}),${annual},${initial})`;
     expect(total.cols.rate?.formula).toBe(executionRateFormula({ budget, executed }));
     expect(total.cols.score?.formula).toBe(budgetScoreFormula({ budget, executed, weight }, defaultProfile));
     expect(isLocked(plan, plan.formSheet, weight)).toBe(true);

@@ -268,13 +268,27 @@ export function amountColumn(
   };
 }
 
+/**
+ * The budget an execution rate divides by: 全年预算数 when it is a number, else 年初预算数, as the scores
+ * read it (a form left at its opening budget has no adjusted one).
+ */
+export function budgetExpression(cell: (key: FundsColKey) => string, budget: FundsColKey): string {
+  if (budget !== 'annualBudget') return cell(budget);
+  const annual = cell('annualBudget');
+  return `IF(ISNUMBER(${annual}),${annual},${cell('initialBudget')})`;
+}
+
 export function rateColumn(budget: FundsColKey): FundsColumnSpec {
   return {
     key: 'rate',
     width: 10,
     content: {
       kind: 'formula',
-      formula: (r) => executionRateFormula({ budget: r.cell(budget), executed: r.cell('executed') }),
+      formula: (r) =>
+        executionRateFormula({
+          budget: budgetExpression((k) => r.cell(k), budget),
+          executed: r.cell('executed'),
+        }),
       numberFormat: PERCENT_FORMAT,
     },
     help: '自动计算：执行数 ÷ 预算数。',

@@ -13,6 +13,7 @@ import {
 import type { FundsSection, SectionSpec } from '../template-spec';
 import {
   amountColumn,
+  budgetExpression,
   executedAbove,
   levelColumns,
   notApplicable,
@@ -58,7 +59,11 @@ export function selfEvaluationFunds(
           kind: 'formula',
           formula: (r) =>
             budgetScoreFormula(
-              { budget: r.cell('annualBudget'), executed: r.cell('executed'), weight: r.cell('weight') },
+              {
+                budget: budgetExpression((k) => r.cell(k), 'annualBudget'),
+                executed: r.cell('executed'),
+                weight: r.cell('weight'),
+              },
               r.profile,
             ),
           numberFormat: scoreFormat,
