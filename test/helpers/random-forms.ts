@@ -1,5 +1,6 @@
 /** Random ParsedForms from random cell contents, for property tests of everything that reads a form. */
 import fc from 'fast-check';
+import { COLUMN_LABELS } from '../../src/domain/forms/vocabulary';
 import {
   TEMPLATE_IDS,
   type ColumnKey,
@@ -78,33 +79,8 @@ export const cellScalar: fc.Arbitrary<CellScalar> = fc.oneof(
   fc.boolean(),
 );
 
-const COLUMN_KEYS: readonly ColumnKey[] = [
-  'level1',
-  'level2',
-  'level3',
-  'operator',
-  'target',
-  'unit',
-  'basis',
-  'progress',
-  'forecast',
-  'cause',
-  'likelihood',
-  'actual',
-  'tier',
-  'qualitativeScore',
-  'weight',
-  'rating',
-  'numerator',
-  'denominator',
-  'rate',
-  'score',
-  'deviation',
-  'remark',
-  'taskName',
-  'taskContent',
-  'taskProjects',
-];
+/** Every column the form model knows, as the vocabulary lists them. */
+const COLUMN_KEYS = Object.keys(COLUMN_LABELS) as ColumnKey[];
 const FUNDS_ROWS: readonly FundsRowKey[] = ['total', 'fiscal', 'carryover', 'other', 'basic', 'project'];
 const FUNDS_COLS: readonly FundsColKey[] = [
   'midTerm',
