@@ -1,0 +1,144 @@
+/**
+ * The report of a check over one or many workbooks, as the command line prints it (`--format json`) and
+ * writes it (text, xlsx, html). Field names are a public format documented in the README: new fields may be
+ * added, existing ones keep their meaning.
+ */
+import type { Severity } from '../domain/checks/issue';
+import { headerOf, type TemplateId } from '../domain/forms/form-model';
+import { renderIssue, type Lang } from '../domain/messages/catalog';
+import { cellText } from '../domain/grid/parse';
+import type { SheetReport, WorkbookReport } from './check-workbook';
+
+export type FileStatus = 'checked' | 'unreadable' | 'unrecognized';
+
+export interface ReportIssue {
+  code: string;
+  severity: Severity;
+  cell: string | null;
+  message: string;
+}
+
+export interface ReportScores {
+  total: number | null;
+  grade: string | null;
+  statedTotal: number | null;
+  statedGrade: string | null;
+  execution: { rate: number | null; score: number | null; weight: number; statedScore: number | null } | null;
+  indicators: {
+    row: number;
+    name: string | null;
+    level1: string | null;
+    weight: number | null;
+    score: number | null;
+    statedScore: number | null;
+  }[];
+  conclusion: string | null;
+  recommendation: string | null;
+}
+
+export interface SheetResult {
+  sheet: string;
+  template: TemplateId;
+  /** 主管部门 or 部门（单位）名称, as typed. */
+  department: string | null;
+  /** 项目名称, as typed. */
+  project: string | null;
+  issues: ReportIssue[];
+  scores: ReportScores;
+}
+
+export interface FileResult {
+  file: string;
+  status: FileStatus;
+  /** Why the file was not checked (status unreadable or unrecognized). */
+  error?: { code: string; message: string };
+  sheets: SheetResult[];
+}
+
+export interface BatchSummary {
+  files: number;
+  checked: number;
+  unreadable: number;
+  unrecognized: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Sheets whose stated total or grade differs from the recomputed one. */
+  mismatches: number;
+}
+
+export interface BatchReport {
+  files: FileResult[];
+  summary: BatchSummary;
+}
+
+export function sheetResult(report: SheetReport, lang: Lang): SheetResult {
+  const { form, scores } = report;
+  return {
+    sheet: report.sheet,
+    template: report.template,
+    department: cellText(headerOf(form, 'department').raw) ?? cellText(headerOf(form, 'departmentName').raw),
+    project: cellText(headerOf(form, 'projectName').raw),
+    issues: report.issues.map((issue) => ({
+      code: issue.code,
+      severity: issue.severity,
+      cell: issue.cell,
+      message: renderIssue(issue, lang),
+    })),
+    scores: {
+      total: scores.total,
+      grade: scores.grade,
+      statedTotal: scores.statedTotal,
+      statedGrade: scores.statedGrade,
+      execution: scores.execution && {
+        rate: scores.execution.rate,
+        score: scores.execution.score,
+        weight: scores.execution.weight,
+        statedScore: scores.execution.statedScore,
+      },
+      indicators: scores.indicators.map((i) => ({
+        row: i.row + 1,
+        name: i.name,
+        level1: i.level1,
+        weight: i.weight,
+        score: i.score,
+        statedScore: i.statedScore,
+      })),
+      conclusion: scores.conclusion,
+      recommendation: scores.recommendation,
+    },
+  };
+}
+
+/** The result for one checked workbook: 'unrecognized' when it holds no form at all. */
+export function fileResult(file: string, report: WorkbookReport, lang: Lang): FileResult {
+  if (report.sheets.length === 0) {
+    const message =
+      lang === 'en'
+        ? 'No budget-performance form was recognised in this workbook.'
+        : '未在工作簿中识别到绩效表格（请确认表头与标准表一致）。';
+    return { file, status: 'unrecognized', error: { code: 'form_unrecognized', message }, sheets: [] };
+  }
+  return { file, status: 'checked', sheets: report.sheets.map((s) => sheetResult(s, lang)) };
+}
+
+export function isMismatch(sheet: SheetResult): boolean {
+  const { total, statedTotal, grade, statedGrade } = sheet.scores;
+  const totalOff = total !== null && statedTotal !== null && Math.abs(total - statedTotal) > 0.1;
+  const gradeOff = grade !== null && statedGrade !== null && grade !== statedGrade;
+  return totalOff || gradeOff;
+}
+
+export function summarize(files: readonly FileResult[]): BatchSummary {
+  const issues = files.flatMap((f) => f.sheets.flatMap((s) => s.issues));
+  return {
+    files: files.length,
+    checked: files.filter((f) => f.status === 'checked').length,
+    unreadable: files.filter((f) => f.status === 'unreadable').length,
+    unrecognized: files.filter((f) => f.status === 'unrecognized').length,
+    errors: issues.filter((i) => i.severity === 'error').length,
+    warnings: issues.filter((i) => i.severity === 'warning').length,
+    infos: issues.filter((i) => i.severity === 'info').length,
+    mismatches: files.flatMap((f) => f.sheets).filter(isMismatch).length,
+  };
+}
