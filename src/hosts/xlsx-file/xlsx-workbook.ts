@@ -27,6 +27,12 @@ const NAMED_RANGE = /^=?('(?:[^']|'')+'|[^'!]+)!(\$?[A-Za-z]{1,3}\$?[0-9]+(?::\$
 export interface XlsxLoadLimits {
   /** Files larger than this are refused before parsing. */
   maxBytes?: number;
+  /** Worksheet XML elements exceljs skips; whole-column validations in received files can hang it. */
+  ignoreNodes?: readonly string[];
+  /** exceljs refuses a sheet with more <row> elements than this. */
+  maxRows?: number;
+  /** exceljs refuses a row with more cells than this. */
+  maxCols?: number;
 }
 
 export interface XlsxSelection {
@@ -39,6 +45,8 @@ type HighlightOp = Extract<PlanOp, { kind: 'highlight' }>;
 
 /** What exceljs's `xlsx.load` takes; its typings declare a Buffer of their own. */
 type LoadInput = Parameters<ExcelJS.Xlsx['load']>[0];
+/** exceljs also reads `maxRows` and `maxCols` at run time; its typings declare only `ignoreNodes`. */
+type LoadOptions = NonNullable<Parameters<ExcelJS.Xlsx['load']>[1]> & { maxRows?: number; maxCols?: number };
 
 /** Worksheet state exceljs has at run time but its typings leave out. */
 interface UndeclaredSheetParts {
@@ -231,7 +239,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const book = new ExcelJS.Workbook();
     try {
       const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-      await book.xlsx.load(bytes as unknown as LoadInput);
+      await book.xlsx.load(bytes as unknown as LoadInput, loadOptions(limits));
     } catch (error) {
       const reason = error instanceof Error ? error.message.slice(0, 120) : 'unknown';
       throw new HostError('io_failed', `无法读取 xlsx 文件 / cannot read the xlsx file: ${reason}`);
@@ -555,6 +563,14 @@ export class XlsxWorkbook implements WorkbookPort {
     names.model = names.model.filter((n) => n.name.toUpperCase() !== name.toUpperCase());
     names.add(withoutEquals(refersTo.trim()), name);
   }
+}
+
+function loadOptions(limits: XlsxLoadLimits): LoadOptions {
+  return {
+    ...(limits.ignoreNodes === undefined ? {} : { ignoreNodes: [...limits.ignoreNodes] }),
+    ...(limits.maxRows === undefined ? {} : { maxRows: limits.maxRows }),
+    ...(limits.maxCols === undefined ? {} : { maxCols: limits.maxCols }),
+  };
 }
 
 function undeclared(ws: Worksheet): UndeclaredSheetParts {
