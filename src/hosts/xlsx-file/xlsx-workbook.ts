@@ -168,7 +168,16 @@ function readCell(cell: Cell): { value: CellScalar; formula: string | null } {
   if (cell.type === ExcelJS.ValueType.Merge) return { value: null, formula: null };
   if (cell.type === ExcelJS.ValueType.Formula) {
     const text = cell.formula;
-    return { value: scalarOf(cell.value), formula: text ? `=${text}` : null };
+    // `cell.result`, not `cell.value.result`: exceljs leaves a falsy result (0, '') out of the value object,
+    // so a score of 0 saved by Excel or LibreOffice would otherwise read as blank.
+    const result: unknown = cell.result;
+    const value =
+      result === undefined ||
+      result === null ||
+      (typeof result === 'object' && !(result instanceof Date) && !('error' in result))
+        ? null
+        : scalarOf(result as CellValue);
+    return { value, formula: text ? `=${text}` : null };
   }
   return { value: scalarOf(cell.value), formula: null };
 }

@@ -326,3 +326,16 @@ describe('XlsxWorkbook', () => {
     expect(book.selection()).toEqual({ sheet: '表', cell: 'C3' });
   });
 });
+
+describe('formula results read back', () => {
+  it('keeps a saved result of 0 (a score of zero is no blank)', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('表');
+    sheet.getCell('A1').value = { formula: '1-1', result: 0 };
+    sheet.getCell('A2').value = { formula: '1+1', result: 2 };
+    const host = await XlsxWorkbook.fromBuffer(new Uint8Array(await book.xlsx.writeBuffer()));
+    const block = await host.readBlock('表', 'A1:A2');
+    expect(block.values).toEqual([[0], [2]]);
+    expect(block.formulas).toEqual([['=1-1'], ['=1+1']]);
+  });
+});
