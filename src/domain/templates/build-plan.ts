@@ -122,6 +122,16 @@ export function isValidSheetName(name: string): boolean {
 }
 
 /** The 填表说明 sheet of a form sheet: `${sheet}说明`, the form's name shortened to fit 31 characters. */
+/** Width of the 填表说明 text column, in the units of a column width (one Latin character). */
+const HELP_TEXT_WIDTH = 72;
+
+/** Display width of a text: a Chinese character takes two Latin character widths. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += (ch.codePointAt(0) ?? 0) > 0x2e7f ? 2 : 1;
+  return width;
+}
+
 export function helpSheetName(sheet: string): string {
   return `${sheet.slice(0, MAX_SHEET_NAME - HELP_SUFFIX.length)}${HELP_SUFFIX}`;
 }
@@ -938,13 +948,26 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
 
   const help = helpSheetRows(spec, profile);
   const helpOps: PlanOp[] = [
-    { kind: 'columnWidths', sheet: helpSheet, firstCol: 0, widths: [22, 90] },
+    // Two columns that fit an A4 page in portrait; the text column wraps.
+    { kind: 'columnWidths', sheet: helpSheet, firstCol: 0, widths: [18, HELP_TEXT_WIDTH] },
+    {
+      kind: 'printSetup',
+      sheet: helpSheet,
+      orientation: 'portrait',
+      fitToWidth: true,
+      printArea: `A1:B${help.rows.length}`,
+    },
     ...help.rows.map(([item, text], row): PlanOp => ({
       kind: 'writeBlock',
       sheet: helpSheet,
       topLeft: toA1({ row, col: 0 }),
       values: [text === null ? [item] : [item, text]],
     })),
+    // Spreadsheets do not grow a row for wrapped text written by a program; give long texts their lines.
+    ...help.rows.flatMap(([, text], row): PlanOp[] => {
+      const lines = text === null ? 1 : Math.ceil(displayWidth(text) / HELP_TEXT_WIDTH);
+      return lines > 1 ? [{ kind: 'rowHeight', sheet: helpSheet, row, height: 15 * lines }] : [];
+    }),
     { kind: 'merge', sheet: helpSheet, range: 'A1:B1' },
     {
       kind: 'style',
