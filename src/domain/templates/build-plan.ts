@@ -30,7 +30,7 @@ import {
 } from '../forms/vocabulary';
 import type { Framework } from '../framework/framework-schema';
 import type { CellRange } from '../grid/address';
-import { columnLetter, sheetRef, toA1, toRangeA1 } from '../grid/address';
+import { columnLetter, parseA1, sheetRef, toA1, toRangeA1 } from '../grid/address';
 import type { CellInput, CellScalar } from '../grid/cell';
 import { EngineInvariantError } from '../grid/cell';
 import type { CellStyle, Plan, PlanOp } from '../plan/plan';
@@ -130,6 +130,29 @@ function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += (ch.codePointAt(0) ?? 0) > 0x2e7f ? 2 : 1;
   return width;
+}
+
+/** Height of one line of 10–11 pt text, in points. */
+const LINE_HEIGHT = 14;
+
+/**
+ * Spreadsheets do not grow a row for wrapped text a program wrote (LibreOffice prints such text over the
+ * rows below), so every row whose fixed text needs more than one line at its cell's width gets the height
+ * for it. A cell merged across rows is left alone: its rows share the height.
+ */
+function fitRowsToText(draft: FormDraft, widths: readonly number[]): void {
+  const mergeAt = new Map(draft.merges.map((m) => [key(m.top, m.left), m]));
+  for (const [at, slot] of draft.slots) {
+    if (typeof slot.input !== 'string') continue;
+    const { row, col } = parseA1(at);
+    const merge = mergeAt.get(at);
+    if (merge && merge.bottom > merge.top) continue;
+    let cellWidth = 0;
+    for (let c = col; c <= (merge?.right ?? col); c++) cellWidth += widths[c] ?? 0;
+    const lines = Math.ceil(displayWidth(slot.input) / Math.max(1, cellWidth - 1));
+    if (lines <= 1) continue;
+    draft.rowHeights.set(row, Math.max(draft.rowHeights.get(row) ?? 0, LINE_HEIGHT * lines + 2));
+  }
 }
 
 export function helpSheetName(sheet: string): string {
@@ -912,8 +935,10 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
 
   const roles = new Map<string, CellRole>([...draft.slots].map(([at, slot]) => [at, slot.role]));
   const area = toRangeA1({ top: 0, left: 0, bottom: lastRow, right: lastCol });
+  const widths = columnWidths(sections, width);
+  fitRowsToText(draft, widths);
   const formOps: PlanOp[] = [
-    { kind: 'columnWidths', sheet, firstCol: 0, widths: columnWidths(sections, width) },
+    { kind: 'columnWidths', sheet, firstCol: 0, widths },
     ...writeOps(sheet, draft.slots, lastRow, width),
     ...draft.merges.map((range): PlanOp => ({ kind: 'merge', sheet, range: toRangeA1(range) })),
     ...draft.styles.map((entry): PlanOp => ({
