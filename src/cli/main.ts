@@ -1,0 +1,39 @@
+/**
+ * The `bpa` entry point, and the one place that picks the xlsx-file host. Loaded in a worker thread, the
+ * same module serves checks instead, so a worker gets exactly the host the command line uses.
+ */
+import { availableParallelism } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
+import { openReceivedWorkbook } from '../hosts/xlsx-file/received';
+import { XlsxWorkbook } from '../hosts/xlsx-file/xlsx-workbook';
+import type { CliHost } from './cli-host';
+import { serveChecks } from './check-worker';
+import { run } from './run';
+
+const xlsxHost: CliHost = {
+  createWorkbook: () => XlsxWorkbook.create(),
+  openReceived: (buffer) => openReceivedWorkbook(buffer),
+  workerScript: __filename,
+};
+
+if (isMainThread) {
+  run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTty: process.stderr.isTTY === true,
+    cpuCount: availableParallelism(),
+    host: xlsxHost,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `bpa: 内部错误 / internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 2;
+    },
+  );
+} else {
+  serveChecks(xlsxHost);
+}

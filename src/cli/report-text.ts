@@ -1,0 +1,52 @@
+/**
+ * The plain-text report: one line per file with its status, then one line per issue as
+ * `sheet!cell [错误] message`, so a reviewer can go straight to the cell.
+ */
+import type { BatchReport, BatchSummary, FileResult, FileStatus } from '../app/batch-report';
+import { severityLabel, type Lang } from '../domain/messages/catalog';
+
+const STATUS_LABELS: Record<FileStatus, Record<Lang, string>> = {
+  checked: { 'zh-CN': '已检查', en: 'checked' },
+  unreadable: { 'zh-CN': '无法读取', en: 'unreadable' },
+  unrecognized: { 'zh-CN': '未识别', en: 'unrecognized' },
+};
+
+export function statusLabel(status: FileStatus, lang: Lang): string {
+  return STATUS_LABELS[status][lang];
+}
+
+export function textReport(report: BatchReport, lang: Lang): string {
+  const lines = report.files.flatMap((file) => fileLines(file, lang));
+  lines.push(summaryLine(report.summary, lang));
+  return lines.join('\n') + '\n';
+}
+
+function fileLines(file: FileResult, lang: Lang): string[] {
+  const status = `[${statusLabel(file.status, lang)}] ${file.file}`;
+  if (file.status !== 'checked')
+    return [`${status}${lang === 'en' ? ': ' : '：'}${file.error?.message ?? ''}`];
+  const issues = file.sheets.flatMap((s) => s.issues);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  const counts =
+    lang === 'en' ? `: ${errors} errors, ${warnings} warnings` : `：错误 ${errors}，警告 ${warnings}`;
+  const lines = [status + counts];
+  for (const sheet of file.sheets) {
+    for (const issue of sheet.issues) {
+      const where = issue.cell === null ? sheet.sheet : `${sheet.sheet}!${issue.cell}`;
+      lines.push(`  ${where} [${severityLabel(issue.severity, lang)}] ${issue.message}`);
+    }
+  }
+  return lines;
+}
+
+export function summaryLine(summary: BatchSummary, lang: Lang): string {
+  if (lang === 'en') {
+    const parts = [`${summary.checked} checked`, `${summary.unreadable} unreadable`];
+    if (summary.unrecognized > 0) parts.push(`${summary.unrecognized} unrecognized`);
+    return `Checked ${summary.files} files: ${parts.join(', ')}; ${summary.errors} errors, ${summary.warnings} warnings`;
+  }
+  const parts = [`${summary.checked} 个已检查`, `${summary.unreadable} 个无法读取`];
+  if (summary.unrecognized > 0) parts.push(`${summary.unrecognized} 个未识别`);
+  return `检查 ${summary.files} 个文件：${parts.join('，')}；错误 ${summary.errors}，警告 ${summary.warnings}`;
+}

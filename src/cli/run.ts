@@ -1,0 +1,317 @@
+/**
+ * `bpa`: the commands, as a function of the arguments and the injected io, returning the exit code
+ * (0 all clean, 1 errors found, 2 usage error or an unreadable file). Nothing here exits the process.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { summarize, type BatchReport } from '../app/batch-report';
+import { builtInSettings, type EngineSettings } from '../app/engine-settings';
+import { insertTemplate } from '../app/insert-template';
+import { isTemplateId, TEMPLATE_IDS, type ParsedForm, type TemplateId } from '../domain/forms/form-model';
+import type { Lang } from '../domain/messages/catalog';
+import { listTemplates } from '../domain/templates/registry';
+import { checkFiles } from './batch';
+import type { CliIo } from './cli-host';
+import { readGoalForms, type CheckOptions } from './check-file';
+import { FileExistsError, findWorkbooks, writeFileAtomically } from './files';
+import { htmlReport } from './report-html';
+import { summaryLine, textReport } from './report-text';
+import { xlsxReport } from './report-xlsx';
+import { pickSample, sampleText } from './sample';
+import { resolveFramework, resolveProfile } from './settings';
+
+export const EXIT_OK = 0;
+export const EXIT_ISSUES = 1;
+export const EXIT_USAGE = 2;
+
+export const USAGE = `用法 / usage:
+  bpa templates                                   列出模板 / list templates
+  bpa template <id>... | --all -o <目录>           生成模板工作簿 / write template workbooks
+          [--profile <名称|文件>] [--framework <名称|文件>] [--force]
+  bpa check <文件|目录>... [--format text|json|html|xlsx] [-o <报告>]
+          [--profile <名称|文件>] [--framework <名称|文件>] [--goals <文件|目录>] [--jobs N]
+          [--lang zh-CN|en] [--force]
+  bpa sample <文件|目录>... --rate <0..1> --seed <n> [--format text|json] [--lang zh-CN|en]
+退出码 / exit codes: 0 无错误 / clean, 1 发现错误 / errors found, 2 用法错误或文件无法读取 / usage error or unreadable file
+`;
+
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const SHARED_OPTIONS = {
+  profile: { type: 'string' },
+  framework: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'templates':
+        return templatesCommand(io);
+      case 'template':
+        return await templateCommand(rest, io);
+      case 'check':
+        return await checkCommand(rest, io);
+      case 'sample':
+        return await sampleCommand(rest, io);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      default:
+        throw new UsageError(`未知命令“${command}” / unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`bpa: ${error.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+function templatesCommand(io: CliIo): number {
+  const lines = listTemplates().map((t) => `${t.id}\t${t.title}\tv${t.version}\t${t.description}`);
+  io.stdout(lines.join('\n') + '\n');
+  return EXIT_OK;
+}
+
+function langOf(value: string | undefined): Lang {
+  if (value === undefined || value === 'zh-CN') return 'zh-CN';
+  if (value === 'en') return 'en';
+  throw new UsageError(`--lang 只能是 zh-CN 或 en / --lang must be zh-CN or en: ${value}`);
+}
+
+async function settingsFrom(profile: string | undefined, framework: string | undefined) {
+  const errors: string[] = [];
+  const resolvedProfile = profile === undefined ? null : await resolveProfile(profile);
+  const resolvedFramework = framework === undefined ? null : await resolveFramework(framework);
+  if (resolvedProfile && !resolvedProfile.ok) errors.push(...resolvedProfile.errors);
+  if (resolvedFramework && !resolvedFramework.ok) errors.push(...resolvedFramework.errors);
+  if (errors.length > 0) throw new UsageError(errors.join('\n'));
+  return {
+    profile: resolvedProfile?.ok ? resolvedProfile.value : null,
+    framework: resolvedFramework?.ok ? resolvedFramework.value : null,
+  };
+}
+
+async function templateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...SHARED_OPTIONS,
+    all: { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  const unknown = positionals.filter((id) => !isTemplateId(id));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `未知的模板：${unknown.join(', ')} / unknown template; 可用 / known: ${TEMPLATE_IDS.join(', ')}`,
+    );
+  }
+  const ids: TemplateId[] = values.all ? [...TEMPLATE_IDS] : positionals.filter(isTemplateId);
+  if (ids.length === 0) throw new UsageError('请给出模板 id 或 --all / give template ids or --all');
+  if (values.output === undefined) throw new UsageError('缺少 -o <目录> / missing -o <dir>');
+  const chosen = await settingsFrom(values.profile, values.framework);
+  const defaults = builtInSettings();
+  if (defaults === null) throw new Error('built-in settings missing');
+  const settings: EngineSettings = {
+    profile: chosen.profile ?? defaults.profile,
+    framework: chosen.framework ?? defaults.framework,
+  };
+  await mkdir(values.output, { recursive: true });
+  let exit = EXIT_OK;
+  for (const id of ids) {
+    const target = join(values.output, `${id}.xlsx`);
+    const book = io.host.createWorkbook();
+    await insertTemplate(book, { template: id, settings });
+    const written = await writeOutput(target, await book.toBuffer(), values.force === true, io);
+    if (written) io.stdout(`已生成 / written: ${target}\n`);
+    else exit = EXIT_USAGE;
+  }
+  return exit;
+}
+
+/** False (and a message) when the target exists and --force was not given. */
+async function writeOutput(
+  target: string,
+  data: Uint8Array | string,
+  force: boolean,
+  io: CliIo,
+): Promise<boolean> {
+  try {
+    await writeFileAtomically(target, data, force);
+    return true;
+  } catch (error) {
+    if (!(error instanceof FileExistsError)) throw error;
+    io.stderr(
+      `bpa: 文件已存在，未覆盖（可加 --force）/ file exists, not overwritten (use --force): ${target}\n`,
+    );
+    return false;
+  }
+}
+
+function jobsOf(value: string | undefined, io: CliIo): number {
+  if (value === undefined) return Math.max(1, io.cpuCount);
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+    throw new UsageError(`--jobs 应为 1 到 64 的整数 / --jobs must be an integer from 1 to 64: ${value}`);
+  }
+  return jobs;
+}
+
+function progress(io: CliIo, label: string) {
+  if (!io.stderrIsTty) return undefined;
+  return (done: number, total: number) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    io.stderr(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    if (done === total) io.stderr('\n');
+  };
+}
+
+interface CheckRun {
+  report: BatchReport;
+  /** Some input could not be used: a path that does not exist, an unreadable goal file. */
+  inputProblems: boolean;
+}
+
+async function runChecks(
+  paths: string[],
+  values: { profile?: string; framework?: string; goals?: string; jobs?: string },
+  lang: Lang,
+  io: CliIo,
+): Promise<CheckRun> {
+  if (paths.length === 0) throw new UsageError('请给出文件或目录 / give files or directories');
+  const jobs = jobsOf(values.jobs, io);
+  const chosen = await settingsFrom(values.profile, values.framework);
+  let inputProblems = false;
+  const goals: ParsedForm[] = [];
+  if (values.goals !== undefined) {
+    const found = await findWorkbooks([values.goals]);
+    for (const missing of found.missing) {
+      io.stderr(`bpa: 找不到目标文件 / goals not found: ${missing}\n`);
+      inputProblems = true;
+    }
+    for (const file of found.files) {
+      const forms = await readGoalForms(file, chosen, io.host);
+      if (forms === null) {
+        io.stderr(`bpa: 目标文件无法读取 / goal workbook unreadable: ${file}\n`);
+        inputProblems = true;
+      } else goals.push(...forms);
+    }
+  }
+  const found = await findWorkbooks(paths);
+  for (const missing of found.missing) {
+    io.stderr(`bpa: 找不到文件或目录 / no such file or directory: ${missing}\n`);
+    inputProblems = true;
+  }
+  const options: CheckOptions = { lang, profile: chosen.profile, framework: chosen.framework, goals };
+  const onProgress = progress(io, lang === 'en' ? 'Checking' : '检查中');
+  const files = await checkFiles(found.files, options, {
+    jobs,
+    host: io.host,
+    ...(onProgress ? { onProgress } : {}),
+  });
+  return { report: { files, summary: summarize(files) }, inputProblems };
+}
+
+function exitFor(run: CheckRun): number {
+  const { summary } = run.report;
+  if (run.inputProblems || summary.unreadable > 0) return EXIT_USAGE;
+  if (summary.errors > 0 || summary.unrecognized > 0) return EXIT_ISSUES;
+  return EXIT_OK;
+}
+
+async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...SHARED_OPTIONS,
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    goals: { type: 'string' },
+    jobs: { type: 'string' },
+    force: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  const lang = langOf(values.lang);
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'html', 'xlsx'].includes(format)) {
+    throw new UsageError(`--format 只能是 text、json、html 或 xlsx / unknown format: ${format}`);
+  }
+  if ((format === 'html' || format === 'xlsx') && values.output === undefined) {
+    throw new UsageError(`--format ${format} 需要 -o <报告文件> / --format ${format} needs -o <report>`);
+  }
+  const checked = await runChecks(positionals, values, lang, io);
+  const { report } = checked;
+  const output =
+    format === 'json'
+      ? JSON.stringify(report, null, 2) + '\n'
+      : format === 'html'
+        ? htmlReport(report, lang)
+        : format === 'xlsx'
+          ? await xlsxReport(report, lang, io.host.createWorkbook())
+          : textReport(report, lang);
+  if (values.output === undefined) {
+    io.stdout(typeof output === 'string' ? output : '');
+    if (format !== 'text') io.stderr(summaryLine(report.summary, lang) + '\n');
+  } else {
+    if (!(await writeOutput(values.output, output, values.force === true, io))) return EXIT_USAGE;
+    io.stderr(summaryLine(report.summary, lang) + '\n');
+    io.stderr(`${lang === 'en' ? 'Report written' : '报告已写入'}: ${values.output}\n`);
+  }
+  return exitFor(checked);
+}
+
+async function sampleCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...SHARED_OPTIONS,
+    format: { type: 'string' },
+    rate: { type: 'string' },
+    seed: { type: 'string' },
+    goals: { type: 'string' },
+    jobs: { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  const lang = langOf(values.lang);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(`sample 的 --format 只能是 text 或 json / unknown format: ${format}`);
+  }
+  const rate = Number(values.rate);
+  if (values.rate === undefined || !Number.isFinite(rate) || rate < 0 || rate > 1) {
+    throw new UsageError('--rate 应为 0 到 1 之间的数 / --rate must be a number from 0 to 1');
+  }
+  const seed = Number(values.seed);
+  if (values.seed === undefined || !Number.isSafeInteger(seed)) {
+    throw new UsageError('--seed 应为整数 / --seed must be an integer');
+  }
+  const checked = await runChecks(positionals, values, lang, io);
+  const candidates = checked.report.files.map((result) => ({ result, key: resolve(result.file) }));
+  const sample = pickSample(candidates, rate, seed, lang);
+  io.stdout(format === 'json' ? JSON.stringify(sample, null, 2) + '\n' : sampleText(sample, lang));
+  return checked.inputProblems || checked.report.summary.unreadable > 0 ? EXIT_USAGE : EXIT_OK;
+}
