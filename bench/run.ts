@@ -12,13 +12,9 @@ import { insertTemplate } from '../src/app/insert-template';
 import { readForm } from '../src/domain/forms/read-form';
 import { MemoryWorkbook } from '../src/hosts/memory/memory-workbook';
 import { fillSelfEvaluation } from './fill';
+import { cliBench, type BenchRow } from './cli';
 
-interface Row {
-  measure: string;
-  value: string;
-  budget: string;
-  verdict: string;
-}
+type Row = BenchRow;
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -133,6 +129,8 @@ async function main(): Promise<void> {
     budget: '',
     verdict: '',
   });
+
+  await cliBench(rows);
 
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(12)}  ${'budget'.padEnd(8)}  verdict`);
