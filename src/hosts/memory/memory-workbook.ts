@@ -3,15 +3,16 @@
  * no computation of formulas. Other hosts are checked against the same contract suite, so what this host
  * does is what the port means.
  */
-import { type Block, type CellInput, type CellScalar, isFormulaCell } from '../../domain/grid/cell';
 import {
-  type CellRange,
-  parseA1,
-  parseRange,
-  rangeContains,
-  toA1,
-  toRangeA1,
-} from '../../domain/grid/address';
+  checkDefinedName,
+  checkSheetName,
+  MAX_COLS,
+  MAX_ROWS,
+  parseRangeOrThrow,
+  validateSheetOp,
+} from '../../app/plan-checks';
+import { type Block, type CellInput, type CellScalar, isFormulaCell } from '../../domain/grid/cell';
+import { type CellRange, parseA1, rangeContains, toA1, toRangeA1 } from '../../domain/grid/address';
 import type { CellStyle, Plan, PlanOp, ProtectionAllowances, SheetVisibility } from '../../domain/plan/plan';
 import {
   type CellsChanged,
@@ -23,11 +24,8 @@ import {
 } from '../../app/workbook-port';
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (A..XFD). */
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
+export { MAX_COLS, MAX_ROWS };
 /** Excel's limit on a sheet name, and the characters it refuses in one. */
-const MAX_SHEET_NAME = 31;
-const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/;
 
 export interface StoredCell {
   /** What the cell shows; null for a formula, since this host does not calculate. */
@@ -88,19 +86,6 @@ function keyPosition(key: string): { row: number; col: number } {
   return { row, col };
 }
 
-function parseRangeOrThrow(ref: string): CellRange {
-  let range: CellRange;
-  try {
-    range = parseRange(ref);
-  } catch {
-    throw new HostError('invalid_range', `无法识别的区域 / not a range: ${ref}`);
-  }
-  if (range.bottom >= MAX_ROWS || range.right >= MAX_COLS) {
-    throw new HostError('invalid_range', `区域超出工作表 / range outside the sheet: ${ref}`);
-  }
-  return range;
-}
-
 function overlaps(a: CellRange, b: CellRange): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
@@ -108,25 +93,6 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 /** An empty string clears a cell, as it does when typed into Excel. */
 function isEmptyInput(value: CellScalar): boolean {
   return value === null || value === '';
-}
-
-function checkSheetName(name: string): void {
-  const bad =
-    name.length === 0 ||
-    name.length > MAX_SHEET_NAME ||
-    FORBIDDEN_IN_SHEET_NAME.test(name) ||
-    name.startsWith("'") ||
-    name.endsWith("'");
-  if (bad) throw new HostError('unsupported', `工作表名称不合法 / invalid sheet name: ${name}`);
-}
-
-/** Excel's rule for names, loosely: starts with a letter, _ or \, no spaces, and not a cell address. */
-function checkDefinedName(name: string): void {
-  const shaped = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name);
-  const looksLikeCell = /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[Rr][0-9]*([Cc][0-9]*)?$/.test(name);
-  if (!shaped || looksLikeCell || /^[Cc]$/.test(name)) {
-    throw new HostError('unsupported', `名称不合法 / invalid defined name: ${name}`);
-  }
 }
 
 function newSheet(name: string, visibility: SheetVisibility, tabColor: string | null): SheetState {
@@ -540,64 +506,11 @@ export class MemoryWorkbook implements WorkbookPort {
         continue;
       }
       known(op.sheet);
-      this.validateSheetOp(op);
+      validateSheetOp(op);
     }
     const states = [...visibility.values()];
     if (states.length > 0 && !states.includes('visible')) {
       throw new HostError('unsupported', '工作簿至少要有一个可见工作表 / a workbook needs a visible sheet');
-    }
-  }
-
-  private validateSheetOp(op: Exclude<PlanOp, { kind: 'ensureSheet' | 'defineName' }>): void {
-    switch (op.kind) {
-      case 'writeBlock': {
-        const start = parseRangeOrThrow(op.topLeft);
-        const width = op.values.reduce((w, row) => Math.max(w, row.length), 0);
-        if (start.top + op.values.length > MAX_ROWS || start.left + width > MAX_COLS) {
-          throw new HostError(
-            'invalid_range',
-            `写入区域超出工作表 / block outside the sheet at ${op.topLeft}`,
-          );
-        }
-        for (const row of op.values) for (const input of row) checkInput(input);
-        return;
-      }
-      case 'columnWidths':
-        if (!Number.isInteger(op.firstCol) || op.firstCol < 0 || op.firstCol + op.widths.length > MAX_COLS) {
-          throw new HostError('invalid_range', `列号不合法 / bad column ${op.firstCol}`);
-        }
-        if (op.widths.some((w) => !Number.isFinite(w) || w < 0)) {
-          throw new HostError('unsupported', `列宽不合法 / bad column width`);
-        }
-        return;
-      case 'rowHeight':
-        if (!Number.isInteger(op.row) || op.row < 0 || op.row >= MAX_ROWS) {
-          throw new HostError('invalid_range', `行号不合法 / bad row ${op.row}`);
-        }
-        if (!Number.isFinite(op.height) || op.height < 0) {
-          throw new HostError('unsupported', `行高不合法 / bad row height`);
-        }
-        return;
-      case 'freezePanes':
-        if (![op.rows, op.cols].every((n) => Number.isInteger(n) && n >= 0)) {
-          throw new HostError('invalid_range', `冻结窗格不合法 / bad freeze panes`);
-        }
-        return;
-      case 'printSetup':
-        if (op.printArea !== undefined) parseRangeOrThrow(op.printArea);
-        return;
-      case 'protectSheet':
-        return;
-      case 'merge':
-      case 'style':
-      case 'numberFormat':
-      case 'listValidation':
-      case 'customValidation':
-      case 'decimalValidation':
-      case 'highlight':
-      case 'lock':
-        parseRangeOrThrow(op.range);
-        return;
     }
   }
 
@@ -721,17 +634,3 @@ function isSingleCell(range: CellRange): boolean {
 }
 
 /** What no spreadsheet can hold: a formula not starting with '=', or a number that is not finite. */
-function checkInput(input: CellInput): void {
-  if (isFormulaCell(input)) {
-    if (!input.formula.startsWith('=') || input.formula.length < 2) {
-      throw new HostError(
-        'unsupported',
-        `公式必须以 = 开头 / a formula must start with '=': ${input.formula}`,
-      );
-    }
-    return;
-  }
-  if (typeof input === 'number' && !Number.isFinite(input)) {
-    throw new HostError('unsupported', `无法写入非有限数值 / cannot write ${input}`);
-  }
-}

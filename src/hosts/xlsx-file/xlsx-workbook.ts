@@ -3,6 +3,7 @@
  * mutations, `toBuffer` writes the file once. exceljs never calculates, so formula cells read back their
  * cached result, or null when the file has none. Only this folder knows exceljs's cell value objects.
  */
+import { checkDefinedName, checkSheetName, parseRangeOrThrow, validateSheetOp } from '../../app/plan-checks';
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue, ConditionalFormattingOptions, DataValidation, Worksheet } from 'exceljs';
 import { type Block, type CellInput, type CellScalar, isFormulaCell } from '../../domain/grid/cell';
@@ -17,10 +18,6 @@ import {
 } from '../../app/workbook-port';
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (A..XFD). */
-const MAX_ROWS = 1048576;
-const MAX_COLS = 16384;
-const MAX_SHEET_NAME = 31;
-const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/;
 /** A defined name this host can write: one rectangle on one sheet (exceljs keeps names as cell sets). */
 const NAMED_RANGE = /^=?('(?:[^']|'')+'|[^'!]+)!(\$?[A-Za-z]{1,3}\$?[0-9]+(?::\$?[A-Za-z]{1,3}\$?[0-9]+)?)$/;
 
@@ -60,55 +57,14 @@ interface DataValidationStore {
   add(address: string, validation: DataValidation): DataValidation;
 }
 
-function parseRangeOrThrow(ref: string): CellRange {
-  let range: CellRange;
-  try {
-    range = parseRange(ref);
-  } catch {
-    throw new HostError('invalid_range', `无法识别的区域 / not a range: ${ref}`);
-  }
-  if (range.bottom >= MAX_ROWS || range.right >= MAX_COLS) {
-    throw new HostError('invalid_range', `区域超出工作表 / range outside the sheet: ${ref}`);
-  }
-  return range;
-}
-
-function checkSheetName(name: string): void {
-  const bad =
-    name.length === 0 ||
-    name.length > MAX_SHEET_NAME ||
-    FORBIDDEN_IN_SHEET_NAME.test(name) ||
-    name.startsWith("'") ||
-    name.endsWith("'");
-  if (bad) throw new HostError('unsupported', `工作表名称不合法 / invalid sheet name: ${name}`);
-}
-
-function checkDefinedName(name: string, refersTo: string): void {
-  const shaped = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name);
-  const looksLikeCell = /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[Rr][0-9]*([Cc][0-9]*)?$/.test(name);
-  if (!shaped || looksLikeCell || /^[Cc]$/.test(name)) {
-    throw new HostError('unsupported', `名称不合法 / invalid defined name: ${name}`);
-  }
+/** A name exceljs can store: valid, and referring to one range on one sheet. */
+function checkStorableName(name: string, refersTo: string): void {
+  checkDefinedName(name);
   const m = NAMED_RANGE.exec(refersTo.trim());
   if (m === null || m[2] === undefined) {
     throw new HostError('unsupported', `名称只能指向区域 / a name must refer to a range: ${refersTo}`);
   }
   parseRangeOrThrow(m[2].replace(/\$/g, ''));
-}
-
-function checkInput(input: CellInput): void {
-  if (isFormulaCell(input)) {
-    if (!input.formula.startsWith('=') || input.formula.length < 2) {
-      throw new HostError(
-        'unsupported',
-        `公式必须以 = 开头 / a formula must start with '=': ${input.formula}`,
-      );
-    }
-    return;
-  }
-  if (typeof input === 'number' && !Number.isFinite(input)) {
-    throw new HostError('unsupported', `无法写入非有限数值 / cannot write ${input}`);
-  }
 }
 
 const argb = (color: HexColor): string => `FF${color.slice(1).toUpperCase()}`;
@@ -382,7 +338,7 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     for (const op of plan.ops) {
       if (op.kind === 'defineName') {
-        checkDefinedName(op.name, op.refersTo);
+        checkStorableName(op.name, op.refersTo);
         continue;
       }
       if (op.kind === 'ensureSheet') {
@@ -584,64 +540,6 @@ function loadOptions(limits: XlsxLoadLimits): LoadOptions {
 
 function undeclared(ws: Worksheet): UndeclaredSheetParts {
   return ws as unknown as UndeclaredSheetParts;
-}
-
-function validateSheetOp(op: Exclude<PlanOp, { kind: 'ensureSheet' | 'defineName' }>): void {
-  switch (op.kind) {
-    case 'writeBlock': {
-      const start = parseRangeOrThrow(op.topLeft);
-      const width = op.values.reduce((w, row) => Math.max(w, row.length), 0);
-      if (start.top + op.values.length > MAX_ROWS || start.left + width > MAX_COLS) {
-        throw new HostError('invalid_range', `写入区域超出工作表 / block outside the sheet at ${op.topLeft}`);
-      }
-      for (const row of op.values) for (const input of row) checkInput(input);
-      return;
-    }
-    case 'columnWidths':
-      if (!Number.isInteger(op.firstCol) || op.firstCol < 0 || op.firstCol + op.widths.length > MAX_COLS) {
-        throw new HostError('invalid_range', `列号不合法 / bad column ${op.firstCol}`);
-      }
-      if (op.widths.some((w) => !Number.isFinite(w) || w < 0)) {
-        throw new HostError('unsupported', `列宽不合法 / bad column width`);
-      }
-      return;
-    case 'rowHeight':
-      if (!Number.isInteger(op.row) || op.row < 0 || op.row >= MAX_ROWS) {
-        throw new HostError('invalid_range', `行号不合法 / bad row ${op.row}`);
-      }
-      if (!Number.isFinite(op.height) || op.height < 0) {
-        throw new HostError('unsupported', `行高不合法 / bad row height`);
-      }
-      return;
-    case 'freezePanes':
-      if (![op.rows, op.cols].every((n) => Number.isInteger(n) && n >= 0)) {
-        throw new HostError('invalid_range', `冻结窗格不合法 / bad freeze panes`);
-      }
-      return;
-    case 'printSetup':
-      if (op.printArea !== undefined) parseRangeOrThrow(op.printArea);
-      return;
-    case 'protectSheet':
-      return;
-    case 'listValidation':
-      parseRangeOrThrow(op.range);
-      if (
-        typeof op.source !== 'string' &&
-        op.source.some((item) => item.includes(',') || item.includes('"'))
-      ) {
-        throw new HostError('unsupported', `下拉选项不能含逗号或引号 / list items cannot hold ',' or '"'`);
-      }
-      return;
-    case 'merge':
-    case 'style':
-    case 'numberFormat':
-    case 'customValidation':
-    case 'decimalValidation':
-    case 'highlight':
-    case 'lock':
-      parseRangeOrThrow(op.range);
-      return;
-  }
 }
 
 function applyStyle(cell: Cell, style: CellStyle): void {
