@@ -35,9 +35,25 @@ function carry(levels: Carried, row: TableRow): Carried {
   return { level1, level2 };
 }
 
+/** The last view of each row: an edit elsewhere leaves it as it was, and rules keep per-view work. */
+const lastViews = new WeakMap<TableRow, RowView>();
+
 function viewOf(row: TableRow, index: number, levels: Carried, key: TableKey, ctx: CheckContext): RowView {
+  const score = scoreAt(ctx.scores, row.row);
+  const last = lastViews.get(row);
+  if (
+    last !== undefined &&
+    last.index === index &&
+    last.level1 === levels.level1 &&
+    last.level2 === levels.level2 &&
+    last.score === score
+  ) {
+    return last;
+  }
   const level3 = textOf(fieldOf(row, key === 'tasks' ? 'taskName' : 'level3'));
-  return { row, index, ...levels, name: level3 ?? `第${row.row + 1}行`, score: scoreAt(ctx.scores, row.row) };
+  const view = { row, index, ...levels, name: level3 ?? `第${row.row + 1}行`, score };
+  lastViews.set(row, view);
+  return view;
 }
 
 /**

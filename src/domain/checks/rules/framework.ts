@@ -1,8 +1,17 @@
 /** Framework: 一级 → 二级 → 三级 as the indicator framework defines them; groups present; no duplicates. */
-import { fieldOf } from '../../forms/form-model';
+import { fieldOf, type TableRow } from '../../forms/form-model';
+import type { Framework } from '../../framework/framework-schema';
 import { isEmptyish, textOf } from '../cells';
 import { canonicalLevel1, canonicalLevel2, ownerOfLevel2, requiredLevel1Names } from '../framework-lookup';
-import { formRule, mainTableKey, rowRule, type Finding, type Rule } from '../rule';
+import {
+  formRule,
+  mainTableKey,
+  rowRule,
+  type CheckContext,
+  type Finding,
+  type Rule,
+  type RowView,
+} from '../rule';
 import { FRAMEWORK_TEMPLATES, GOAL_TEMPLATES, KEY_EVALUATION, SELF_EVALUATIONS } from '../template-groups';
 import { rowViews } from '../views';
 
@@ -124,10 +133,9 @@ export const duplicateIndicator = formRule({
     const seen = new Map<string, number>();
     const findings: Finding<'name' | 'firstRow'>[] = [];
     for (const view of rowViews(form, mainTableKey(form), ctx)) {
-      const level3 = textOf(fieldOf(view.row, 'level3'));
-      if (level3 === null) continue;
-      const level1 = canonicalLevel1(ctx.framework, view.level1) ?? view.level1 ?? '';
-      const key = `${level1}|${(view.level2 ?? '').replace(/\s+/g, '')}|${level3.replace(/\s+/g, '')}`;
+      const identity = identityOf(view, ctx);
+      if (identity === null) continue;
+      const { key, level3 } = identity;
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, view.row.row);
@@ -152,13 +160,57 @@ export const level1GroupMissing = formRule({
     const views = rowViews(form, mainTableKey(form), ctx);
     // An empty or absent table is one finding of its own (table_empty / required_column_missing).
     if (views.length === 0) return [];
-    const present = new Set(views.map((v) => canonicalLevel1(ctx.framework, v.level1)));
+    const missing = new Set(requiredLevel1Names(ctx.framework));
+    // Rows of one first level come together: look a name up only where it changes, and stop once all are seen.
+    let last: string | null = null;
+    for (const view of views) {
+      if (missing.size === 0) break;
+      if (view.level1 === last) continue;
+      last = view.level1;
+      const name = canonicalLevel1(ctx.framework, view.level1);
+      if (name !== null) missing.delete(name);
+    }
     // A group that is not there has no cell of its own: it is a missing section.
-    return requiredLevel1Names(ctx.framework)
-      .filter((name) => !present.has(name))
-      .map((level1) => ({ cell: null, params: { level1 } }));
+    return [...missing].map((level1) => ({ cell: null, params: { level1 } }));
   },
 });
+
+/**
+ * What makes two indicators the same (一级 | 二级 | 三级, spaces ignored), kept per row: a live edit changes
+ * one row, and the other rows' identities need not be worked out again.
+ */
+interface Identity {
+  framework: Framework;
+  level1: string | null;
+  level2: string | null;
+  key: string;
+  level3: string;
+}
+
+const identities = new WeakMap<TableRow, Identity | null>();
+
+function identityOf(view: RowView, ctx: CheckContext): { key: string; level3: string } | null {
+  const known = identities.get(view.row);
+  if (
+    known === null ||
+    (known !== undefined &&
+      known.framework === ctx.framework &&
+      known.level1 === view.level1 &&
+      known.level2 === view.level2)
+  ) {
+    return known;
+  }
+  const level3 = textOf(fieldOf(view.row, 'level3'));
+  if (level3 === null) {
+    identities.set(view.row, null);
+    return null;
+  }
+  const level1 = canonicalLevel1(ctx.framework, view.level1) ?? view.level1 ?? '';
+  const key = `${level1}|${(view.level2 ?? '').replace(/\s+/g, '')}|${level3.replace(/\s+/g, '')}`;
+  const identity = { framework: ctx.framework, level1: view.level1, level2: view.level2, key, level3 };
+  identities.set(view.row, identity);
+  return identity;
+}
 
 export const FRAMEWORK_RULES: readonly Rule[] = [
   levelEmpty,
