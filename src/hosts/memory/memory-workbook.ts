@@ -55,7 +55,7 @@ interface SheetState {
   name: string;
   visibility: SheetVisibility;
   tabColor: string | null;
-  cells: Map<string, StoredCell>;
+  cells: Map<number, StoredCell>;
   merges: CellRange[];
   styles: RangeEntry<CellStyle>[];
   numberFormats: RangeEntry<string>[];
@@ -79,11 +79,11 @@ export interface MemoryWorkbookStats {
   blocksRead: number;
 }
 
-const cellKey = (row: number, col: number): string => `${row},${col}`;
+/** Cells are keyed by one number (row × columns + column): no string is built per cell on a block read. */
+const cellKey = (row: number, col: number): number => row * MAX_COLS + col;
 
-function keyPosition(key: string): { row: number; col: number } {
-  const [row = 0, col = 0] = key.split(',').map(Number);
-  return { row, col };
+function keyPosition(key: number): { row: number; col: number } {
+  return { row: Math.floor(key / MAX_COLS), col: key % MAX_COLS };
 }
 
 function overlaps(a: CellRange, b: CellRange): boolean {
@@ -252,7 +252,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if (source === 'user' && state.protection !== null && state.protection.allow?.insertRows !== true) {
       throw new HostError('protected', `工作表受保护，不能插入行 / sheet is protected: ${state.name}`);
     }
-    const moved = new Map<string, StoredCell>();
+    const moved = new Map<number, StoredCell>();
     for (const [key, cell] of state.cells) {
       const { row, col } = keyPosition(key);
       const newRow = row >= beforeRow0 ? row + count : row;
@@ -280,7 +280,7 @@ export class MemoryWorkbook implements WorkbookPort {
       throw new HostError('protected', `工作表受保护，不能删除行 / sheet is protected: ${state.name}`);
     }
     const last = row0 + count - 1;
-    const moved = new Map<string, StoredCell>();
+    const moved = new Map<number, StoredCell>();
     for (const [key, cell] of state.cells) {
       const { row, col } = keyPosition(key);
       if (row >= row0 && row <= last) continue;
