@@ -7,7 +7,7 @@
  * old one, and a text found only in the old map moves back to the young. A sheet of 10,000 distinct
  * indicator names therefore does not flush 产出指标 or % out of the cache.
  */
-export function memoizeText<T>(fn: (text: string) => T, limit = 8192): (text: string) => T {
+export function memoizeText<T>(fn: (text: string) => T, limit = 32768): (text: string) => T {
   let young = new Map<string, T>();
   let old = new Map<string, T>();
   const remember = (text: string, value: T): T => {

@@ -46,6 +46,23 @@ function shiftDecimal(value: number, places: number): number {
   return Number((places >= 0 ? shown * 10 ** places : shown / 10 ** -places).toPrecision(15));
 }
 
+/**
+ * The number of whole steps of 10^-digits a rounding keeps. Plain arithmetic decides it when the scaled
+ * value is clearly away from the edge where rounding changes (x.5 for ROUND, a whole number for ROUNDDOWN);
+ * only near an edge is the decimal a spreadsheet shows worked out, which is slower but exact.
+ */
+function wholeSteps(magnitude: number, digits: number, mode: 'round' | 'truncate'): number {
+  if (digits >= 0) {
+    const scaled = magnitude * 10 ** digits;
+    const edge = mode === 'round' ? Math.floor(scaled) + 0.5 : Math.round(scaled);
+    if (Math.abs(scaled - edge) > Math.max(1, scaled) * 1e-9) {
+      return mode === 'round' ? Math.floor(scaled + 0.5) : Math.floor(scaled);
+    }
+  }
+  const shown = shiftDecimal(magnitude, digits);
+  return mode === 'round' ? Math.floor(shown + 0.5) : Math.floor(shown);
+}
+
 /** Excel ROUND ('round', half away from zero) or ROUNDDOWN ('truncate', toward zero). */
 export function excelRound(value: number, digits: number, mode: 'round' | 'truncate'): number {
   if (!Number.isFinite(value)) return value;
@@ -54,9 +71,10 @@ export function excelRound(value: number, digits: number, mode: 'round' | 'trunc
   const magnitude = Math.abs(value);
   // From 10^15 on a double has no decimals left that a spreadsheet would show.
   if (magnitude >= 1e15) return value;
-  const scaled = shiftDecimal(magnitude, digits);
-  const whole = mode === 'round' ? Math.floor(scaled + 0.5) : Math.floor(scaled);
-  const result = shiftDecimal(whole, -digits);
+  const whole = wholeSteps(magnitude, digits, mode);
+  // whole and 10^digits are exact doubles, and division rounds correctly: the result is the double nearest
+  // the decimal, the same one the decimal text would give.
+  const result = digits >= 0 ? whole / 10 ** digits : shiftDecimal(whole, -digits);
   // Never hand back -0: it prints as "-0" in some hosts.
   return value < 0 && result !== 0 ? -result : result;
 }

@@ -570,3 +570,32 @@ describe('rounding takes the decimal a spreadsheet shows before rounding', () =>
     expect(excelRound(value, digits, mode)).toBe(expected);
   });
 });
+
+describe('fast rounding agrees with rounding the shown decimal', () => {
+  /** The reference: shift the 15-significant-digit decimal text, as a spreadsheet does. */
+  function reference(value: number, digits: number, mode: 'round' | 'truncate'): number {
+    const shown = Number(Math.abs(value).toPrecision(15));
+    const scaled = Number((shown * 10 ** digits).toPrecision(15));
+    const whole = mode === 'round' ? Math.floor(scaled + 0.5) : Math.floor(scaled);
+    const result = Number((whole / 10 ** digits).toPrecision(15));
+    return value < 0 && result !== 0 ? -result : result;
+  }
+
+  it('for any finite value, 0–4 digits, both modes', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          fc.integer({ min: -10_000_000, max: 10_000_000 }).map((n) => n / 1000),
+          fc.integer({ min: -10_000_000, max: 10_000_000 }).map((n) => n / 1000 + 0.0005),
+        ),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom('round' as const, 'truncate' as const),
+        (value, digits, mode) => {
+          expect(excelRound(value, digits, mode)).toBe(reference(value, digits, mode));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+});
