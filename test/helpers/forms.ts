@@ -16,6 +16,7 @@ import type {
   TableRow,
   TemplateId,
 } from '../../src/domain/forms/form-model';
+import { FORM_SHAPES } from '../../src/domain/forms/form-shapes';
 import type { CellScalar } from '../../src/domain/grid/cell';
 import { columnLetter } from '../../src/domain/grid/address';
 
@@ -42,75 +43,17 @@ export function field(value: CellValue | undefined, cell: string | null): Field 
 
 export type RowSpec = Partial<Record<ColumnKey, CellValue>>;
 
-const INDICATOR_COLUMNS: Record<TemplateId, readonly ColumnKey[]> = {
-  'project-self-evaluation': [
-    'level1',
-    'level2',
-    'level3',
-    'operator',
-    'target',
-    'unit',
-    'actual',
-    'tier',
-    'qualitativeScore',
-    'weight',
-    'score',
-    'deviation',
-  ],
-  'department-self-evaluation': [
-    'level1',
-    'level2',
-    'level3',
-    'operator',
-    'target',
-    'unit',
-    'actual',
-    'tier',
-    'qualitativeScore',
-    'weight',
-    'score',
-    'deviation',
-  ],
-  'project-goals': ['level1', 'level2', 'level3', 'operator', 'target', 'unit', 'basis'],
-  'department-goals': ['level1', 'level2', 'level3', 'operator', 'target', 'unit', 'basis'],
-  'project-monitoring': [
-    'level1',
-    'level2',
-    'level3',
-    'operator',
-    'target',
-    'unit',
-    'progress',
-    'forecast',
-    'cause',
-    'likelihood',
-    'remark',
-  ],
-  'ex-ante-assessment': ['level1', 'level2', 'level3', 'weight', 'rating', 'score', 'remark'],
-  'key-evaluation': [
-    'level1',
-    'level2',
-    'level3',
-    'weight',
-    'remark',
-    'numerator',
-    'denominator',
-    'rate',
-    'score',
-  ],
-};
+/** Column orders as the form shapes define them, so test forms follow the real layouts. */
+function indicatorColumns(template: TemplateId): readonly ColumnKey[] {
+  return FORM_SHAPES[template].tables.find((t) => t.key !== 'tasks')?.columns.map((c) => c.key) ?? [];
+}
 
-const TASK_COLUMNS: readonly ColumnKey[] = ['taskName', 'taskContent', 'taskProjects'];
+const TASK_COLUMNS: readonly ColumnKey[] =
+  FORM_SHAPES['department-goals'].tables.find((t) => t.key === 'tasks')?.columns.map((c) => c.key) ?? [];
 
-const FUNDS_COLUMNS: Record<TemplateId, readonly FundsColKey[]> = {
-  'project-self-evaluation': ['initialBudget', 'annualBudget', 'executed', 'weight', 'rate', 'score'],
-  'department-self-evaluation': ['initialBudget', 'annualBudget', 'executed', 'weight', 'rate', 'score'],
-  'project-goals': ['midTerm', 'annual'],
-  'department-goals': ['annual'],
-  'project-monitoring': ['initialBudget', 'executed', 'rate', 'forecast'],
-  'ex-ante-assessment': [],
-  'key-evaluation': [],
-};
+function fundsColumns(template: TemplateId): readonly FundsColKey[] {
+  return FORM_SHAPES[template].funds?.cols.map((c) => c.key) ?? [];
+}
 
 const FUNDS_ROW_ORDER: readonly FundsRowKey[] = ['total', 'fiscal', 'carryover', 'other', 'basic', 'project'];
 
@@ -369,7 +312,7 @@ function tableRows(spec: (RowSpec | null)[], columns: readonly ColumnKey[], top:
 }
 
 function fundsRows(template: TemplateId, spec: FundsSpec): Partial<Record<FundsRowKey, FundsRow>> {
-  const columns = FUNDS_COLUMNS[template];
+  const columns = fundsColumns(template);
   const rows: Partial<Record<FundsRowKey, FundsRow>> = {};
   FUNDS_ROW_ORDER.forEach((key, i) => {
     const values = spec[key];
@@ -402,7 +345,7 @@ export function buildForm(template: TemplateId, spec: FormSpec = {}): ParsedForm
   const tableKey: TableKey =
     template === 'ex-ante-assessment' || template === 'key-evaluation' ? 'criteria' : 'indicators';
   const indicatorSpec = spec.indicators ?? [];
-  const columns = spec.columns ?? INDICATOR_COLUMNS[template];
+  const columns = spec.columns ?? indicatorColumns(template);
   const tables: Partial<Record<TableKey, TableRow[]>> = {
     [tableKey]: tableRows(indicatorSpec, columns, INDICATOR_TOP),
   };
@@ -480,6 +423,6 @@ export function withRow(rows: (RowSpec | null)[], index: number, patch: RowSpec)
 
 /** The A1 address of a column of the n-th row of the indicator table (0-based n) in the default layout. */
 export function cellOf(template: TemplateId, key: ColumnKey, n: number): string {
-  const col = INDICATOR_COLUMNS[template].indexOf(key);
+  const col = indicatorColumns(template).indexOf(key);
   return `${columnLetter(col)}${INDICATOR_TOP + n + 1}`;
 }
