@@ -64,6 +64,8 @@ export interface WorkbookPort {
   readBlocks(requests: readonly { sheet: string; range?: string }[]): Promise<Block[]>;
   /** Select a cell for the user (click on an issue). */
   select(sheet: string, cell: string): Promise<void>;
+  /** Where the user's selection is (insert a library indicator into the selected row); null when unknown. */
+  getSelection(): Promise<{ sheet: string; cell: string } | null>;
   /** Subscribe to changes; returns the unsubscribe function. */
   onCellsChanged(listener: (change: CellsChanged) => void): () => void;
 }

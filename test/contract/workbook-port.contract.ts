@@ -350,6 +350,11 @@ export function runWorkbookPortContract(name: string, makeHost: () => Promise<Co
         await expect(host.select(FORM, 'B2')).resolves.toBeUndefined();
         await expectHostError(host.select('不存在的表', 'A1'), 'sheet_not_found');
       });
+
+      it('reports the selected cell back', async () => {
+        await host.select(FORM, 'c7');
+        await expect(host.getSelection()).resolves.toEqual({ sheet: FORM, cell: 'C7' });
+      });
     });
 
     describe('change notifications', () => {

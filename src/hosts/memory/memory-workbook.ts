@@ -196,6 +196,10 @@ export class MemoryWorkbook implements WorkbookPort {
     this.selected = { sheet: state.name, cell: toRangeA1(range) };
   }
 
+  async getSelection(): Promise<Selection | null> {
+    return this.selection();
+  }
+
   onCellsChanged(listener: (change: CellsChanged) => void): () => void {
     // A wrapper, so that the same function subscribed twice is two subscriptions, each with its own off.
     const wrapped = (change: CellsChanged): void => listener(change);

@@ -256,6 +256,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** A file never changes under us, so there is nothing to report; the subscription is kept for the port. */
+  async getSelection(): Promise<XlsxSelection | null> {
+    return this.selection();
+  }
+
   onCellsChanged(_listener: (change: CellsChanged) => void): () => void {
     return () => undefined;
   }

@@ -38,6 +38,10 @@ class FileContractHost implements ContractHost {
     return this.book.select(sheet, cell);
   }
 
+  getSelection(): Promise<{ sheet: string; cell: string } | null> {
+    return this.book.getSelection();
+  }
+
   onCellsChanged(listener: (change: CellsChanged) => void): () => void {
     return this.book.onCellsChanged(listener);
   }
