@@ -98,6 +98,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '成本指标“{name}”的指标性质为“{operator}”：成本指标通常应为 ≤ 或 <，请核实。',
     'Cost indicator "{name}" uses "{operator}": a cost indicator is normally ≤ or <; check it.',
   ),
+  timeliness_after_project_end: m(
+    '时效指标“{name}”的完成时限为 {value}，晚于项目实施期限（{period}）的结束：请核实完成时限或项目期限。',
+    'Timeliness indicator "{name}" falls due in {value}, after the project period ({period}) ends: check the deadline or the period.',
+  ),
 
   // Weights
   weight_missing: m(

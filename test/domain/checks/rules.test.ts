@@ -55,6 +55,7 @@ const SE = 'project-self-evaluation';
 const MON = 'project-monitoring';
 const EX = 'ex-ante-assessment';
 const KEY = 'key-evaluation';
+const GOALS = 'project-goals';
 const rows = cleanSelfEvaluationIndicators;
 const se = (index: number, patch: RowSpec, more: Parameters<typeof selfEvaluation>[0] = {}): ParsedForm =>
   selfEvaluation({ indicators: withRow(rows(), index, patch), ...more });
@@ -283,6 +284,37 @@ const FIRES: FiresCase[] = [
     severity: 'warning',
     cell: 'D17',
     only: ['cost_indicator_operator'],
+  },
+  {
+    name: 'a time indicator due after the project period ends',
+    form: goalsForm({
+      indicators: withRow(cleanGoalIndicators(), 2, {
+        level3: '项目完工时间',
+        operator: '≤',
+        target: '2026年6月底前',
+        unit: null,
+      }),
+    }),
+    code: 'timeliness_after_project_end',
+    severity: 'warning',
+    cell: cellOf(GOALS, 'target', 2),
+    params: { name: '项目完工时间', value: '2026年6月', period: '2023-2025年' },
+  },
+  {
+    name: 'a time indicator given as a year with the unit 年',
+    form: goalsForm({
+      indicators: withRow(cleanGoalIndicators(), 2, {
+        level3: '项目完工年份',
+        operator: '≤',
+        target: 2026,
+        unit: '年',
+      }),
+      header: { projectName: '农村饮水安全工程', projectPeriod: '2024年1月—2025年12月' },
+    }),
+    code: 'timeliness_after_project_end',
+    severity: 'warning',
+    cell: cellOf(GOALS, 'target', 2),
+    params: { name: '项目完工年份', value: '2026年', period: '2024年1月—2025年12月' },
   },
   // Weights
   {
@@ -869,6 +901,40 @@ const QUIET: QuietCase[] = [
   },
   { name: 'a 定性 actual of 无', form: se(5, { actual: '无' }), code: 'placeholder_value' },
   { name: 'a cost indicator with ≤', form: selfEvaluation(), code: 'cost_indicator_operator' },
+  {
+    name: 'a time indicator due within the project period',
+    form: goalsForm({
+      indicators: withRow(cleanGoalIndicators(), 2, { operator: '≤', target: '2025年12月底前', unit: null }),
+    }),
+    code: 'timeliness_after_project_end',
+  },
+  {
+    name: 'a month count is not a date',
+    form: goalsForm({
+      indicators: withRow(cleanGoalIndicators(), 2, { operator: '≤', target: 36, unit: '月' }),
+    }),
+    code: 'timeliness_after_project_end',
+  },
+  {
+    name: 'a year-only period covers the whole year',
+    form: goalsForm({
+      indicators: withRow(cleanGoalIndicators(), 2, { operator: '≤', target: '2025年11月', unit: null }),
+      header: { projectName: '农村饮水安全工程', projectPeriod: '2025年' },
+    }),
+    code: 'timeliness_after_project_end',
+  },
+  {
+    name: 'a later year outside a time indicator',
+    form: goalsForm({
+      indicators: withRow(cleanGoalIndicators(), 0, { target: '2027年前完成', unit: null }),
+    }),
+    code: 'timeliness_after_project_end',
+  },
+  {
+    name: 'no project period to compare with',
+    form: selfEvaluation({ indicators: withRow(rows(), 2, { operator: '≤', target: '2030年', unit: null }) }),
+    code: 'timeliness_after_project_end',
+  },
   // Weights
   { name: 'weights present', form: selfEvaluation(), code: 'weight_missing' },
   { name: 'numeric weights', form: selfEvaluation(), code: 'weight_not_number' },

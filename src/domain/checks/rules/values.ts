@@ -1,8 +1,9 @@
 /** Values: operator, target, unit, percentages, stand-ins for nothing, Excel error values. */
-import { fieldOf, type ColumnKey } from '../../forms/form-model';
+import { fieldOf, headerOf, type ColumnKey, type TableRow } from '../../forms/form-model';
 import { parseOperator, readCell, toPercentPoints } from '../../grid/parse';
 import { columnLabel, isEmptyish, operatorOf, readingOf, shown, targetReading, textOf } from '../cells';
 import { canonicalLevel1, canonicalLevel2 } from '../framework-lookup';
+import { isLater, latestDateIn, type YearMonth } from '../periods';
 import { rowRule, type CheckContext, type Finding, type Rule, type RowView } from '../rule';
 import { ALL_TEMPLATES, FRAMEWORK_TEMPLATES, SELF_EVALUATIONS } from '../template-groups';
 
@@ -187,6 +188,45 @@ export const costIndicatorOperator = rowRule({
   },
 });
 
+/** A target naming a year: '2025年12月底前' in its text, or 2025 with the unit 年. */
+function targetDate(row: TableRow): YearMonth | null {
+  const target = fieldOf(row, 'target');
+  if (typeof target.raw === 'number') {
+    const unit = textOf(fieldOf(row, 'unit')) ?? '';
+    const isYear =
+      Number.isInteger(target.raw) && target.raw >= 1900 && target.raw < 2100 && unit.includes('年');
+    return isYear ? { year: target.raw, month: null } : null;
+  }
+  const text = textOf(target);
+  return text === null ? null : latestDateIn(text);
+}
+
+function formatDate(date: YearMonth): string {
+  return date.month === null ? `${date.year}年` : `${date.year}年${date.month}月`;
+}
+
+/** domain.md §3.5: a time indicator may not fall due after the project's period ends. */
+export const timelinessAfterProjectEnd = rowRule({
+  code: 'timeliness_after_project_end',
+  severity: 'warning',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['name', 'value', 'period'],
+  check: (view, form, ctx) => {
+    const period = textOf(headerOf(form, 'projectPeriod'));
+    const end = period === null ? null : latestDateIn(period);
+    if (period === null || end === null) return [];
+    const level1 = canonicalLevel1(ctx.framework, view.level1);
+    const level2 = level1 === null ? view.level2 : canonicalLevel2(ctx.framework, level1, view.level2);
+    if (!(level2 ?? '').includes('时效')) return [];
+    const due = targetDate(view.row);
+    const cell = fieldOf(view.row, 'target').cell;
+    if (due === null || cell === null || !isLater(due, end)) return [];
+    return [{ cell, params: { name: view.name, value: formatDate(due), period } }];
+  },
+});
+
 export const VALUE_RULES: readonly Rule[] = [
   cellErrorValue,
   operatorMissing,
@@ -197,4 +237,5 @@ export const VALUE_RULES: readonly Rule[] = [
   percentOver100,
   placeholderValue,
   costIndicatorOperator,
+  timelinessAfterProjectEnd,
 ];
