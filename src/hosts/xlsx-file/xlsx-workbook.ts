@@ -203,7 +203,8 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const book = new ExcelJS.Workbook();
     try {
-      const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      // A plain Uint8Array, not a Buffer: jszip copies Buffer chunks byte by byte before decoding them as text.
+      const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
       await book.xlsx.load(bytes as unknown as LoadInput, loadOptions(limits));
     } catch (error) {
       const reason = error instanceof Error ? error.message.slice(0, 120) : 'unknown';

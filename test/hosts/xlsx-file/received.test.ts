@@ -108,6 +108,25 @@ function withDamagedData(file: Buffer, name: string): Buffer {
   return copy;
 }
 
+/** Sets a 16-bit field of an entry in both its central and its local header. */
+function withEntryField(file: Buffer, name: string, field: 'flags' | 'method', value: number): Buffer {
+  const copy = Buffer.from(file);
+  const central = centralRecordOf(copy, name);
+  const local = copy.readUInt32LE(central + 42);
+  const [centralAt, localAt] = field === 'flags' ? [8, 6] : [10, 8];
+  copy.writeUInt16LE(value, central + centralAt);
+  copy.writeUInt16LE(value, local + localAt);
+  return copy;
+}
+
+function withEntryCount(file: Buffer, delta: number): Buffer {
+  const copy = Buffer.from(file);
+  const end = copy.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  copy.writeUInt16LE(copy.readUInt16LE(end + 8) + delta, end + 8);
+  copy.writeUInt16LE(copy.readUInt16LE(end + 10) + delta, end + 10);
+  return copy;
+}
+
 function withBrokenDirectoryOffset(file: Buffer): Buffer {
   const copy = Buffer.from(file);
   const end = copy.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -301,6 +320,30 @@ const CORPUS: Case[] = [
     build: async () => withDamagedData(await goodWorkbook(), 'xl/worksheets/sheet1.xml'),
     expected: 'corrupt',
   },
+  {
+    kind: 'part with an unknown compression method',
+    build: async () => withEntryField(await goodWorkbook(), 'xl/styles.xml', 'method', 99),
+    expected: 'corrupt',
+  },
+  {
+    kind: 'part flagged as encrypted inside the zip',
+    build: async () => withEntryField(await goodWorkbook(), 'xl/workbook.xml', 'flags', 0x0001),
+    expected: 'corrupt',
+  },
+  {
+    kind: 'part declaring more bytes than it inflates to',
+    build: async () => {
+      const good = await goodWorkbook();
+      const size = (await entryText(good, 'xl/styles.xml')).length;
+      return withDeclaredSize(good, 'xl/styles.xml', size + 10);
+    },
+    expected: 'corrupt',
+  },
+  {
+    kind: 'directory counting more entries than it lists',
+    build: async () => withEntryCount(await goodWorkbook(), 1),
+    expected: 'corrupt',
+  },
   { kind: 'zip without workbook.xml', build: () => zipOf({ 'readme.txt': '说明' }), expected: 'not_xlsx' },
   {
     kind: 'a .docx',
@@ -406,6 +449,15 @@ const CORPUS: Case[] = [
     expected: 'ok',
   },
   { kind: 'good file', build: () => goodWorkbook(), expected: 'ok' },
+  {
+    kind: 'good file saved without compression',
+    build: async () =>
+      (await JSZip.loadAsync(await goodWorkbook())).generateAsync({
+        type: 'nodebuffer',
+        compression: 'STORE',
+      }),
+    expected: 'ok',
+  },
   {
     kind: 'good file inside a larger buffer',
     build: async () => {
