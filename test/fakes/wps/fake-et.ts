@@ -306,42 +306,44 @@ class FakeProcess {
   readonly targets = new WeakMap<object, object>();
 
   wrap<T extends object>(target: object, type: string): T {
-    const process = this;
+    const calls = this.calls;
+    const unknownMembers = this.unknownMembers;
+    const build = this.build;
     const proxy = new Proxy(target, {
       get(obj, key) {
         if (typeof key === 'symbol' || !/^[A-Z]/.test(key)) return undefined;
         const found = findDescriptor(obj, key);
         const member = `${type}.${key}`;
         if (found === undefined) {
-          process.calls.count(member);
-          process.unknownMembers.push(`get ${member}`);
+          calls.count(member);
+          unknownMembers.push(`get ${member}`);
           return undefined;
         }
         if (typeof found.value === 'function') {
           const method = found.value as (...args: unknown[]) => unknown;
           return (...args: unknown[]) => {
-            process.calls.count(member);
+            calls.count(member);
             return method.apply(obj, args);
           };
         }
         const read = () => (found.get === undefined ? found.value : found.get.call(obj));
-        if (TOLERANT_MEMBERS.has(key) && process.build === 'methods') {
+        if (TOLERANT_MEMBERS.has(key) && build === 'methods') {
           return () => {
-            process.calls.count(member);
+            calls.count(member);
             return read();
           };
         }
-        process.calls.count(member);
+        calls.count(member);
         return read();
       },
       set(obj, key, value) {
         if (typeof key === 'symbol') return true;
         const member = `${type}.${key}`;
-        process.calls.count(member);
+        calls.count(member);
         const found = findDescriptor(obj, key);
         if (found?.set === undefined) {
           // ET drops an assignment to a member it does not have, or to a read-only one, without a word.
-          process.unknownMembers.push(`set ${member}`);
+          unknownMembers.push(`set ${member}`);
           return true;
         }
         found.set.call(obj, value);
