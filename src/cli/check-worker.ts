@@ -1,6 +1,8 @@
 /**
- * The worker side of a parallel check: the same per-file function as the main thread, fed one file at a
- * time. The options arrive once, as workerData, since the goal forms can be large.
+ * The worker side of a parallel check: the same per-file function as the main thread. Files arrive a few
+ * at a time so that the worker never waits for the main thread, and are checked strictly one after the
+ * other, so that when a file takes the worker down, the main thread knows which file it was. The options
+ * arrive once, as workerData, since the goal forms can be large.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileResult } from '../app/batch-report';
@@ -12,19 +14,38 @@ export interface CheckJob {
   file: string;
 }
 
+/** Sent once the worker listens: a worker that dies before this failed to start, through no file's fault. */
+export interface WorkerReady {
+  kind: 'ready';
+}
+
 export interface CheckJobDone {
+  kind: 'done';
   index: number;
   result: FileResult;
 }
+
+export type WorkerMessage = WorkerReady | CheckJobDone;
 
 export function serveChecks(host: CliHost): void {
   const port = parentPort;
   if (port === null) return;
   const options = workerData as CheckOptions;
-  port.on('message', (job: CheckJob) => {
-    void checkFile(job.file, options, host).then((result) => {
-      const done: CheckJobDone = { index: job.index, result };
+  const queue: CheckJob[] = [];
+  let busy = false;
+  const drain = async () => {
+    busy = true;
+    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+      const result = await checkFile(job.file, options, host);
+      const done: CheckJobDone = { kind: 'done', index: job.index, result };
       port.postMessage(done);
-    });
+    }
+    busy = false;
+  };
+  port.on('message', (job: CheckJob) => {
+    queue.push(job);
+    if (!busy) void drain();
   });
+  const ready: WorkerReady = { kind: 'ready' };
+  port.postMessage(ready);
 }

@@ -1,6 +1,9 @@
+#!/usr/bin/env node
 /**
  * The `bpa` entry point, and the one place that picks the xlsx-file host. Loaded in a worker thread, the
- * same module serves checks instead, so a worker gets exactly the host the command line uses.
+ * same module serves checks instead, so a worker gets exactly the host the command line uses. Built into
+ * dist/cli/bpa.js (`npm run build:cli`), the workers load that one JavaScript file and start at once; run
+ * from the sources (`npm run bpa`), they load this file through tsx, which compiles it first.
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread } from 'node:worker_threads';

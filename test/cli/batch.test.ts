@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { EXIT_USAGE, run } from '../../src/cli/run';
-import { workerBootstrap } from '../../src/cli/batch';
+import { checkFiles, largestFirst, workerBootstrap } from '../../src/cli/batch';
+import type { CheckOptions } from '../../src/cli/check-file';
 import {
   captureIo,
+  testHost,
   gradedSelfEvaluation,
   selfEvaluationFile,
   tempDir,
@@ -40,4 +43,73 @@ test('--jobs 2 runs the same per-file check in worker threads and gives the same
 test('a TypeScript worker entry registers tsx inside the worker; a JavaScript one is loaded as is', () => {
   expect(workerBootstrap('/x/main.ts')).toMatch(/^require\(".*tsx.*cjs.*"\);\nrequire\("\/x\/main\.ts"\);$/);
   expect(workerBootstrap('/x/main.js')).toBe('require("/x/main.js");');
+});
+
+const OPTIONS: CheckOptions = { lang: 'en', profile: null, framework: null, goals: [] };
+
+async function mixedBatch(): Promise<string[]> {
+  const dir = await tempDir();
+  return Promise.all([
+    writeFixture(dir, 'a.xlsx', await gradedSelfEvaluation('优', 'A')),
+    writeFixture(dir, 'b.xlsx', await selfEvaluationFile({ statedTotal: 75 })),
+    writeFixture(dir, 'c.xlsx', '项目,金额\n培训,12\n'),
+    writeFixture(dir, 'd.xlsx', await gradedSelfEvaluation('中', 'D')),
+    writeFixture(dir, 'e.xlsx', await gradedSelfEvaluation('差', 'E')),
+  ]);
+}
+
+test('files checked only by workers come back in the given order, equal to one thread', async () => {
+  const files = await mixedBatch();
+  const single = await checkFiles(files, OPTIONS, { jobs: 1, host: testHost(false) });
+  const workersOnly = await checkFiles(files, OPTIONS, {
+    jobs: 2,
+    host: testHost(true),
+    mainThreadChecks: false,
+  });
+  expect(workersOnly.map((r) => r.file)).toEqual(files);
+  expect(JSON.stringify(workersOnly)).toBe(JSON.stringify(single));
+  expect(single.map((r) => r.status)).toEqual(['checked', 'checked', 'unreadable', 'checked', 'checked']);
+}, 60_000);
+
+test('a worker that dies takes only the file it was checking with it; a new worker checks the rest', async () => {
+  const files = await mixedBatch();
+  const crash = await writeFixture(await tempDir(), 'crash.xlsx', 'CRASH: this file ends the worker');
+  const list = [files[0] ?? '', crash, ...files.slice(1)];
+  const progress: number[] = [];
+  const results = await checkFiles(list, OPTIONS, {
+    jobs: 1,
+    host: { ...testHost(false), workerScript: join(__dirname, 'crashing-worker.ts') },
+    mainThreadChecks: false,
+    onProgress: (done) => progress.push(done),
+  });
+  const single = await checkFiles(files, OPTIONS, { jobs: 1, host: testHost(false) });
+  expect(results.map((r) => r.file)).toEqual(list);
+  expect(results[1]?.status).toBe('unreadable');
+  expect(results[1]?.error?.code).toBe('corrupt');
+  expect(results[1]?.error?.message).toContain('worker exited with code 3');
+  expect(JSON.stringify([results[0], ...results.slice(2)])).toBe(JSON.stringify(single));
+  expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+}, 60_000);
+
+test('when no worker can start, the main thread checks every file and blames none', async () => {
+  const files = await mixedBatch();
+  const broken = await writeFixture(await tempDir(), 'broken-worker.js', 'throw new Error("cannot start");');
+  const results = await checkFiles(files, OPTIONS, {
+    jobs: 2,
+    host: { ...testHost(false), workerScript: broken },
+    mainThreadChecks: false,
+  });
+  const single = await checkFiles(files, OPTIONS, { jobs: 1, host: testHost(false) });
+  expect(JSON.stringify(results)).toBe(JSON.stringify(single));
+}, 60_000);
+
+test('files are handed out largest first, so no large file is left for the end', async () => {
+  const dir = await tempDir();
+  const files = await Promise.all([
+    writeFixture(dir, 'small.xlsx', 'x'.repeat(10)),
+    writeFixture(dir, 'large.xlsx', 'x'.repeat(1000)),
+    writeFixture(dir, 'middle.xlsx', 'x'.repeat(100)),
+    writeFixture(dir, 'middle-too.xlsx', 'x'.repeat(100)),
+  ]);
+  expect(await largestFirst([...files, join(dir, 'missing.xlsx')])).toEqual([1, 2, 3, 0, 4]);
 });
