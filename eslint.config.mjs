@@ -2,6 +2,7 @@
 // lint error in CI rather than a review comment.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
 
 const hostGlobals = ['window', 'document', 'navigator', 'Office', 'Excel', 'wps', 'Application', 'process', 'require'].map(
   (name) => ({ name, message: `${name} is a host global; the engine must stay host-independent (architecture.md §2).` }),
@@ -84,4 +85,20 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    // Office.js batching discipline where Office.js is called (architecture.md §6): no sync in a loop, load
+    // and sync before reading. The plugin's own presets bring prettier and react rules, so only its rules.
+    files: ['src/hosts/excel/**/*.ts', 'src/commands/**/*.ts', 'src/taskpane/main.tsx'],
+    plugins: { 'office-addins': { rules: officeAddins.rules } },
+    rules: {
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-empty-load': 'error',
+      'office-addins/no-navigational-load': 'error',
+      'office-addins/no-office-initialize': 'error',
+      'office-addins/test-for-null-using-isNullObject': 'error',
+    },
+  },
 );

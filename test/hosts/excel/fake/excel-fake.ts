@@ -18,6 +18,8 @@
  * It counts syncs, queued commands and proxy objects, for the tests and the benchmark. It does not calculate:
  * a formula cell's value reads as blank.
  */
+/* eslint-disable @typescript-eslint/no-this-alias -- Office-like proxies are object literals with accessors,
+   which cannot be arrow functions; they reach their range or sheet through a named alias. */
 import { MemoryWorkbook } from '../../../../src/hosts/memory/memory-workbook';
 import { HostError, type HostErrorCode } from '../../../../src/app/workbook-port';
 import {
