@@ -27,8 +27,12 @@ export interface EtApplication {
 
 export type SheetChangeHandler = (sheet: EtWorksheet, target: EtRange) => void;
 
+/** Workbook-level events: another workbook became the one the add-in works on. */
+export type WorkbookEventName = 'WorkbookActivate' | 'WorkbookOpen' | 'NewWorkbook';
+
 export interface EtApiEvent {
   AddApiEventListener(event: 'SheetChange', handler: SheetChangeHandler): unknown;
+  AddApiEventListener(event: WorkbookEventName, handler: (workbook: EtWorkbook) => void): unknown;
   RemoveApiEventListener?(event: 'SheetChange', handler: SheetChangeHandler): unknown;
 }
 

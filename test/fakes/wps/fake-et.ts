@@ -287,6 +287,7 @@ class FakeProcess {
   readonly sheets: FakeSheetModel[] = [];
   readonly names = new Map<string, { name: string; refersTo: string }>();
   readonly handlers = new Set<Handler>();
+  readonly otherHandlers = new Map<string, Set<(...args: unknown[]) => void>>();
   readonly pendingEvents: (() => void)[] = [];
   readonly taskPanes: FakeTaskPane[] = [];
   readonly storage = new Map<string, string>();
@@ -1110,6 +1111,11 @@ class FakeApiEvent {
   AddApiEventListener(event: string, handler: unknown): void {
     if (typeof handler !== 'function') throw new Error('AddApiEventListener: the handler must be a function');
     if (event === 'SheetChange') this.process.handlers.add(handler as Handler);
+    else {
+      const set = this.process.otherHandlers.get(event) ?? new Set();
+      set.add(handler as (...args: unknown[]) => void);
+      this.process.otherHandlers.set(event, set);
+    }
   }
 
   RemoveApiEventListener(event: string, handler: unknown): void {
@@ -1306,6 +1312,12 @@ export class FakeEt {
       left: 0,
       right: MAX_COLS - 1,
     });
+  }
+
+  /** Fires a workbook-level event ('WorkbookActivate', 'NewWorkbook', …) to its listeners. */
+  fireWorkbookEvent(event: string): void {
+    const workbook = this.application.ActiveWorkbook;
+    for (const handler of [...(this.process.otherHandlers.get(event) ?? [])]) handler(workbook);
   }
 
   /** Delivers the SheetChange events held back in the 'deferred' event mode. */
