@@ -1,3 +1,4 @@
-// Ribbon function file. The ribbon buttons of this first version open the task pane (ShowTaskpane actions
-// in manifest.xml); function commands arrive with the Excel host adapter.
+// With the shared runtime (manifest.xml <Runtimes>), the ribbon's function file is the pane's own page:
+// src/taskpane/main.tsx registers the commands of ./ribbon-actions.ts. The manifest no longer names this
+// page, so the build may drop it.
 export {};

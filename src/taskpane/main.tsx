@@ -1,22 +1,98 @@
 /**
- * The pane's entry: the one place that picks the host. Until the Excel and WPS adapters land, the pane runs
- * against an in-memory demo workbook so every section does real work.
+ * The pane's entry: the one place that picks the host, in this order: WPS 表格 (its pages carry
+ * `Application`), Excel (office.js loaded and `Office.onReady` says Excel), else an in-memory demo workbook
+ * for a plain browser. In Excel this page is also the shared runtime of the ribbon: it registers the ribbon's
+ * commands and owns the live checks, so they keep running while the pane is closed.
  */
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { LiveChecks, severityCounts } from '../app/live-checks';
+import type { WorkbookPort } from '../app/workbook-port';
+import { registerRibbonActions, type RibbonSection } from '../commands/ribbon-actions';
+import {
+  associateAction,
+  createOfficeExcelWorkbook,
+  findOffice,
+  paneLanguage,
+  paneTheme,
+  readyInExcel,
+  showPane,
+} from '../hosts/excel/office-entry';
 import { MemoryWorkbook } from '../hosts/memory/memory-workbook';
+import { createWpsWorkbook, findWpsApplication } from '../hosts/wps';
 import { App, sectionFromHash } from './App';
 import { uiStrings } from './strings';
+import { AUTO, settingsResolver } from './use-live-checks';
 
-const container = document.getElementById('root');
-if (container) {
+interface PaneSetup {
+  port: WorkbookPort;
+  hostLabel: string;
+  lang?: 'zh-CN' | 'en';
+  theme?: 'light' | 'dark';
+  live?: LiveChecks;
+}
+
+function render(setup: PaneSetup): void {
+  const container = document.getElementById('root');
+  if (!container) return;
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App
-        port={new MemoryWorkbook()}
-        hostLabel={uiStrings('zh-CN').demoHost}
-        initialSection={sectionFromHash(window.location.hash)}
-      />
-    </FluentProvider>,
+    <App
+      port={setup.port}
+      hostLabel={setup.hostLabel}
+      initialSection={sectionFromHash(window.location.hash)}
+      {...(setup.lang === undefined ? {} : { initialLang: setup.lang })}
+      {...(setup.theme === undefined ? {} : { theme: setup.theme })}
+      {...(setup.live === undefined ? {} : { live: setup.live })}
+    />,
   );
 }
+
+/** A failure outside any pane view (a ribbon command before the pane could open): the console is all there is. */
+function reportOutsidePane(error: unknown): void {
+  console.error('预算绩效管理 / Budget Performance:', error);
+}
+
+function openSection(section: RibbonSection): void {
+  // The pane follows the hash (App listens to hashchange); setting the same hash again fires nothing, which
+  // is right: the pane is already there.
+  window.location.hash = section;
+}
+
+async function startInExcel(office: typeof Office): Promise<void> {
+  const port = createOfficeExcelWorkbook(office, Excel, reportOutsidePane);
+  // The controller lives with the page, not with the pane's view: with the shared runtime the page outlives a
+  // closed pane, and the 检查 button uses the same controller the pane shows.
+  const live = new LiveChecks(port, { settingsFor: settingsResolver({ profile: AUTO, framework: AUTO }) });
+  registerRibbonActions((name, action) => associateAction(office, name, action), {
+    openSection,
+    showPane: () => showPane(office),
+    checkWorkbook: async () => {
+      await live.sheetsChanged();
+      await live.flush();
+      return severityCounts(live.state.sheets);
+    },
+    report: reportOutsidePane,
+  });
+  render({
+    port,
+    hostLabel: 'Microsoft Excel',
+    lang: paneLanguage(office),
+    theme: paneTheme(office),
+    live,
+  });
+}
+
+async function start(): Promise<void> {
+  const wps = findWpsApplication(window);
+  if (wps !== null) {
+    render({ port: createWpsWorkbook(wps), hostLabel: 'WPS 表格', lang: 'zh-CN' });
+    return;
+  }
+  const office = findOffice(window);
+  if (office !== null && (await readyInExcel(office))) {
+    await startInExcel(office);
+    return;
+  }
+  render({ port: new MemoryWorkbook(), hostLabel: uiStrings('zh-CN').demoHost });
+}
+
+start().catch(reportOutsidePane);
