@@ -1,0 +1,343 @@
+/**
+ * The built WPS package: built once here with the config `npm run build` uses (into a temporary folder, so a
+ * build running beside the tests is not disturbed), then checked as files, as ES2017, as an offline zip, and
+ * as pages in headless Chromium with the ET fake in place of WPS: no office.js, no request outside the
+ * package's own origin, the ribbon callbacks on the hidden page, the pane on an engine without the library
+ * functions newer than ES2017.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import * as acorn from 'acorn';
+import JSZip from 'jszip';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import webpack, { type Configuration } from 'webpack';
+import { wpsFakeInitScript } from '../fakes/wps/init-script';
+
+const ROOT = path.resolve(__dirname, '../..');
+const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+};
+const FOLDER = `budget-performance_${version}`;
+const CHROMIUM = '/usr/bin/chromium';
+
+let outDir = '';
+let jsFiles: string[] = [];
+
+async function buildPackage(into: string): Promise<void> {
+  const modulePath = path.join(ROOT, 'webpack.wps.config.js');
+  const makeConfig = ((await import(modulePath)) as { default: (env: object, argv: object) => Configuration })
+    .default;
+  const config = makeConfig({}, { mode: 'production' });
+  config.mode = 'production';
+  config.output = { ...config.output, path: into };
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) reject(error);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
+      else resolve();
+    });
+  });
+}
+
+beforeAll(async () => {
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpa-wps-'));
+  await buildPackage(outDir);
+  jsFiles = fs.readdirSync(outDir).filter((f) => f.endsWith('.js'));
+}, 300_000);
+
+afterAll(() => {
+  if (outDir !== '') fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
+
+describe('the WPS package as files', () => {
+  it('holds ribbon.xml, the hidden page, the pane page, the install examples and the offline package', () => {
+    for (const file of [
+      'ribbon.xml',
+      'index.html',
+      'main.js',
+      'taskpane.html',
+      'publish.xml',
+      'jsplugins.xml',
+      'assets/icon-32.png',
+      `offline/${FOLDER}.zip`,
+    ]) {
+      expect({ file, exists: fs.existsSync(path.join(outDir, file)) }).toEqual({ file, exists: true });
+    }
+  });
+
+  it('has a ribbon.xml that starts with <customUI and names callbacks main.js defines', () => {
+    const ribbon = read('ribbon.xml');
+    expect(ribbon.startsWith('<customUI')).toBe(true);
+    const callbacks = [...ribbon.matchAll(/\b(?:onLoad|onAction|getImage|getLabel)="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(new Set(callbacks)).toEqual(new Set(['OnAddinLoad', 'OnAction', 'GetImage', 'GetLabel']));
+  });
+
+  it('loads main.js from index.html and the pane bundle from taskpane.html, office.js from neither', () => {
+    const index = read('index.html');
+    const pane = read('taskpane.html');
+    expect(index).toMatch(/<script src=["']?main\.js["']?>/);
+    expect(pane).toMatch(/<script defer(?:="defer")? src=["']?taskpane\.[0-9a-f]{8}\.js/);
+    for (const html of [index, pane]) {
+      expect(html.toLowerCase()).not.toContain('office');
+      expect(html).toContain('Content-Security-Policy');
+      expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+    }
+  });
+
+  it('parses as ES2017 and uses no browser API a 12.1 WPS Chromium lacks', () => {
+    expect(jsFiles.length).toBeGreaterThanOrEqual(2);
+    for (const file of jsFiles) {
+      const code = read(file);
+      expect(() => acorn.parse(code, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
+      expect({ file, structuredClone: code.includes('structuredClone') }).toEqual({
+        file,
+        structuredClone: false,
+      });
+      // crypto.randomUUID appears only where the run-time fallback defines it, never called bare.
+      const uses = [...code.matchAll(/randomUUID/g)].map((m) =>
+        code.slice(m.index - 1, m.index + 'randomUUID'.length + 1),
+      );
+      expect({ file, uses }).toEqual({ file, uses: ['"randomUUID"'] });
+    }
+  });
+
+  it('fills the install examples with the version and the package, and names the install folders', () => {
+    const publish = read('publish.xml');
+    const plugins = read('jsplugins.xml');
+    for (const xml of [publish, plugins]) {
+      expect(xml).not.toContain('{{');
+      expect(xml).toContain(version);
+    }
+    expect(publish).toContain(
+      `<jsplugin name="budget-performance" type="et" url="${FOLDER}" version="${version}"`,
+    );
+    expect(publish).toContain('%APPDATA%\\kingsoft\\wps\\jsaddons');
+    expect(publish).toContain('~/.local/share/Kingsoft/wps/jsaddons');
+    expect(plugins).toContain('JSPluginsServer=');
+    expect(plugins).toContain(`offline/${FOLDER}.zip`);
+  });
+
+  it('packs every other file into one folder <name>_<version> of the offline zip', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(outDir, `offline/${FOLDER}.zip`)));
+    const inZip = Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => f.name)
+      .sort();
+    const built = listFiles(outDir)
+      .filter((f) => !f.startsWith('offline/'))
+      .map((f) => `${FOLDER}/${f}`)
+      .sort();
+    expect(inZip).toEqual(built);
+    expect(await zip.file(`${FOLDER}/ribbon.xml`)?.async('string')).toBe(read('ribbon.xml'));
+  });
+});
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+        : [`${prefix}${entry.name}`],
+    );
+}
+
+/** Serves the built package on 127.0.0.1, as an intranet server would. */
+function serve(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css',
+    '.png': 'image/png',
+    '.xml': 'application/xml',
+  };
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404);
+      response.end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+/** The hidden page's globals: the ribbon callbacks and the fake's test handle. */
+interface AddinPage {
+  OnAddinLoad(ribbon: object): unknown;
+  OnAction(control: object): unknown;
+  GetImage(control: object): unknown;
+  GetLabel(control: object): unknown;
+  __wpsFake: {
+    listenerCount: number;
+    taskPanes: { url: string; visible: boolean }[];
+    typeAsUser(sheet: string, a1: string, values: unknown[][]): void;
+    pluginStorage: { getItem(key: string): string | null };
+    calls: { total: number };
+  };
+}
+
+interface Visit {
+  page: Page;
+  requests: string[];
+  errors: string[];
+}
+
+describe('the WPS pages in Chromium, with the ET fake in place of WPS', () => {
+  let browser: Browser;
+  let server: { origin: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    server = await serve(outDir);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function visit(file: string, before: string[] = []): Promise<Visit> {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (const script of before) await page.addInitScript({ content: script });
+    await page.addInitScript({ content: wpsFakeInitScript() });
+    await page.goto(`${server.origin}/${file}`, { waitUntil: 'load' });
+    return { page, requests, errors };
+  }
+
+  function outside(requests: string[]): string[] {
+    return requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('data:'));
+  }
+
+  it('hidden page: answers the ribbon, opens the pane, keeps listening, loads nothing from elsewhere', async () => {
+    const { page, requests, errors } = await visit('index.html');
+    const result = await page.evaluate(() => {
+      const w = window as unknown as AddinPage;
+      const answers = [
+        w.OnAddinLoad({ InvalidateControl: () => undefined }),
+        w.OnAction({ Id: 'bpaTemplates' }),
+        w.GetImage({ Id: 'bpaTemplates' }),
+        w.GetLabel({ Id: 'bpaCheck' }),
+      ];
+      return {
+        thenables: answers.filter((a) => typeof (a as { then?: unknown } | null)?.then === 'function').length,
+        answers,
+        listeners: w.__wpsFake.listenerCount,
+        panes: w.__wpsFake.taskPanes.map((p) => ({ url: p.url, visible: p.visible })),
+        office: typeof (window as unknown as { Office?: unknown }).Office,
+      };
+    });
+    expect(result).toEqual({
+      thenables: 0,
+      answers: [true, true, 'assets/icon-32.png', '实时检查'],
+      listeners: 1,
+      panes: [{ url: `${server.origin}/taskpane.html#templates`, visible: true }],
+      office: 'undefined',
+    });
+    expect(errors).toEqual([]);
+    expect(outside(requests)).toEqual([]);
+    expect(requests.filter((url) => /office/i.test(url))).toEqual([]);
+    await page.close();
+  });
+
+  it('hidden page: puts the counts of the live checks in PluginStorage after the user types', async () => {
+    const { page, errors } = await visit('index.html');
+    await page.evaluate(() => {
+      const w = window as unknown as AddinPage;
+      w.OnAddinLoad({});
+      w.__wpsFake.typeAsUser('Sheet1', 'A1', [['项目名称', '乡村道路']]);
+    });
+    await page.waitForFunction(() => {
+      const w = window as unknown as AddinPage;
+      const raw = w.__wpsFake.pluginStorage.getItem('bpa.wps.live');
+      return raw !== null && (JSON.parse(raw) as { status: string }).status === 'ready';
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pane page: renders the pane over the ET fake, with no office.js and nothing from elsewhere', async () => {
+    const { page, requests, errors } = await visit('taskpane.html#templates');
+    await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0);
+    // The pane asks the host for its sheets once it starts: calls reach the fake when it picked WPS.
+    await page.waitForFunction(() => (window as unknown as AddinPage).__wpsFake.calls.total > 0);
+    const office = await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office);
+    expect(office).toBe('undefined');
+    expect(errors).toEqual([]);
+    expect(outside(requests)).toEqual([]);
+    expect(requests.filter((url) => /office/i.test(url))).toEqual([]);
+    await page.close();
+  });
+
+  it('pane page: still starts on an engine without the library functions newer than ES2017', async () => {
+    const olderEngine = `
+      delete Array.prototype.flat; delete Array.prototype.flatMap; delete Array.prototype.at;
+      delete Array.prototype.findLast; delete Array.prototype.findLastIndex; delete String.prototype.at;
+      delete Object.fromEntries; delete Object.hasOwn; delete String.prototype.trimStart;
+      delete String.prototype.trimEnd; delete String.prototype.replaceAll; delete Promise.allSettled;
+      delete window.structuredClone; delete Crypto.prototype.randomUUID;
+    `;
+    const { page, errors } = await visit('taskpane.html#templates', [olderEngine]);
+    await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0);
+    const missing = await page.evaluate(
+      () => typeof (window as unknown as { structuredClone?: unknown }).structuredClone,
+    );
+    expect(missing).toBe('undefined');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('install examples are well-formed XML', async () => {
+    const page = await browser.newPage();
+    const results = await page.evaluate(
+      (xmls) =>
+        xmls.map((xml) => {
+          const doc = new DOMParser().parseFromString(xml, 'application/xml');
+          return {
+            error: doc.getElementsByTagName('parsererror').length,
+            root: doc.documentElement.nodeName,
+          };
+        }),
+      [read('publish.xml'), read('jsplugins.xml'), read('ribbon.xml')],
+    );
+    expect(results).toEqual([
+      { error: 0, root: 'jsplugins' },
+      { error: 0, root: 'jsplugins' },
+      { error: 0, root: 'customUI' },
+    ]);
+    await page.close();
+  });
+});
