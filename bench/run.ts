@@ -13,6 +13,7 @@ import { readForm } from '../src/domain/forms/read-form';
 import { MemoryWorkbook } from '../src/hosts/memory/memory-workbook';
 import { fillSelfEvaluation } from './fill';
 import { cliBench, type BenchRow } from './cli';
+import { excelBench } from './excel';
 
 type Row = BenchRow;
 
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
   });
 
   await cliBench(rows);
+  await excelBench(rows);
 
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(12)}  ${'budget'.padEnd(8)}  verdict`);
