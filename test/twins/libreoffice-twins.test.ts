@@ -30,6 +30,8 @@ const TEMPLATES = [
   'key-evaluation',
 ] as const satisfies readonly TemplateId[];
 const PROFILES = ['default', 'hubei'] as const;
+/** core-2021 puts 成本指标 at the first level, where hubei weighs it together with 产出指标. */
+const FRAMEWORKS = ['classic-2020', 'core-2021'] as const;
 /** Fixed seeds: a failure names its seed, and the same seed fills the same cells again. */
 const SEEDS: readonly number[] = Array.from({ length: 64 }, (_, i) => 0x5eed + i * 7919);
 const INDICATOR_ROWS = 8;
@@ -72,6 +74,7 @@ interface Case {
   seed: number;
   template: (typeof TEMPLATES)[number];
   profileId: (typeof PROFILES)[number];
+  frameworkId: (typeof FRAMEWORKS)[number];
   settings: EngineSettings;
   sheet: string;
   file: Buffer;
@@ -81,9 +84,9 @@ interface Case {
   suggestedCell: string | null;
 }
 
-function settingsOf(profileId: string): EngineSettings {
-  const settings = builtInSettings(profileId);
-  if (!settings) throw new Error(`test setup: no built-in settings ${profileId}`);
+function settingsOf(profileId: string, frameworkId: string): EngineSettings {
+  const settings = builtInSettings(profileId, frameworkId);
+  if (!settings) throw new Error(`test setup: no built-in settings ${profileId}/${frameworkId}`);
   return settings;
 }
 
@@ -135,8 +138,10 @@ function fillSelfEvaluation(
   for (let i = 0; i < rows; i += 1) {
     const row = table.firstDataRow + i;
     if (dice.chance(0.08)) continue;
-    write('level1', row, dice.pick(['产出指标', '效益指标', '满意度指标']));
-    write('level2', row, dice.pick(['数量指标', '质量指标', '社会效益指标']));
+    // Level names from the sheet's own framework, now and then one from the other framework's vocabulary.
+    const level1 = dice.pick(c.settings.framework.level1);
+    write('level1', row, dice.chance(0.1) ? dice.pick(['产出指标', '效益指标', '满意度指标']) : level1.name);
+    write('level2', row, dice.pick(level1.level2.map((l) => l.name)));
     write('level3', row, dice.pick(['完成人次', '达标率', '满意度', '覆盖率']));
     write(
       'weight',
@@ -229,7 +234,10 @@ function suggestedCellOf(block: Block): string | null {
 async function makeCase(seed: number, index: number): Promise<Case> {
   const template = TEMPLATES[index % TEMPLATES.length] ?? 'project-self-evaluation';
   const profileId = PROFILES[Math.floor(index / TEMPLATES.length) % PROFILES.length] ?? 'default';
-  const settings = settingsOf(profileId);
+  const frameworkId =
+    FRAMEWORKS[Math.floor(index / (TEMPLATES.length * PROFILES.length)) % FRAMEWORKS.length] ??
+    'classic-2020';
+  const settings = settingsOf(profileId, frameworkId);
   const dice = new Dice(prng(seed));
   const book = XlsxWorkbook.create();
   const { sheet } = await insertTemplate(book, {
@@ -249,6 +257,7 @@ async function makeCase(seed: number, index: number): Promise<Case> {
     seed,
     template,
     profileId,
+    frameworkId,
     settings,
     sheet,
     file: await book.toBuffer(),
@@ -301,11 +310,21 @@ maybe('LibreOffice recalculates our formulas to the TypeScript scores', () => {
     );
   }, 300_000);
 
-  test('every template and profile is covered by at least six fills', () => {
+  test('every template and profile, and every template and framework, is covered by at least six fills', () => {
     for (const template of TEMPLATES) {
       for (const profileId of PROFILES) {
         const count = cases.filter((c) => c.template === template && c.profileId === profileId).length;
         expect([template, profileId, count >= 6]).toEqual([template, profileId, true]);
+      }
+      for (const frameworkId of FRAMEWORKS) {
+        const count = cases.filter((c) => c.template === template && c.frameworkId === frameworkId).length;
+        expect([template, frameworkId, count >= 6]).toEqual([template, frameworkId, true]);
+      }
+    }
+    // Every pairing of the two appears too, so hubei's 产出+成本 group meets core-2021's first-level 成本指标.
+    for (const profileId of PROFILES) {
+      for (const frameworkId of FRAMEWORKS) {
+        expect(cases.some((c) => c.profileId === profileId && c.frameworkId === frameworkId)).toBe(true);
       }
     }
   });
@@ -316,7 +335,7 @@ maybe('LibreOffice recalculates our formulas to the TypeScript scores', () => {
     if (!c || !book) throw new Error('test setup: case was not prepared');
     const ws = book.getWorksheet(c.sheet);
     if (!ws) throw new Error(`LibreOffice lost the sheet ${c.sheet}`);
-    const where = `${c.template}/${c.profileId}/seed ${seed}`;
+    const where = `${c.template}/${c.profileId}/${c.frameworkId}/seed ${seed}`;
     const scores = scoreForm(c.form, c.settings.profile);
     const at = (cell: string | null | undefined) => computedAt(ws, cell);
 

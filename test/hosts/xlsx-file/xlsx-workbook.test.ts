@@ -33,9 +33,19 @@ interface LoadedSheetParts {
   conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[];
 }
 
-function templatePlan(id: (typeof TEMPLATE_IDS)[number]): TemplatePlan {
-  const profile = getProfile('default');
-  const framework = getFramework('classic-2020');
+/** The built-in settings pairs: the defaults, and hubei's weights with core-2021's first-level 成本指标. */
+const SETTINGS = [
+  ['default', 'classic-2020'],
+  ['hubei', 'core-2021'],
+] as const;
+
+function templatePlan(
+  id: (typeof TEMPLATE_IDS)[number],
+  profileId: string,
+  frameworkId: string,
+): TemplatePlan {
+  const profile = getProfile(profileId);
+  const framework = getFramework(frameworkId);
   if (profile === null || framework === null) throw new Error('test setup: built-in settings missing');
   return buildTemplatePlan(id, { profile, framework, metaRow: 1, createdAt: '2024-03-01T08:00:00.000Z' });
 }
@@ -88,8 +98,12 @@ function cellsIn(ref: string): string[] {
   return out;
 }
 
-describe.each(TEMPLATE_IDS)('template %s through an .xlsx file', (id) => {
-  const { plan, emptyForm } = templatePlan(id);
+const CASES = TEMPLATE_IDS.flatMap((id) =>
+  SETTINGS.map(([profile, framework]) => [id, profile, framework] as const),
+);
+
+describe.each(CASES)('template %s (%s, %s) through an .xlsx file', (id, profileId, frameworkId) => {
+  const { plan, emptyForm } = templatePlan(id, profileId, frameworkId);
   const sheet = plan.formSheet;
   let memory: MemoryWorkbook;
   let file: XlsxWorkbook;
@@ -120,6 +134,7 @@ describe.each(TEMPLATE_IDS)('template %s through an .xlsx file', (id) => {
   it('reads the round-tripped form sheet as the plan’s empty form', async () => {
     const meta = readMeta(await file.readBlock('_meta')).entries.find((e) => e.sheet === sheet);
     expect(meta?.template).toBe(id);
+    expect([meta?.profile, meta?.framework]).toEqual([profileId, frameworkId]);
     const read = readForm(await file.readBlock(sheet), sheet, {
       template: id,
       version: meta?.version ?? null,
@@ -220,6 +235,17 @@ describe.each(TEMPLATE_IDS)('template %s through an .xlsx file', (id) => {
     }
   });
 });
+
+test.each(TEMPLATE_IDS)(
+  '%s: the second settings pair writes another template, not the same one twice',
+  (id) => {
+    const [first, second] = SETTINGS.map(([profile, framework]) =>
+      templatePlan(id, profile, framework).plan.ops.map((op) => JSON.stringify(op)),
+    );
+    const firstOps = new Set(first);
+    expect((second ?? []).filter((op) => !firstOps.has(op)).length).toBeGreaterThan(0);
+  },
+);
 
 describe('XlsxWorkbook', () => {
   it('turns a file exceljs cannot read into io_failed', async () => {
