@@ -164,6 +164,12 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly features: QueueFeatures;
   private readonly worksheetEvents: boolean;
   private snapshot: Snapshot | null = null;
+  /**
+   * Sheet names by id, for naming change events. Kept apart from the snapshot, which a plan invalidates while
+   * it runs: events of the plan's own writes arrive during that time. Refreshed by every sheet listing, so a
+   * sheet the user renamed is named correctly again from the next listing on.
+   */
+  private readonly namesById = new Map<string, string>();
   private readonly listeners = new Set<(change: CellsChanged) => void>();
   private listening: Promise<void> | null = null;
   /** Our own batches under way; without triggerSource, events arriving meanwhile are ours. */
@@ -335,8 +341,13 @@ export class ExcelWorkbook implements WorkbookPort {
       names: new Set(names.items.map((n) => n.name.toUpperCase())),
       takenAt: this.now(),
     };
-    this.snapshot = snapshot;
+    this.remember(snapshot);
     return snapshot;
+  }
+
+  private remember(snapshot: Snapshot): void {
+    this.snapshot = snapshot;
+    for (const sheet of snapshot.sheets) this.namesById.set(sheet.id, sheet.name);
   }
 
   /**
@@ -418,7 +429,7 @@ export class ExcelWorkbook implements WorkbookPort {
     if (formSheet !== undefined) sheetFor(formSheet.name).activate();
     await context.sync();
 
-    this.snapshot = {
+    this.remember({
       sheets: [
         ...snapshot.sheets.map((s) => {
           const reused = layout.reuse.find((r) => sameName(r.name, s.name));
@@ -439,7 +450,7 @@ export class ExcelWorkbook implements WorkbookPort {
       ],
       names: knownNames,
       takenAt: snapshot.takenAt,
-    };
+    });
   }
 
   // ---------------------------------------------------------------- events
@@ -477,15 +488,16 @@ export class ExcelWorkbook implements WorkbookPort {
     for (const listener of [...this.listeners]) listener(change);
   }
 
-  /** A sheet's name by id: from the snapshot when it knows the id, else one lookup. */
+  /** A sheet's name by id: known from a listing or a plan, else one lookup. */
   private async sheetNameOf(id: string): Promise<string | null> {
-    const known = this.snapshot?.sheets.find((s) => s.id === id);
-    if (known !== undefined) return known.name;
+    const known = this.namesById.get(id);
+    if (known !== undefined) return known;
     try {
       return await this.api.run({ delayForCellEdit: true }, async (context) => {
         const sheet = context.workbook.worksheets.getItem(id);
         sheet.load('name');
         await context.sync();
+        this.namesById.set(id, sheet.name);
         return sheet.name;
       });
     } catch {
