@@ -140,7 +140,12 @@ const LINE_HEIGHT = 14;
  * rows below), so every row whose fixed text needs more than one line at its cell's width gets the height
  * for it. A cell merged across rows is left alone: its rows share the height.
  */
-function fitRowsToText(draft: FormDraft, widths: readonly number[]): void {
+function fitRowsToText(
+  draft: FormDraft,
+  widths: readonly number[],
+  heights: Map<number, number>,
+): Map<number, number> {
+  const fitted = new Map(heights);
   const mergeAt = new Map(draft.merges.map((m) => [key(m.top, m.left), m]));
   for (const [at, slot] of draft.slots) {
     if (typeof slot.input !== 'string') continue;
@@ -151,8 +156,54 @@ function fitRowsToText(draft: FormDraft, widths: readonly number[]): void {
     for (let c = col; c <= (merge?.right ?? col); c++) cellWidth += widths[c] ?? 0;
     const lines = Math.ceil(displayWidth(slot.input) / Math.max(1, cellWidth - 1));
     if (lines <= 1) continue;
-    draft.rowHeights.set(row, Math.max(draft.rowHeights.get(row) ?? 0, LINE_HEIGHT * lines + 2));
+    fitted.set(row, Math.max(fitted.get(row) ?? 0, LINE_HEIGHT * lines + 2));
   }
+  return fitted;
+}
+
+/**
+ * A4 landscape inside the margins spreadsheets default to (0.7" left and right, 0.75" top and bottom), in
+ * points: 297 × 210 mm is 842 × 595 pt.
+ */
+const PRINT_WIDTH_PT = 842 - 2 * 0.7 * 72;
+const PRINT_HEIGHT_PT = 595 - 2 * 0.75 * 72;
+/** Excel's default row height for 11 pt text; LibreOffice's is lower, so an estimate with it is safe. */
+const DEFAULT_ROW_HEIGHT_PT = 15;
+/** A column `chars` wide is chars × 7 + 5 pixels at 96 dpi (Excel's rule for an 11 pt default font). */
+const columnPoints = (chars: number): number => ((chars * 7 + 5) * 72) / 96;
+/** Never more than this: a form with few columns and many fixed rows stays readable on screen. */
+const MAX_WIDENING = 1.6;
+
+/**
+ * The forms print fitted to the page width, which shrinks a wide form but never a narrow one: a narrow,
+ * long form would run onto a second page at full size. So the columns right of the section labels are
+ * widened until the empty form, with the default number of indicator rows, is no taller for its width
+ * than the page. Wider cells wrap less, so the row heights are fitted again each time.
+ */
+function fitOnePage(
+  draft: FormDraft,
+  widths: number[],
+  lastRow: number,
+  extraRows: number,
+): Map<number, number> {
+  const fixed = new Map(draft.rowHeights);
+  let heights = fitRowsToText(draft, widths, fixed);
+  const base = [...widths];
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    let height = -extraRows * DEFAULT_ROW_HEIGHT_PT;
+    for (let row = 0; row <= lastRow; row += 1) height += heights.get(row) ?? DEFAULT_ROW_HEIGHT_PT;
+    const width = widths.reduce((sum, chars) => sum + columnPoints(chars), 0);
+    const needed = (height * PRINT_WIDTH_PT) / PRINT_HEIGHT_PT;
+    if (width >= needed) break;
+    const labelWidth = columnPoints(widths[0] ?? 0);
+    const factor = Math.min(MAX_WIDENING, (needed - labelWidth) / (width - labelWidth));
+    for (let col = 1; col < widths.length; col += 1) {
+      widths[col] = Math.max(widths[col] ?? 0, Math.ceil((base[col] ?? 0) * factor));
+    }
+    heights = fitRowsToText(draft, widths, fixed);
+    if (factor === MAX_WIDENING) break;
+  }
+  return heights;
 }
 
 export function helpSheetName(sheet: string): string {
@@ -852,14 +903,9 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
         draft.label(labelRow, 0, GOAL_LABELS[goals.label].canonical, 0, labelRow + 1);
         draft.rowHeights.set(labelRow + 1, goals.rowHeight);
         for (const column of cols) {
-          // The label stays in one cell (the reader's convention); the band behind it is shaded to read as a header.
-          draft.label(labelRow, column.start, GOAL_LABELS[column.key].canonical);
-          if (column.end > column.start) {
-            draft.styles.push({
-              range: { top: labelRow, left: column.start + 1, bottom: labelRow, right: column.end },
-              style: LABEL_STYLE,
-            });
-          }
+          // The header spans its text below, as on the printed form; the reader finds the text under the
+          // header's first cell, which is where a merge keeps it.
+          draft.label(labelRow, column.start, GOAL_LABELS[column.key].canonical, column.end);
           const fields = draft.run(
             { kind: 'input' },
             { top: labelRow + 1, left: column.start, bottom: labelRow + 1, right: column.end },
@@ -936,7 +982,12 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
   const roles = new Map<string, CellRole>([...draft.slots].map(([at, slot]) => [at, slot.role]));
   const area = toRangeA1({ top: 0, left: 0, bottom: lastRow, right: lastCol });
   const widths = columnWidths(sections, width);
-  fitRowsToText(draft, widths);
+  // Rows past the default count are the caller's choice to print on more pages; they do not widen the form.
+  const extraRows =
+    Math.max(0, indicatorRows - DEFAULT_INDICATOR_ROWS) *
+    sections.filter((section) => section.kind === 'table' && section.spec.blankRows === 'indicatorRows')
+      .length;
+  const rowHeights = fitOnePage(draft, widths, lastRow, extraRows);
   const formOps: PlanOp[] = [
     { kind: 'columnWidths', sheet, firstCol: 0, widths },
     ...writeOps(sheet, draft.slots, lastRow, width),
@@ -953,7 +1004,7 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
       range: toRangeA1(entry.range),
       format: entry.format,
     })),
-    ...[...draft.rowHeights].map(([row, height]): PlanOp => ({ kind: 'rowHeight', sheet, row, height })),
+    ...[...rowHeights].map(([row, height]): PlanOp => ({ kind: 'rowHeight', sheet, row, height })),
     ...draft.rules,
     { kind: 'lock', sheet, range: area, locked: true },
     ...draft.unlocked.map((range): PlanOp => ({

@@ -508,3 +508,66 @@ it('writes a formula wherever the empty form says there is one', () => {
     expect(written !== undefined && isFormulaCell(written) && written.formula === field.formula).toBe(true);
   }
 });
+
+describe('print layout', () => {
+  const plans = (id: TemplateId, indicatorRows: number) =>
+    buildTemplatePlan(id, {
+      profile: defaultProfile,
+      framework: classic,
+      metaRow: 1,
+      createdAt: '2024-01-01T00:00:00Z',
+      indicatorRows,
+    }).plan;
+  const widthsOf = (plan: TemplatePlan['plan']): number[] =>
+    need(opsOf(plan, 'columnWidths', plan.formSheet)[0], 'column widths').widths;
+  const heightsOf = (plan: TemplatePlan['plan']): Map<number, number> =>
+    new Map(opsOf(plan, 'rowHeight', plan.formSheet).map((op) => [op.row, op.height]));
+  const rowsOf = (plan: TemplatePlan['plan']): number => {
+    const area = need(opsOf(plan, 'printSetup', plan.formSheet)[0]?.printArea, 'print area');
+    return Number(/(\d+)$/.exec(area)?.[1]);
+  };
+
+  it.each(['project-self-evaluation', 'department-self-evaluation'] as const)(
+    '%s: 预期目标 and 实际完成情况 span the text cells below them',
+    (id) => {
+      const { plan } = build(id);
+      const { find } = grid(plan);
+      const merges = opsOf(plan, 'merge', plan.formSheet).map((op) => op.range);
+      for (const label of ['预期目标', '实际完成情况']) {
+        const at = find(label);
+        const header = merges.find((range) => range.startsWith(`${columnLetter(at.col)}${at.row + 1}:`));
+        const text = merges.find((range) => range.startsWith(`${columnLetter(at.col)}${at.row + 2}:`));
+        expect({ label, header: header?.split(':')[1]?.replace(/\d+/, '') }).toEqual({
+          label,
+          header: need(text, `${label} text cells`).split(':')[1]?.replace(/\d+/, ''),
+        });
+      }
+    },
+  );
+
+  // The estimate the plan is built to: Excel's 15 pt rows and its column width rule, A4 landscape inside the
+  // default margins. LibreOffice prints the same forms within one page too (test/twins/print-layout.test.ts).
+  it.each([
+    'ex-ante-assessment',
+    'project-goals',
+    'department-goals',
+    'project-monitoring',
+    'project-self-evaluation',
+    'department-self-evaluation',
+    'key-evaluation',
+  ] as const)('%s: an empty form is no taller for its width than an A4 landscape page', (id) => {
+    const plan = plans(id, 20);
+    const heights = heightsOf(plan);
+    let height = 0;
+    for (let row = 0; row < rowsOf(plan); row += 1) height += heights.get(row) ?? 15;
+    const width = widthsOf(plan).reduce((sum, chars) => sum + ((chars * 7 + 5) * 72) / 96, 0);
+    expect(height / width).toBeLessThanOrEqual((595 - 108) / (842 - 100.8));
+  });
+
+  it('does not widen the form for indicator rows past the default: those print on further pages', () => {
+    expect(widthsOf(plans('department-goals', 60))).toEqual(widthsOf(plans('department-goals', 20)));
+    expect(widthsOf(plans('department-goals', 5)).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(
+      widthsOf(plans('department-goals', 20)).reduce((a, b) => a + b, 0),
+    );
+  });
+});
