@@ -82,7 +82,7 @@ async function startInExcel(office: typeof Office): Promise<void> {
   // closed pane, and the 检查 button uses the same controller the pane shows.
   const live = new LiveChecks(port, { settingsFor: settingsResolver({ profile: AUTO, framework: AUTO }) });
   fillRowsPeopleInsert(port, live);
-  registerRibbonActions((name, action) => associateAction(office, name, action), {
+  registerRibbonActions((name, action) => void associateAction(office, name, action), {
     openSection,
     showPane: () => showPane(office),
     checkWorkbook: async () => {

@@ -155,6 +155,8 @@ interface PlanLayout {
   create: { name: string; visibility: SheetVisibility; tabColor?: string }[];
   /** Existing sheets the plan reuses, with the visibility/tab colour it sets. */
   reuse: { name: string; visibility: SheetVisibility; tabColor?: string }[];
+  /** Existing sheets the plan writes without an ensureSheet op: only checked to exist. */
+  guard: string[];
   /** Existing protected sheets the plan writes to: unprotected first, protected again at the end. */
   reprotect: SheetState[];
 }
@@ -364,15 +366,18 @@ export class ExcelWorkbook implements WorkbookPort {
   ): Promise<void> {
     const worksheets = context.workbook.worksheets;
     const proxies = new Map<string, XlWorksheet>();
-    for (const reused of layout.reuse) {
-      const sheet = worksheets.getItem(reused.name);
+    for (const name of [...layout.reuse.map((s) => s.name), ...layout.guard]) {
+      const sheet = worksheets.getItem(name);
       sheet.load('name');
-      proxies.set(reused.name.toUpperCase(), sheet);
+      proxies.set(name.toUpperCase(), sheet);
     }
     const created: XlWorksheet[] = [];
     for (const sheet of layout.create) {
       const proxy = worksheets.add(sheet.name);
       proxy.load('id,name');
+      // Without the collection's onChanged (before ExcelApi 1.9), a new sheet needs its own handler.
+      if (!this.worksheetEvents && this.listening !== null)
+        proxy.onChanged.add((args) => this.onOfficeChange(args));
       created.push(proxy);
       proxies.set(sheet.name.toUpperCase(), proxy);
     }
@@ -461,8 +466,9 @@ export class ExcelWorkbook implements WorkbookPort {
       if (this.worksheetEvents) {
         worksheets.onChanged.add((args) => this.onOfficeChange(args));
       } else {
-        // Before ExcelApi 1.9 the collection has no onChanged: each sheet gets a handler. Sheets added later
-        // are not watched; the pane re-checks them on demand.
+        // Before ExcelApi 1.9 the collection has no onChanged: each sheet gets a handler, and sheets our plans
+        // create get theirs in the plan's batch. Sheets the person adds are not watched; the pane re-checks
+        // them when it lists the sheets again.
         worksheets.load('items/name');
         await context.sync();
         for (const sheet of worksheets.items) sheet.onChanged.add((args) => this.onOfficeChange(args));
@@ -529,6 +535,7 @@ function layoutPlan(plan: Plan, snapshot: Snapshot): PlanLayout {
   const reuse: PlanLayout['reuse'] = [];
   const visibility = new Map(snapshot.sheets.map((s) => [s.name.toUpperCase(), s.visibility] as const));
   const written = new Set<string>();
+  const guard: string[] = [];
   for (const op of plan.ops) {
     if (op.kind === 'defineName') {
       checkDefinedName(op.name);
@@ -568,10 +575,14 @@ function layoutPlan(plan: Plan, snapshot: Snapshot): PlanLayout {
     }
     validateSheetOp(op);
     written.add(key);
-    if (existing.has(key) && !reuse.some((s) => s.name.toUpperCase() === key)) {
+    const state = existing.get(key);
+    if (
+      state !== undefined &&
+      !reuse.some((s) => sameName(s.name, key)) &&
+      !guard.some((n) => sameName(n, key))
+    ) {
       // An existing sheet written without an ensureSheet op: still checked for existence before any write.
-      const state = existing.get(key);
-      if (state !== undefined) reuse.push({ name: state.name, visibility: state.visibility });
+      guard.push(state.name);
     }
   }
   const states = [...visibility.values()];
@@ -579,5 +590,10 @@ function layoutPlan(plan: Plan, snapshot: Snapshot): PlanLayout {
     throw new HostError('unsupported', '工作簿至少要有一个可见工作表 / a workbook needs a visible sheet');
   }
   const reprotect = snapshot.sheets.filter((s) => s.protected && written.has(s.name.toUpperCase()));
-  return { create, reuse, reprotect };
+  return {
+    create,
+    reuse,
+    guard: guard.filter((name) => !reuse.some((s) => sameName(s.name, name))),
+    reprotect,
+  };
 }

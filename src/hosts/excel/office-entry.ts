@@ -68,13 +68,18 @@ export function keepLoadingWithWorkbook(office: typeof Office): Promise<void> {
   return office.addin.setStartupBehavior(office.StartupBehavior.load);
 }
 
-/** Register a ribbon function (ExecuteFunction in manifest.xml) in the shared runtime. */
+/**
+ * Register a ribbon function (ExecuteFunction in manifest.xml). The ribbon exists only where SharedRuntime 1.1
+ * does (manifest.xml), so elsewhere there is nothing to register.
+ */
 export function associateAction(
   office: typeof Office,
   name: string,
   action: (event: Office.AddinCommands.Event) => void,
-): void {
+): boolean {
+  if (!hasSharedRuntime(office)) return false;
   office.actions.associate(name, action);
+  return true;
 }
 
 /**

@@ -432,6 +432,21 @@ describe('ExcelWorkbook: change events', () => {
     expect(changes.map((c) => c.sheet)).toEqual(['Sheet1', '表']);
   });
 
+  it('ExcelApi 1.8: a sheet a plan creates after subscribing gets its handler in the plan’s batch', async () => {
+    const { fake, book, changes } = await watched('1.8');
+    await book.listSheets();
+    const { syncs } = await counted(fake, () =>
+      book.applyPlan({
+        formSheet: '新表',
+        ops: [{ kind: 'ensureSheet', sheet: '新表', visibility: 'visible', ifExists: 'fail' }],
+      }),
+    );
+    // The plan's own batch, plus switching events back on (no triggerSource before ExcelApi 1.14).
+    expect(syncs).toBe(2);
+    await fake.userEdit('新表', 'B2', [[1]]);
+    expect(changes).toEqual([{ sheet: '新表', range: 'B2', source: 'user' }]);
+  });
+
   it('names a sheet it has not seen yet with one lookup', async () => {
     const { fake, book, changes } = await watched('1.14');
     await fake.book.applyPlan({
