@@ -1,46 +1,171 @@
-// Builds the task pane (taskpane.html) and the ribbon function file (commands.html). Everything the pane
-// needs is served from the add-in's own origin: government networks are often closed.
+// Builds the task pane (taskpane.html), the ribbon function file (commands.html) and the workbench
+// (workbench.html: the pane beside an in-memory workbook), plus the WPS package when webpack.wps.config.js is
+// present. Everything the pages need is served from the add-in's own origin, office.js included: government
+// networks are often closed, so no page loads anything from a CDN.
+const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
-module.exports = (_env, argv) => {
-  const dev = argv.mode !== 'production';
+const OFFICE_JS_DIR = 'office-js';
+
+// One policy for every page: scripts, connections, fonts and images only from this origin, no eval. Fluent UI
+// inserts its styles at run time (style elements and attributes), which style-src allows only with
+// 'unsafe-inline'; no script can be injected through it.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Puts the policy first in every page's head (before any stylesheet or script, so that it governs them all,
+ * whoever wrote the template) and office.js before the bundle on the pages that run inside Office.
+ */
+class PageHeadPlugin {
+  constructor(officePages) {
+    this.officePages = new Set(officePages);
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap('PageHeadPlugin', (compilation) => {
+      const hooks = HtmlWebpackPlugin.getHooks(compilation);
+      hooks.alterAssetTagGroups.tap('PageHeadPlugin', (data) => {
+        if (this.officePages.has(data.outputName)) {
+          data.headTags.unshift(
+            HtmlWebpackPlugin.createHtmlTagObject('script', { src: `${OFFICE_JS_DIR}/office.js` }),
+          );
+        }
+        return data;
+      });
+      hooks.beforeEmit.tap('PageHeadPlugin', (data) => {
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
+        const head = /<head>(\s*<meta charset[^>]*>)?/i;
+        if (!head.test(data.html)) throw new Error(`${data.outputName}: no <head> to put the policy in`);
+        data.html = data.html.replace(head, (found) => found + meta);
+        return data;
+      });
+    });
+  }
+}
+
+function page(filename, template, chunk) {
+  return new HtmlWebpackPlugin({
+    filename,
+    template,
+    chunks: [chunk],
+    scriptLoading: 'defer',
+  });
+}
+
+function paneConfig(dev) {
+  const officeDist = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
   return {
+    name: 'addin',
     entry: {
       taskpane: './src/taskpane/main.tsx',
       commands: './src/commands/commands.ts',
+      workbench: './src/workbench/main.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
+      publicPath: '',
       filename: '[name].[contenthash:8].js',
-      clean: true,
+      chunkFilename: '[name].[contenthash:8].js',
+      // The WPS package is written by its own config into dist/wps.
+      clean: { keep: /^wps[\\/]/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {
       rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true } }],
     },
-    // No eval-based source maps: the pane's Content-Security-Policy forbids eval.
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
     devtool: dev ? 'cheap-module-source-map' : false,
+    optimization: {
+      // React and Fluent UI in one shared chunk: the pane and the workbench load the same file, and the
+      // pane's own code stays small enough to change without invalidating the vendor cache.
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10, reuseExistingChunk: true },
+          engine: { test: /[\\/]src[\\/](domain|app)[\\/]/, name: 'engine', priority: 5, reuseExistingChunk: true },
+        },
+      },
+    },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
-      new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }] }),
+      page('taskpane.html', './src/taskpane/taskpane.html', 'taskpane'),
+      page('commands.html', './src/commands/commands.html', 'commands'),
+      page('workbench.html', './src/workbench/workbench.html', 'workbench'),
+      // Every page carries the policy itself, so it holds however the files are served.
+      new PageHeadPlugin(['taskpane.html', 'commands.html']),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'src/taskpane/pane.css', to: 'assets/pane.css' },
+          { from: 'src/workbench/workbench.css', to: 'assets/workbench.css' },
+          // office.js with the Excel host scripts and its strings for every display language; not the debug
+          // builds, and not the other Office applications.
+          {
+            from: '{office.js,excel*.js,o15apptofilemappingtable.js,es6-promise.js,*/office_strings.js,telemetry/oteljs*.js}',
+            context: officeDist,
+            to: OFFICE_JS_DIR,
+            globOptions: { ignore: ['**/*.debug.js'] },
+          },
+        ],
+      }),
     ],
     performance: { hints: false },
     devServer: {
       port: 3000,
       server: 'https',
-      static: { directory: path.resolve(__dirname, 'assets'), publicPath: '/assets' },
-      headers: { 'Access-Control-Allow-Origin': '*' },
-      client: { overlay: false },
+      // The pages allow connections only to their own origin: no live-reload socket, reload by hand.
+      hot: false,
+      liveReload: false,
+      webSocketServer: false,
+      client: false,
+      static: false,
       open: false,
       setupExitSignals: true,
+      headers: { 'Content-Security-Policy': CSP },
       onListening: (devServer) => {
         const port = devServer.server.address().port;
+        const base = `https://localhost:${port}`;
         // eslint-disable-next-line no-console
-        console.log(`\n  任务窗格 / Task pane: https://localhost:${port}/taskpane.html\n`);
+        console.log(
+          [
+            '',
+            `  任务窗格 / Task pane:   ${base}/taskpane.html`,
+            `  工作台 / Workbench:     ${base}/workbench.html  (the pane beside an in-memory workbook)`,
+            '',
+            '  The certificate is self-signed: open the task pane URL once in a browser and accept it.',
+            '  Sideload manifest.xml:',
+            '    Excel on the web:  开始 → 加载项 → 更多加载项 → 上传我的加载项 (Home → Add-ins → More add-ins →',
+            '                       Upload My Add-in), choose manifest.xml',
+            '    Excel on Windows:  share the folder holding manifest.xml, add it under 信任中心 → 受信任的加载项目录',
+            '                       (Trust Center → Trusted Add-in Catalogs), restart Excel, 插入 → 我的加载项 → 共享文件夹;',
+            '                       or, with Node on that machine: npx office-addin-debugging start manifest.xml',
+            '    Excel on Mac:      copy manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/',
+            '                       and restart Excel',
+            '',
+          ].join('\n'),
+        );
       },
     },
   };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const configs = [paneConfig(dev)];
+  const wpsConfigFile = path.resolve(__dirname, 'webpack.wps.config.js');
+  if (fs.existsSync(wpsConfigFile)) {
+    const wps = require(wpsConfigFile)(env, argv);
+    configs.push(...(Array.isArray(wps) ? wps : [wps]));
+  }
+  return configs;
 };

@@ -13,6 +13,7 @@ import { readForm } from '../src/domain/forms/read-form';
 import { MemoryWorkbook } from '../src/hosts/memory/memory-workbook';
 import { fillSelfEvaluation } from './fill';
 import { cliBench, type BenchRow } from './cli';
+import { paneBench } from './pane';
 import { excelBench } from './excel';
 
 type Row = BenchRow;
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
   });
 
   await cliBench(rows);
+  await paneBench(rows);
   await excelBench(rows);
 
   const width = Math.max(...rows.map((r) => r.measure.length));

@@ -56,6 +56,8 @@ export interface LiveState {
   sheets: SheetReport[];
   /** Visible, non-empty sheets that hold no recognisable form. */
   unrecognized: string[];
+  /** The form sheet edited or added last: the one the person is working on. */
+  lastEdited: string | null;
   /** The last host failure, as a code the pane turns into catalog text; null once a re-check succeeds. */
   error: HostErrorCode | null;
   /** Increases with every new state. */
@@ -132,6 +134,7 @@ export class LiveChecks {
   private settingsFor: (meta: MetaEntry | null) => EngineSettings;
   private entries: SheetEntry[] = [];
   private meta: MetaEntry[] = [];
+  private lastEdited: string | null = null;
   private pending: CellsChanged[] = [];
   private pendingSince: number | null = null;
   private timer: unknown = null;
@@ -142,6 +145,7 @@ export class LiveChecks {
     status: 'starting',
     sheets: [],
     unrecognized: [],
+    lastEdited: null,
     error: null,
     revision: 0,
     stats: { batches: 0, lastRoundTrips: 0, totalRoundTrips: 0, lastLatencyMs: 0 },
@@ -191,6 +195,16 @@ export class LiveChecks {
    */
   sheetsChanged(): Promise<void> {
     return this.enqueue(() => this.reconcile());
+  }
+
+  /**
+   * Our own write to cells a person may also edit (an indicator from the library): hosts do not report our
+   * writes as the user's, so the caller says which cells changed and they are re-checked at once.
+   */
+  wrote(sheet: string, range: string): Promise<void> {
+    this.pending.push({ sheet, range, source: 'user' });
+    this.pendingSince ??= this.now();
+    return this.flush();
   }
 
   /** Re-checks what is waiting now instead of after the pause (tests, a "check now" button). */
@@ -266,6 +280,8 @@ export class LiveChecks {
       await this.reloadAll();
       return;
     }
+    const last = batch[batch.length - 1];
+    if (last) this.lastEdited = last.sheet;
     let needsListing = false;
     for (const changes of bySheet.values()) {
       const first = changes[0];
@@ -312,7 +328,9 @@ export class LiveChecks {
     const blocks = await this.readCandidates(added);
     const next: SheetEntry[] = [];
     for (const info of sheets) {
-      next.push(known.get(info.name) ?? (await this.entryFor(info, blocks.get(info.name) ?? null)));
+      const entry = known.get(info.name) ?? (await this.entryFor(info, blocks.get(info.name) ?? null));
+      if (!known.has(info.name) && entry.kind === 'form') this.lastEdited = entry.name;
+      next.push(entry);
     }
     this.entries = next;
     await this.refreshGoals();
@@ -425,7 +443,9 @@ export class LiveChecks {
       ];
     });
     const unrecognized = this.entries.filter((e) => e.kind === 'unrecognized').map((e) => e.name);
-    this.current = { ...this.current, sheets, unrecognized };
+    const lastEdited =
+      sheets.find((s) => s.sheet.toUpperCase() === this.lastEdited?.toUpperCase())?.sheet ?? null;
+    this.current = { ...this.current, sheets, unrecognized, lastEdited };
   }
 
   private publish(trips: number): void {

@@ -1,0 +1,95 @@
+import { Badge, Button, Text } from '@fluentui/react-components';
+import { severityCounts, type LiveState } from '../../app/live-checks';
+import type { Issue, Severity } from '../../domain/checks/issue';
+import { renderIssue, type Lang } from '../../domain/messages/catalog';
+import type { UiStrings } from '../strings';
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
+
+function severityName(t: UiStrings, severity: Severity): string {
+  return severity === 'error' ? t.errors : severity === 'warning' ? t.warnings : t.infos;
+}
+
+export function CheckSection({
+  t,
+  lang,
+  state,
+  onSelect,
+  onRecheck,
+}: {
+  t: UiStrings;
+  lang: Lang;
+  state: LiveState;
+  onSelect: (issue: Issue) => void;
+  onRecheck: () => void;
+}) {
+  const counts = severityCounts(state.sheets);
+  const issues = state.sheets.flatMap((s) => s.issues);
+  return (
+    <div className="bpa-stack">
+      <div className="bpa-row" role="status" aria-live="polite" data-testid="issue-counts">
+        {SEVERITIES.map((severity) => (
+          <Badge
+            key={severity}
+            color={BADGE_COLOR[severity]}
+            data-severity={severity}
+            data-count={counts[severity]}
+          >
+            {severityName(t, severity)} {counts[severity]}
+          </Badge>
+        ))}
+        <Button size="small" onClick={onRecheck}>
+          {t.checkNow}
+        </Button>
+      </div>
+      {state.status === 'starting' && <Text>{t.checking}</Text>}
+      {state.status === 'error' && <Text>{t.checksStopped}</Text>}
+      {state.status === 'ready' && state.sheets.length === 0 && <Text>{t.noForm}</Text>}
+      {state.status === 'ready' && state.sheets.length > 0 && issues.length === 0 && (
+        <Text>{t.noIssues}</Text>
+      )}
+      {SEVERITIES.map((severity) => {
+        const group = issues.filter((i) => i.severity === severity);
+        if (group.length === 0) return null;
+        const heading = `${severityName(t, severity)}（${t.issueCount(group.length)}）`;
+        return (
+          <section key={severity} aria-label={heading} data-severity-group={severity}>
+            <Text as="h3" weight="semibold">
+              {heading}
+            </Text>
+            <ul className="bpa-list">
+              {group.map((issue, i) => {
+                const text = renderIssue(issue, lang);
+                const where = `${issue.sheet}!${issue.cell ?? t.wholeForm}`;
+                return (
+                  <li key={`${issue.sheet}|${issue.cell ?? ''}|${issue.code}|${i}`}>
+                    <button
+                      type="button"
+                      className={`bpa-issue bpa-issue-${severity}`}
+                      data-cell={issue.cell ?? ''}
+                      data-sheet={issue.sheet}
+                      data-code={issue.code}
+                      disabled={issue.cell === null}
+                      aria-label={`${severityName(t, severity)} ${where}: ${text}${issue.cell ? ` — ${t.goToCell}` : ''}`}
+                      onClick={() => onSelect(issue)}
+                    >
+                      <span className="bpa-issue-cell">{issue.cell ?? t.wholeForm}</span>
+                      <span>{text}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+      {state.unrecognized.length > 0 && (
+        <Text size={200}>
+          {t.unrecognized}
+          {state.unrecognized.join('、')}
+        </Text>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { Dropdown, Field, Option } from '@fluentui/react-components';
+import { BUILT_IN_FRAMEWORKS } from '../../domain/framework/frameworks';
+import type { Lang } from '../../domain/messages/catalog';
+import { BUILT_IN_PROFILES } from '../../domain/profiles/profiles';
+import type { UiStrings } from '../strings';
+import { AUTO, type SettingsChoice } from '../use-live-checks';
+
+export function SettingsSection({
+  t,
+  lang,
+  choice,
+  onChoice,
+  onLang,
+}: {
+  t: UiStrings;
+  lang: Lang;
+  choice: SettingsChoice;
+  onChoice: (choice: SettingsChoice) => void;
+  onLang: (lang: Lang) => void;
+}) {
+  const profileName =
+    choice.profile === AUTO
+      ? t.profileAuto
+      : (BUILT_IN_PROFILES.find((p) => p.id === choice.profile)?.name ?? choice.profile);
+  const frameworkName =
+    choice.framework === AUTO
+      ? t.frameworkAuto
+      : (BUILT_IN_FRAMEWORKS.find((f) => f.id === choice.framework)?.name ?? choice.framework);
+  return (
+    <div className="bpa-stack">
+      <Field label={t.profile}>
+        <Dropdown
+          value={profileName}
+          selectedOptions={[choice.profile]}
+          onOptionSelect={(_e, d) => d.optionValue && onChoice({ ...choice, profile: d.optionValue })}
+        >
+          <Option value={AUTO}>{t.profileAuto}</Option>
+          {BUILT_IN_PROFILES.map((p) => (
+            <Option key={p.id} value={p.id}>
+              {p.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t.framework}>
+        <Dropdown
+          value={frameworkName}
+          selectedOptions={[choice.framework]}
+          onOptionSelect={(_e, d) => d.optionValue && onChoice({ ...choice, framework: d.optionValue })}
+        >
+          <Option value={AUTO}>{t.frameworkAuto}</Option>
+          {BUILT_IN_FRAMEWORKS.map((f) => (
+            <Option key={f.id} value={f.id}>
+              {f.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t.language}>
+        <Dropdown
+          value={lang === 'en' ? 'English' : '简体中文'}
+          selectedOptions={[lang]}
+          data-testid="language"
+          onOptionSelect={(_e, d) => onLang(d.optionValue === 'en' ? 'en' : 'zh-CN')}
+        >
+          <Option value="zh-CN">简体中文</Option>
+          <Option value="en">English</Option>
+        </Dropdown>
+      </Field>
+    </div>
+  );
+}

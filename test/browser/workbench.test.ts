@@ -1,0 +1,358 @@
+/**
+ * The workbench in headless Chromium: the task pane beside an in-memory workbook, driven as a person would
+ * (clicks, typing, pasting, the keyboard). Expected issues and scores are computed by the engine in this
+ * process from the same edits on a memory workbook, so the page must show what a full check says.
+ *
+ * Run over another host: BPA_BROWSER_HOST=<name> [BPA_BROWSER_HOST_INIT=<script.js>] npx jest test/browser
+ */
+import type { Browser, Page } from 'playwright-core';
+import { checkWorkbook } from '../../src/app/check-workbook';
+import { builtInSettings } from '../../src/app/engine-settings';
+import { insertTemplate } from '../../src/app/insert-template';
+import { readForm, type TableLayout } from '../../src/domain/forms/read-form';
+import { columnLetter } from '../../src/domain/grid/address';
+import type { CellScalar } from '../../src/domain/grid/cell';
+import { renderIssue } from '../../src/domain/messages/catalog';
+import { formatNumber } from '../../src/domain/messages/format';
+import { listTemplates } from '../../src/domain/templates/registry';
+import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
+import {
+  artifactPath,
+  findChromium,
+  freshBuild,
+  hostParameter,
+  launch,
+  serve,
+  watchedPage,
+  type PageWatch,
+  type StaticServer,
+} from './harness';
+
+jest.setTimeout(300_000);
+
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  console.warn(
+    'test/browser skipped: no Chromium at /usr/bin/chromium (install the Debian package "chromium" or set BPA_CHROMIUM)',
+  );
+}
+const describeInChromium = chromiumPath ? describe : describe.skip;
+const host = hostParameter();
+const settings = builtInSettings();
+if (!settings) throw new Error('test setup: built-in settings missing');
+const SELF_EVALUATION = '项目支出绩效自评表';
+
+/** The engine's view of the same workbook, edited the same way. */
+class Mirror {
+  readonly book = new MemoryWorkbook();
+  layout: TableLayout | null = null;
+  async insert(template: Parameters<typeof insertTemplate>[1]['template']): Promise<string> {
+    if (!settings) throw new Error('unreachable');
+    const { sheet } = await insertTemplate(this.book, { template, settings });
+    return sheet;
+  }
+  async indicatorLayout(sheet: string): Promise<TableLayout> {
+    const read = readForm(await this.book.readBlock(sheet), sheet, null);
+    const layout = read.ok ? read.layout.tables.indicators : undefined;
+    if (!layout) throw new Error(`no indicator table on ${sheet}`);
+    return layout;
+  }
+  async report(sheet: string) {
+    if (!settings) throw new Error('unreachable');
+    const full = await checkWorkbook(this.book, { settingsFor: () => settings });
+    const found = full.sheets.find((s) => s.sheet === sheet);
+    if (!found) throw new Error(`${sheet} not checked`);
+    return found;
+  }
+}
+
+function toTsv(rows: CellScalar[][]): string {
+  return rows.map((r) => r.map((v) => (v === null ? '' : String(v))).join('\t')).join('\n') + '\n';
+}
+
+async function clickCell(page: Page, a1: string): Promise<void> {
+  await page.locator(`td[data-cell="${a1}"]`).dispatchEvent('mousedown');
+  await page
+    .locator('[data-testid="selected-cell"]')
+    .filter({ hasText: `!${a1}` })
+    .waitFor();
+}
+
+/** Types into a cell as a person does: select, Enter to edit, type, Enter. */
+async function typeInto(page: Page, a1: string, text: string): Promise<void> {
+  await clickCell(page, a1);
+  await page.locator('.wb-grid').press('Enter');
+  const input = page.locator(`td[data-cell="${a1}"] input`);
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+/** A paste from the clipboard, as Excel puts a block on it (TSV). */
+async function pasteAt(page: Page, a1: string, rows: CellScalar[][]): Promise<void> {
+  await clickCell(page, a1);
+  await page.locator('.wb-grid').evaluate((grid, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, toTsv(rows));
+}
+
+async function openSheet(page: Page, sheet: string): Promise<void> {
+  await page.locator(`[data-sheet-tab="${sheet}"]`).click();
+  await page.locator(`.wb-grid[data-active-sheet="${sheet}"]`).waitFor();
+}
+
+async function showSection(page: Page, label: string): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(`^${label}`) }).click();
+}
+
+/** Waits until the live checks have finished a re-check newer than `after`. */
+async function settled(page: Page, after: number): Promise<number> {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('.wb-layout')?.getAttribute('data-revision') ?? 0) > n,
+    after,
+  );
+  return Number(await page.locator('.wb-layout').getAttribute('data-revision'));
+}
+
+async function revision(page: Page): Promise<number> {
+  return Number(await page.locator('.wb-layout').getAttribute('data-revision'));
+}
+
+describeInChromium(`workbench in Chromium (host: ${host.name})`, () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let watch: PageWatch;
+  let page: Page;
+  const mirror = new Mirror();
+
+  beforeAll(async () => {
+    const dist = await freshBuild();
+    server = await serve(dist);
+    browser = await launch(chromiumPath ?? '');
+    watch = await watchedPage(browser, server.origin, host);
+    page = watch.page;
+    await page.goto(`${server.origin}/workbench.html?host=${encodeURIComponent(host.name)}`);
+    await page.locator('.wb-layout[data-status="ready"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('every template is inserted from the gallery and checked live', async () => {
+    for (const template of listTemplates()) {
+      const before = await revision(page);
+      await page.locator(`button[data-template="${template.id}"]`).click();
+      await settled(page, before);
+      const sheet = await mirror.insert(template.id);
+      await page.locator(`[data-sheet-tab="${sheet}"]`).waitFor();
+      await page.locator(`.wb-grid[data-active-sheet="${sheet}"]`).waitFor();
+    }
+    await page.screenshot({ path: artifactPath('workbench-templates.png') });
+    await showSection(page, '检查');
+    const counts = page.locator('[data-testid="issue-counts"] [data-severity="error"]');
+    if (!settings) throw new Error('unreachable');
+    const full = await checkWorkbook(mirror.book, { settingsFor: () => settings });
+    const errors = full.sheets.flatMap((s) => s.issues).filter((i) => i.severity === 'error').length;
+    await expect(counts.getAttribute('data-count')).resolves.toBe(String(errors));
+  });
+
+  test('a bad value shows an issue and its highlight; fixing it clears both', async () => {
+    const layout = await mirror.indicatorLayout(SELF_EVALUATION);
+    mirror.layout = layout;
+    await openSheet(page, SELF_EVALUATION);
+    const row = layout.firstDataRow + 1;
+    const level1 = `${columnLetter(layout.columns.level1 ?? 1)}${row}`;
+    const operator = `${columnLetter(layout.columns.operator ?? 4)}${row}`;
+    const rowValues: CellScalar[][] = [
+      ['产出指标', '数量指标', '服务人次', '≈', 100, '人次', 100, null, null, 30],
+    ];
+    let before = await revision(page);
+    await pasteAt(page, level1, rowValues);
+    mirror.book.setValues(SELF_EVALUATION, level1, rowValues, 'user');
+    before = await settled(page, before);
+
+    const expected = (await mirror.report(SELF_EVALUATION)).issues.filter((i) => i.cell === operator);
+    expect(expected.map((i) => i.code)).toContain('operator_invalid');
+    await showSection(page, '检查');
+    const item = page.locator(`.bpa-issue[data-cell="${operator}"][data-code="operator_invalid"]`);
+    await item.waitFor();
+    const operatorIssue = expected.find((i) => i.code === 'operator_invalid');
+    if (!operatorIssue) throw new Error('unreachable');
+    await expect(item.textContent()).resolves.toContain(renderIssue(operatorIssue, 'zh-CN'));
+    const cell = page.locator(`td[data-cell="${operator}"]`);
+    await expect(cell.getAttribute('data-issue')).resolves.toBe('error');
+    const fill = await cell.evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(fill).not.toBe('rgba(0, 0, 0, 0)');
+    await page.screenshot({ path: artifactPath('workbench-issue.png') });
+
+    await typeInto(page, operator, '≥');
+    mirror.book.setValues(SELF_EVALUATION, operator, [['≥']], 'user');
+    await settled(page, before);
+    await item.waitFor({ state: 'detached' });
+    await expect(cell.getAttribute('data-issue')).resolves.toBeNull();
+    const after = (await mirror.report(SELF_EVALUATION)).issues.filter((i) => i.cell === operator);
+    expect(after).toEqual([]);
+  });
+
+  test('pasting blocks moves the score and the grade, as the engine computes them', async () => {
+    const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
+    const at = (key: keyof TableLayout['columns'], n: number) =>
+      `${columnLetter(layout.columns[key] ?? 0)}${layout.firstDataRow + n + 1}`;
+    const funds: CellScalar[][] = [[100, 100, 90]];
+    const indicators: CellScalar[][] = [
+      ['产出指标', '质量指标', '验收合格率', '≥', 95, '%', '96%', null, null, 20],
+      ['效益指标', '社会效益指标', '受益人口', '≥', 1000, '人', 1000, null, null, 30],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥', 90, '%', '95%', null, null, 10],
+    ];
+    await showSection(page, '得分');
+    let before = await revision(page);
+    await pasteAt(page, 'C6', funds);
+    mirror.book.setValues(SELF_EVALUATION, 'C6', funds, 'user');
+    before = await settled(page, before);
+    await pasteAt(page, at('level1', 1), indicators);
+    mirror.book.setValues(SELF_EVALUATION, at('level1', 1), indicators, 'user');
+    before = await settled(page, before);
+
+    const high = (await mirror.report(SELF_EVALUATION)).scores;
+    expect(high.total).not.toBeNull();
+    await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(
+      formatNumber(high.total ?? 0),
+    );
+    await expect(page.locator('[data-testid="grade"]').textContent()).resolves.toBe(high.grade);
+    await page.screenshot({ path: artifactPath('workbench-scores-high.png') });
+
+    // Half the people served: the first indicator loses half its points and the grade drops.
+    const lower: CellScalar[][] = [[50]];
+    await pasteAt(page, at('actual', 0), lower);
+    mirror.book.setValues(SELF_EVALUATION, at('actual', 0), lower, 'user');
+    await settled(page, before);
+    const low = (await mirror.report(SELF_EVALUATION)).scores;
+    expect(low.grade).not.toBe(high.grade);
+    await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(
+      formatNumber(low.total ?? 0),
+    );
+    await expect(page.locator('[data-testid="grade"]').textContent()).resolves.toBe(low.grade);
+    await expect(page.locator('svg[role="img"] g').count()).resolves.toBeGreaterThanOrEqual(3);
+    // The score formula cell shows the engine's result.
+    const score = low.indicators.find((i) => i.row === layout.firstDataRow);
+    await expect(page.locator(`td[data-cell="${at('score', 0)}"]`).textContent()).resolves.toBe(
+      formatNumber(score?.score ?? NaN),
+    );
+    await page.screenshot({ path: artifactPath('workbench-scores-low.png') });
+  });
+
+  test('an issue chosen with the keyboard moves the grid selection', async () => {
+    await showSection(page, '检查');
+    const items = page.locator('.bpa-issue:not([disabled])');
+    const first = items.first();
+    const [sheet, cell] = await Promise.all([
+      first.getAttribute('data-sheet'),
+      first.getAttribute('data-cell'),
+    ]);
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-testid="selected-cell"]').textContent()).resolves.toBe(
+      `${sheet}!${cell}`,
+    );
+    await expect(page.locator(`td[data-cell="${cell}"]`).getAttribute('aria-selected')).resolves.toBe('true');
+
+    const second = items.nth(1);
+    const target = await second.getAttribute('data-cell');
+    await second.focus();
+    await page.keyboard.press('Space');
+    await page.locator(`td[data-cell="${target}"][aria-selected="true"]`).waitFor();
+    // Focus is visible on the item chosen with the keyboard.
+    await second.focus();
+    const outline = await second.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+  });
+
+  test('an indicator from the library fills the selected empty row and never overwrites typed cells', async () => {
+    const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
+    await showSection(page, '指标库');
+    await page.locator('[data-testid="library-search"]').fill('myd');
+    const first = page.locator('[data-testid="library-results"] li').first();
+    await expect(first.textContent()).resolves.toContain('满意度');
+
+    await openSheet(page, SELF_EVALUATION);
+    const emptyRow = layout.firstDataRow + 6;
+    const level3 = `${columnLetter(layout.columns.level3 ?? 3)}${emptyRow}`;
+    await clickCell(page, level3);
+    let before = await revision(page);
+    await first.getByRole('button').click();
+    before = await settled(page, before);
+    await expect(page.locator(`td[data-cell="${level3}"]`).textContent()).resolves.toContain('满意度');
+
+    // The same row again: it now holds entries, so nothing is written and the pane says why.
+    await clickCell(page, level3);
+    await page.locator('[data-testid="library-results"] li').nth(1).getByRole('button').click();
+    await page.getByRole('alert').filter({ hasText: '为避免覆盖' }).waitFor();
+    await expect(revision(page)).resolves.toBe(before);
+  });
+
+  test('inserting and deleting rows in the grid keeps the checks current', async () => {
+    const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
+    await showSection(page, '检查');
+    await openSheet(page, SELF_EVALUATION);
+    await clickCell(page, `B${layout.firstDataRow + 1}`);
+    const totalBefore = await page
+      .locator('[data-testid="issue-counts"] [data-severity="error"]')
+      .getAttribute('data-count');
+    let before = await revision(page);
+    await page.getByRole('button', { name: /插入行/ }).click();
+    before = await settled(page, before);
+    await expect(page.locator(`td[data-cell="B${layout.firstDataRow + 2}"]`).textContent()).resolves.toBe(
+      '产出指标',
+    );
+    await page.getByRole('button', { name: /删除行/ }).click();
+    await settled(page, before);
+    await expect(page.locator(`td[data-cell="B${layout.firstDataRow + 1}"]`).textContent()).resolves.toBe(
+      '产出指标',
+    );
+    await expect(
+      page.locator('[data-testid="issue-counts"] [data-severity="error"]').getAttribute('data-count'),
+    ).resolves.toBe(totalBefore);
+  });
+
+  test('the pane switches to English, issue texts included', async () => {
+    await showSection(page, '设置');
+    await page.getByRole('combobox', { name: '界面语言' }).click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('tab', { name: /^Check/ }).click();
+    const report = await mirror.report(SELF_EVALUATION);
+    const issue = report.issues.find((i) => i.cell !== null);
+    if (!issue) throw new Error('no issue to look at');
+    await page.getByText(renderIssue(issue, 'en'), { exact: false }).first().waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.screenshot({ path: artifactPath('workbench-english.png') });
+  });
+
+  test('no request left the origin and no console error appeared', () => {
+    expect(watch.outside()).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    expect(watch.requests.length).toBeGreaterThan(0);
+  });
+});
+
+describeInChromium('task pane page in Chromium', () => {
+  test('loads office.js from its own origin and renders the pane, with no outside request', async () => {
+    const dist = await freshBuild();
+    const server = await serve(dist);
+    const browser = await launch(chromiumPath ?? '');
+    try {
+      const watch = await watchedPage(browser, server.origin, { name: 'memory', initScript: null });
+      await watch.page.goto(`${server.origin}/taskpane.html#check`);
+      await watch.page.getByRole('tab', { name: /^检查/ }).waitFor();
+      expect(watch.requests.some((url) => url.endsWith('/office-js/office.js'))).toBe(true);
+      expect(watch.outside()).toEqual([]);
+      expect(watch.errors).toEqual([]);
+      await watch.page.screenshot({ path: artifactPath('taskpane.png') });
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
