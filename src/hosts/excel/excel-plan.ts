@@ -264,15 +264,55 @@ export function queueDefineName(
   context.workbook.names.add(name, refersTo);
 }
 
+/** UTF-8 length: Chinese text takes three bytes a character in the request. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
 /** Rough size of an op once serialised into the request, for Excel on the web's 5 MB request limit. */
 export function estimatedRequestBytes(op: PlanOp): number {
   // Proxy paths and property names cost a few hundred bytes per command; values are counted as JSON.
   const overhead = 400;
-  if (op.kind === 'writeBlock') return overhead + JSON.stringify(op.values).length * 2;
+  if (op.kind === 'writeBlock')
+    return overhead + utf8Bytes(JSON.stringify(op.values.map((row) => row.map(officeInput))));
   if (op.kind === 'numberFormat') {
     const area = parseRangeOrThrow(op.range);
     const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
-    return overhead + cells * (op.format.length + 3) * 2;
+    return overhead + cells * (utf8Bytes(op.format) + 3);
   }
   return overhead;
+}
+
+type WriteBlockOp = Extract<PlanOp, { kind: 'writeBlock' }>;
+
+/**
+ * A block too large for one request, cut into blocks of whole rows that each fit `maxBytes`, so that the
+ * requests can go one after the other. Blocks that fit stay as they are.
+ */
+export function splitWriteBlock(op: WriteBlockOp, maxBytes: number): WriteBlockOp[] {
+  if (estimatedRequestBytes(op) <= maxBytes || op.values.length < 2) return [op];
+  const start = parseRangeOrThrow(op.topLeft);
+  const parts: WriteBlockOp[] = [];
+  let rows: WriteBlockOp['values'] = [];
+  let bytes = 0;
+  let first = 0;
+  op.values.forEach((row, r) => {
+    const rowBytes = utf8Bytes(JSON.stringify(row.map(officeInput))) + 1;
+    if (rows.length > 0 && bytes + rowBytes > maxBytes) {
+      parts.push({ ...op, topLeft: `${columnLetter(start.left)}${start.top + first + 1}`, values: rows });
+      rows = [];
+      bytes = 0;
+      first = r;
+    }
+    rows.push(row);
+    bytes += rowBytes;
+  });
+  if (rows.length > 0)
+    parts.push({ ...op, topLeft: `${columnLetter(start.left)}${start.top + first + 1}`, values: rows });
+  return parts;
 }

@@ -36,12 +36,15 @@ import {
   OFFICE_VISIBILITY,
   queueDefineName,
   queueSheetOp,
+  splitWriteBlock,
   type QueueFeatures,
 } from './excel-plan';
 
 /**
- * Excel on the web refuses a request over 5 MB. A plan is sent in one batch while its estimate stays under
- * this budget (every template does, by far); a larger plan is split into several batches, each synced.
+ * Excel on the web refuses a request over 5 MB (the limit is per request, that is per sync, so cutting a write
+ * into several ranges helps only when they go in separate syncs). A plan is sent in one batch while its
+ * estimate stays under this budget, as every template does by far; a larger plan goes in several batches, and
+ * a block larger than half the budget is first cut into blocks of whole rows.
  */
 export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 
@@ -404,7 +407,10 @@ export class ExcelWorkbook implements WorkbookPort {
     const knownNames = new Set(snapshot.names);
     const protectedByPlan = new Set<string>();
     let batchBytes = 0;
-    for (const op of plan.ops) {
+    const ops = plan.ops.flatMap((op): PlanOp[] =>
+      op.kind === 'writeBlock' ? splitWriteBlock(op, REQUEST_BUDGET_BYTES / 2) : [op],
+    );
+    for (const op of ops) {
       if (op.kind === 'ensureSheet') continue;
       const bytes = estimatedRequestBytes(op);
       if (batchBytes > 0 && batchBytes + bytes > REQUEST_BUDGET_BYTES) {

@@ -849,45 +849,48 @@ class FakeRange extends Loadable implements XlRange {
   set formulas(value: unknown[][]) {
     this.context.enqueue(
       async () => this.context.fake.write(this.sheetName(), await this.areaOrThrow(), value),
-      JSON.stringify(value).length,
+      new TextEncoder().encode(JSON.stringify(value)).length,
     );
   }
   get numberFormat(): unknown[][] {
     return this.read('numberFormat');
   }
   set numberFormat(value: unknown[][]) {
-    this.context.enqueue(async () => {
-      const area = await this.areaOrThrow();
-      const sheet = this.sheetName();
-      for (let r = area.top; r <= area.bottom; r += 1) {
-        for (let c = area.left; c <= area.right; c += 1) {
-          const format = value[r - area.top]?.[c - area.left];
-          if (typeof format !== 'string')
-            throw new FakeOfficeError('InvalidArgument', 'numberFormat does not match');
-        }
-      }
-      const first = value[0]?.[0];
-      if (value.every((row) => row.every((f) => f === first))) {
-        await this.context.fake.applyOp({
-          kind: 'numberFormat',
-          sheet,
-          range: toRangeA1(area),
-          format: String(first),
-        });
-      } else {
+    this.context.enqueue(
+      async () => {
+        const area = await this.areaOrThrow();
+        const sheet = this.sheetName();
         for (let r = area.top; r <= area.bottom; r += 1) {
           for (let c = area.left; c <= area.right; c += 1) {
-            const cell = toA1({ row: r, col: c });
-            await this.context.fake.applyOp({
-              kind: 'numberFormat',
-              sheet,
-              range: cell,
-              format: String(value[r - area.top]?.[c - area.left]),
-            });
+            const format = value[r - area.top]?.[c - area.left];
+            if (typeof format !== 'string')
+              throw new FakeOfficeError('InvalidArgument', 'numberFormat does not match');
           }
         }
-      }
-    }, JSON.stringify(value).length);
+        const first = value[0]?.[0];
+        if (value.every((row) => row.every((f) => f === first))) {
+          await this.context.fake.applyOp({
+            kind: 'numberFormat',
+            sheet,
+            range: toRangeA1(area),
+            format: String(first),
+          });
+        } else {
+          for (let r = area.top; r <= area.bottom; r += 1) {
+            for (let c = area.left; c <= area.right; c += 1) {
+              const cell = toA1({ row: r, col: c });
+              await this.context.fake.applyOp({
+                kind: 'numberFormat',
+                sheet,
+                range: cell,
+                format: String(value[r - area.top]?.[c - area.left]),
+              });
+            }
+          }
+        }
+      },
+      new TextEncoder().encode(JSON.stringify(value)).length,
+    );
   }
   get address(): string {
     return this.read('address');
