@@ -237,7 +237,14 @@ export class ExcelWorkbook implements WorkbookPort {
     try {
       await this.run('applyPlan', async (context) => {
         const snapshot = fresh ?? (await this.loadSnapshot(context));
-        const layout = layoutPlan(plan, snapshot);
+        let layout: PlanLayout;
+        try {
+          layout = layoutPlan(plan, snapshot);
+        } catch (error) {
+          // Refused before anything was queued: the workbook is as the snapshot says.
+          this.snapshot = snapshot;
+          throw error;
+        }
         if (muteEvents) context.runtime.enableEvents = false;
         try {
           await this.queueAndSync(context, plan, layout, snapshot);
