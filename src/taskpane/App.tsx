@@ -22,7 +22,7 @@ import { LibrarySection } from './sections/LibrarySection';
 import { ScoresSection } from './sections/ScoresSection';
 import { SettingsSection } from './sections/SettingsSection';
 import { TemplatesSection } from './sections/TemplatesSection';
-import { hostErrorText, uiStrings } from './strings';
+import { hostErrorText, uiStrings, type UiStrings } from './strings';
 import { AUTO, settingsResolver, useLiveChecks, type SettingsChoice } from './use-live-checks';
 
 export type Section = 'templates' | 'check' | 'scores' | 'library' | 'settings';
@@ -45,7 +45,8 @@ export function sectionFromHash(hash: string): Section {
   return (SECTIONS as readonly string[]).includes(wanted) ? (wanted as Section) : 'templates';
 }
 
-type Notice = { intent: 'success' | 'error' | 'warning'; text: string };
+/** Kept as a function of the texts, so that a notice follows a change of language. */
+type Notice = { intent: 'success' | 'error' | 'warning'; text: (t: UiStrings) => string };
 
 export function App({
   port,
@@ -73,14 +74,10 @@ export function App({
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const fail = useCallback(
-    (error: unknown) =>
-      setNotice({
-        intent: 'error',
-        text: hostErrorText(error instanceof HostError ? error.code : 'unknown', lang),
-      }),
-    [lang],
-  );
+  const fail = useCallback((error: unknown) => {
+    const code = error instanceof HostError ? error.code : 'unknown';
+    setNotice({ intent: 'error', text: (texts) => texts.hostError + texts.hostErrors[code] });
+  }, []);
 
   const insert = useCallback(
     async (template: TemplateId) => {
@@ -89,7 +86,7 @@ export function App({
         const { sheet } = await insertTemplate(port, { template, settings: settingsResolver(choice)(null) });
         await live.sheetsChanged();
         await port.select(sheet, 'A1');
-        setNotice({ intent: 'success', text: t.inserted + sheet });
+        setNotice({ intent: 'success', text: (texts) => texts.inserted + sheet });
       } catch (error) {
         fail(error);
       } finally {
@@ -110,17 +107,21 @@ export function App({
         const result = await insertIndicatorIntoSelection(port, indicator, hint);
         if (result.ok) {
           await live.wrote(result.sheet, result.range);
-          setNotice({ intent: 'success', text: t.libraryInserted(result.sheet, result.row) });
+          setNotice({ intent: 'success', text: (texts) => texts.libraryInserted(result.sheet, result.row) });
         } else if (result.reason === 'row_not_empty') {
-          setNotice({ intent: 'warning', text: t.rowNotEmpty(result.cells.join('、')) });
+          const cells = result.cells.join('、');
+          setNotice({ intent: 'warning', text: (texts) => texts.rowNotEmpty(cells) });
         } else {
-          const text =
-            result.reason === 'no_selection'
-              ? t.noSelection
-              : result.reason === 'not_a_form'
-                ? t.notAForm
-                : t.notIndicatorRow;
-          setNotice({ intent: 'warning', text });
+          const reason = result.reason;
+          setNotice({
+            intent: 'warning',
+            text: (texts) =>
+              reason === 'no_selection'
+                ? texts.noSelection
+                : reason === 'not_a_form'
+                  ? texts.notAForm
+                  : texts.notIndicatorRow,
+          });
         }
       } catch (error) {
         fail(error);
@@ -169,12 +170,16 @@ export function App({
           <Tab value="settings">{t.tabSettings}</Tab>
         </TabList>
         {notice && (
-          <MessageBar intent={notice.intent} role={notice.intent === 'success' ? 'status' : 'alert'}>
-            <MessageBarBody>{notice.text}</MessageBarBody>
+          <MessageBar
+            intent={notice.intent}
+            layout="multiline"
+            role={notice.intent === 'success' ? 'status' : 'alert'}
+          >
+            <MessageBarBody>{notice.text(t)}</MessageBarBody>
           </MessageBar>
         )}
         {liveError && (
-          <MessageBar intent="error" role="alert">
+          <MessageBar intent="error" layout="multiline" role="alert">
             <MessageBarBody>{liveError}</MessageBarBody>
           </MessageBar>
         )}

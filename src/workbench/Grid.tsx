@@ -5,6 +5,7 @@ import { renderIssue, type Lang } from '../domain/messages/catalog';
 import { columnLetter, parseRange, toA1, type CellRange } from '../domain/grid/address';
 import type { Block, CellScalar } from '../domain/grid/cell';
 import { computedCells, issueMarks } from './cell-view';
+import { parseTsv, typedValue } from './typed-input';
 import type { WorkbenchHost } from './workbench-host';
 
 const EXTRA_ROWS = 6;
@@ -12,21 +13,6 @@ const EXTRA_COLS = 2;
 const MIN_ROWS = 30;
 const MIN_COLS = 10;
 const MAX_ROWS_SHOWN = 400;
-
-/** What a person types: a number when it reads as one, a formula when it starts with '=', else text. */
-export function typedValue(text: string): CellScalar {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  if (/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return Number(trimmed);
-  return text;
-}
-
-/** A TSV block as spreadsheets put it on the clipboard (the last line break ends the block). */
-export function parseTsv(text: string): CellScalar[][] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line) => line.split('\t').map(typedValue));
-}
 
 function shown(value: CellScalar): string {
   if (value === null) return '';

@@ -8,7 +8,15 @@ import { AUTO, settingsResolver } from '../taskpane/use-live-checks';
 import { Grid } from './Grid';
 import type { WorkbenchHost } from './workbench-host';
 
-export function Workbench({ host, lang }: { host: WorkbenchHost; lang: Lang }) {
+export function Workbench({
+  host,
+  lang,
+  theme,
+}: {
+  host: WorkbenchHost;
+  lang: Lang;
+  theme: 'light' | 'dark';
+}) {
   const live = useMemo(
     () => new LiveChecks(host.port, { settingsFor: settingsResolver({ profile: AUTO, framework: AUTO }) }),
     [host],
@@ -40,7 +48,7 @@ export function Workbench({ host, lang }: { host: WorkbenchHost; lang: Lang }) {
         <Grid host={host} reports={state.sheets} revision={state.revision} lang={lang} onError={onError} />
       </section>
       <aside className="wb-pane" aria-label="任务窗格 / Task pane">
-        <App port={host.port} hostLabel={host.label} live={live} initialLang={lang} />
+        <App port={host.port} hostLabel={host.label} live={live} initialLang={lang} theme={theme} />
       </aside>
     </div>
   );

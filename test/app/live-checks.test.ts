@@ -188,6 +188,7 @@ test('a template just inserted appears; a form typed into a blank sheet is recog
 
   // A plain sheet with a few words is not a form; the full check calls it unrecognized too.
   await book.applyPlan({
+    formSheet: '草稿',
     ops: [{ kind: 'ensureSheet', sheet: '草稿', visibility: 'visible', ifExists: 'fail' }],
   });
   book.setValues('草稿', 'A1', [['随手记']], 'user');

@@ -338,6 +338,30 @@ describeInChromium(`workbench in Chromium (host: ${host.name})`, () => {
 });
 
 describeInChromium('task pane page in Chromium', () => {
+  test('follows the dark Office theme and starts in English when asked', async () => {
+    const dist = await freshBuild();
+    const server = await serve(dist);
+    const browser = await launch(chromiumPath ?? '');
+    try {
+      const watch = await watchedPage(browser, server.origin, host);
+      await watch.page.goto(
+        `${server.origin}/workbench.html?host=${encodeURIComponent(host.name)}&theme=dark&lang=en`,
+      );
+      await watch.page.getByRole('tab', { name: /^Forms/ }).waitFor();
+      const background = await watch.page
+        .locator('main.bpa-pane')
+        .evaluate((el) => getComputedStyle(el.parentElement ?? el).backgroundColor);
+      const [r = 255, g = 255, b = 255] = (background.match(/\d+/g) ?? []).map(Number);
+      expect(r + g + b).toBeLessThan(3 * 80);
+      expect(watch.outside()).toEqual([]);
+      expect(watch.errors).toEqual([]);
+      await watch.page.screenshot({ path: artifactPath('workbench-dark.png') });
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
   test('loads office.js from its own origin and renders the pane, with no outside request', async () => {
     const dist = await freshBuild();
     const server = await serve(dist);

@@ -25,7 +25,13 @@ export function CheckSection({
   onRecheck: () => void;
 }) {
   const counts = severityCounts(state.sheets);
-  const issues = state.sheets.flatMap((s) => s.issues);
+  // The form the person is working on first, then the others in workbook order.
+  const sheets = [
+    ...state.sheets.filter((s) => s.sheet === state.lastEdited),
+    ...state.sheets.filter((s) => s.sheet !== state.lastEdited),
+  ];
+  const issues = sheets.flatMap((s) => s.issues);
+  const manySheets = sheets.length > 1;
   return (
     <div className="bpa-stack">
       <div className="bpa-row" role="status" aria-live="polite" data-testid="issue-counts">
@@ -75,7 +81,10 @@ export function CheckSection({
                       onClick={() => onSelect(issue)}
                     >
                       <span className="bpa-issue-cell">{issue.cell ?? t.wholeForm}</span>
-                      <span>{text}</span>
+                      <span className="bpa-issue-text">
+                        {manySheets && <span className="bpa-issue-sheet">{issue.sheet}</span>}
+                        {text}
+                      </span>
                     </button>
                   </li>
                 );

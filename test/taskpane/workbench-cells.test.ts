@@ -1,0 +1,69 @@
+/**
+ * What the workbench grid shows: typed and pasted values as a spreadsheet reads them, the engine's results in
+ * formula cells, and issue cells in the colour of the template's highlight rule over them.
+ */
+import { checkWorkbook } from '../../src/app/check-workbook';
+import { builtInSettings } from '../../src/app/engine-settings';
+import { insertTemplate } from '../../src/app/insert-template';
+import { readForm } from '../../src/domain/forms/read-form';
+import { columnLetter, parseA1, parseRange, rangeContains } from '../../src/domain/grid/address';
+import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
+import { computedCells, issueMarks, SEVERITY_FILL } from '../../src/workbench/cell-view';
+import { parseTsv, typedValue } from '../../src/workbench/typed-input';
+
+const settings = builtInSettings();
+if (!settings) throw new Error('test setup: built-in settings missing');
+
+test.each([
+  ['42', 42],
+  [' -3.5 ', -3.5],
+  ['1e3', 1000],
+  ['96%', '96%'],
+  ['≥', '≥'],
+  ['', null],
+  ['   ', null],
+  ['=SUM(A1:A2)', '=SUM(A1:A2)'],
+  ['0012', 12],
+])('typed %j reads as %j', (text, value) => {
+  expect(typedValue(text)).toBe(value);
+});
+
+test('a clipboard block splits into rows and cells; the last line break ends it', () => {
+  expect(parseTsv('产出指标\t数量指标\t100\r\n效益指标\t\t95%\r\n')).toEqual([
+    ['产出指标', '数量指标', 100],
+    ['效益指标', null, '95%'],
+  ]);
+  expect(parseTsv('7')).toEqual([[7]]);
+});
+
+test('formula cells show the engine result; issue cells take the highlight rule colour over them', async () => {
+  if (!settings) throw new Error('unreachable');
+  const book = new MemoryWorkbook();
+  const { sheet } = await insertTemplate(book, { template: 'project-self-evaluation', settings });
+  const read = readForm(await book.readBlock(sheet), sheet, null);
+  const table = read.ok ? read.layout.tables.indicators : undefined;
+  if (!table) throw new Error('test setup: no indicator table');
+  const at = (key: 'level1' | 'score', n = 0) =>
+    `${columnLetter(table.columns[key] ?? 0)}${table.firstDataRow + n + 1}`;
+  book.setValues(sheet, at('level1'), [
+    ['产出指标', '数量指标', '服务人次', '≥', 100, '人次', 80, null, null, 30],
+  ]);
+  const report = (await checkWorkbook(book, { settingsFor: () => settings })).sheets[0] ?? null;
+  if (!report) throw new Error('not checked');
+
+  const computed = computedCells(report);
+  expect(computed.get(at('score'))).toBe('24');
+  expect(report.form.total.cell && computed.get(report.form.total.cell)).toBe(String(report.scores.total));
+
+  const highlights = book.highlightsOf(sheet).map((h) => ({ range: h.range, fill: h.fill }));
+  const marks = issueMarks(report, highlights);
+  expect(marks.size).toBeGreaterThan(0);
+  for (const [a1, mark] of marks) {
+    const rule = highlights.find((h) => rangeContains(parseRange(h.range), parseA1(a1)));
+    expect(mark.fill).toBe(rule ? rule.fill : SEVERITY_FILL[mark.severity]);
+    expect(mark.issues.every((i) => i.cell?.startsWith(a1))).toBe(true);
+  }
+  // The 项目名称 cell is empty, an error, and the template has a highlight rule there.
+  const projectName = report.form.header.projectName?.cell;
+  expect(projectName && marks.get(projectName)?.severity).toBe('error');
+});
