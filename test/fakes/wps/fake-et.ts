@@ -202,6 +202,11 @@ export function etAddress(range: CellRange): string {
   return `${a}:$${columnLetter(range.right)}$${range.bottom + 1}`;
 }
 
+/** A range in plain A1 ('B4:B9', 'A1'). */
+function a1Range(range: CellRange): string {
+  return etAddress(range).replace(/\$/g, '');
+}
+
 /** Days since 1899-12-30, as ET stores dates. */
 function dateSerial(year: number, month: number, day: number): number {
   return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
@@ -1312,6 +1317,62 @@ export class FakeEt {
       left: 0,
       right: MAX_COLS - 1,
     });
+  }
+
+  /** Deleting rows from the 0-based `row`: WPS reports it as a change of whole rows where they were. */
+  deleteRowsAsUser(sheet: string, row: number, count: number): void {
+    const model = this.sheetModel(sheet);
+    if (model.protection !== null && !model.protection.allowDeletingRows) {
+      throw new Error(`the sheet is protected: ${model.name}`);
+    }
+    const last = row + count - 1;
+    const moved = new Map<number, FakeCell>();
+    for (const [key, cell] of model.cells) {
+      const r = keyRow(key);
+      if (r >= row && r <= last) continue;
+      moved.set(cellKey(r > last ? r - count : r, keyCol(key)), cell);
+    }
+    model.cells = moved;
+    const shift = (range: CellRange): CellRange | null => {
+      if (range.bottom < row) return range;
+      if (range.top > last) return { ...range, top: range.top - count, bottom: range.bottom - count };
+      const kept = Math.max(0, row - range.top) + Math.max(0, range.bottom - last);
+      if (kept === 0) return null;
+      const top = Math.min(range.top, row);
+      return { ...range, top, bottom: top + kept - 1 };
+    };
+    const keep = <T extends { range: CellRange }>(items: T[]): T[] =>
+      items.flatMap((item) => {
+        const range = shift(item.range);
+        return range === null ? [] : [{ ...item, range }];
+      });
+    model.locks = keep(model.locks);
+    model.validations = keep(model.validations);
+    model.conditions = keep(model.conditions);
+    model.formats = keep(model.formats);
+    model.merges = model.merges.map(shift).filter((m): m is CellRange => m !== null);
+    this.process.fireChange(model, { top: row, bottom: last, left: 0, right: MAX_COLS - 1 });
+  }
+
+  /** Conditional formats as '#RRGGBB' fills on A1 ranges, for drawing them. */
+  highlightsOf(sheet: string): { range: string; fill: string; fontColor?: string }[] {
+    const model = this.process.findSheet(sheet);
+    if (model === undefined) return [];
+    return model.conditions
+      .filter((c) => c.interiorColor !== null)
+      .map((c) => ({
+        range: a1Range(c.range),
+        fill: bgrToRgbHex(c.interiorColor ?? 0),
+        ...(c.fontColor === null ? {} : { fontColor: bgrToRgbHex(c.fontColor) }),
+      }));
+  }
+
+  mergesOf(sheet: string): string[] {
+    return (this.process.findSheet(sheet)?.merges ?? []).map(a1Range);
+  }
+
+  columnWidthsOf(sheet: string): ReadonlyMap<number, number> {
+    return new Map(this.process.findSheet(sheet)?.columnWidths ?? []);
   }
 
   /** Fires a workbook-level event ('WorkbookActivate', 'NewWorkbook', …) to its listeners. */
