@@ -26,6 +26,31 @@ function initialScripts(dist: string): string[] {
   return [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1] ?? '');
 }
 
+/** Records when the pane's tab list first appears (performance.now(), from the start of navigation). */
+const FIRST_RENDER_PROBE = `
+  new MutationObserver(function () {
+    if (window.firstRender === undefined && document.querySelector('[role="tablist"]')) {
+      window.firstRender = performance.now();
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+/** Pastes a value into the selected cell and resolves with the time until the live state changed. */
+function pasteAndWait(value: number): string {
+  return `new Promise(function (done) {
+    var layout = document.querySelector('.wb-layout');
+    var grid = document.querySelector('.wb-grid');
+    var start = performance.now();
+    new MutationObserver(function (records, observer) {
+      observer.disconnect();
+      done(performance.now() - start);
+    }).observe(layout, { attributes: true, attributeFilter: ['data-revision'] });
+    var data = new DataTransfer();
+    data.setData('text/plain', '${value}');
+    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  })`;
+}
+
 const gzipped = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 
 export async function paneBench(rows: BenchRow[]): Promise<void> {
@@ -66,20 +91,13 @@ export async function paneBench(rows: BenchRow[]): Promise<void> {
     for (let i = 0; i < LOADS; i++) {
       // A new context each time: nothing cached, as when Excel opens the pane.
       const context = await browser.newContext();
-      await context.addInitScript(() => {
-        const seen = () => {
-          const w = window as unknown as { firstRender?: number };
-          if (w.firstRender === undefined && document.querySelector('[role="tablist"]'))
-            w.firstRender = performance.now();
-        };
-        new MutationObserver(seen).observe(document, { childList: true, subtree: true });
-      });
+      // Scripts for the page are plain text: the TypeScript runner may wrap functions in helpers the
+      // page does not have.
+      await context.addInitScript({ content: FIRST_RENDER_PROBE });
       const page = await context.newPage();
       await page.goto(`${server.origin}/taskpane.html`);
-      await page.waitForFunction(
-        () => (window as unknown as { firstRender?: number }).firstRender !== undefined,
-      );
-      renders.push(await page.evaluate(() => (window as unknown as { firstRender: number }).firstRender));
+      await page.waitForFunction('window.firstRender !== undefined');
+      renders.push(Number(await page.evaluate('window.firstRender')));
       await context.close();
     }
     rows.push({
@@ -97,27 +115,7 @@ export async function paneBench(rows: BenchRow[]): Promise<void> {
     await page.locator('td[data-cell="H13"]').dispatchEvent('mousedown');
     const latencies: number[] = [];
     for (let i = 0; i < EDITS; i++) {
-      latencies.push(
-        await page.evaluate(
-          (value) =>
-            new Promise<number>((done) => {
-              const layout = document.querySelector('.wb-layout');
-              const grid = document.querySelector('.wb-grid');
-              if (!layout || !grid) throw new Error('workbench not rendered');
-              const start = performance.now();
-              new MutationObserver((_records, observer) => {
-                observer.disconnect();
-                done(performance.now() - start);
-              }).observe(layout, { attributes: true, attributeFilter: ['data-revision'] });
-              const data = new DataTransfer();
-              data.setData('text/plain', String(value));
-              grid.dispatchEvent(
-                new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-              );
-            }),
-          90 + i,
-        ),
-      );
+      latencies.push(Number(await page.evaluate(pasteAndWait(90 + i))));
     }
     rows.push({
       measure: `workbench edit → pane updated, 200 ms pause incl. (median of ${EDITS})`,
