@@ -142,7 +142,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serve(dir: string): Promise<StaticServer> {
+export async function serve(folder: string): Promise<StaticServer> {
+  const dir = resolve(folder);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(dir, path === '/' ? 'workbench.html' : path));

@@ -28,7 +28,8 @@ import {
   type StaticServer,
 } from './harness';
 
-jest.setTimeout(300_000);
+// The first test of a run builds the pages (about a minute alone, several on a busy machine).
+jest.setTimeout(600_000);
 
 const chromiumPath = findChromium();
 if (!chromiumPath) {
