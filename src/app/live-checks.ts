@@ -225,6 +225,10 @@ export class LiveChecks {
     if (change.source === 'ours') return;
     if (this.pendingSince === null) this.pendingSince = this.now();
     this.pending.push(change);
+    this.schedule();
+  }
+
+  private schedule(): void {
     if (this.timer !== null) this.scheduler.clearTimeout(this.timer);
     this.timer = this.scheduler.setTimeout(() => {
       this.timer = null;
@@ -259,7 +263,18 @@ export class LiveChecks {
     this.pending = [];
     this.pendingSince = null;
     if (batch.length === 0) return;
-    await this.applyBatch(batch);
+    try {
+      await this.applyBatch(batch);
+    } catch (error) {
+      // Excel refuses to read while a person is still typing in a cell: try the same changes again after
+      // the next pause instead of losing them.
+      if (error instanceof HostError && error.code === 'host_busy') {
+        this.pending = [...batch, ...this.pending];
+        this.pendingSince ??= since;
+        this.schedule();
+      }
+      throw error;
+    }
     this.current = {
       ...this.current,
       stats: {

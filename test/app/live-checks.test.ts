@@ -262,6 +262,41 @@ test('a deleted or renamed sheet leaves the state; the new name comes in', async
   await expectEqualsFullCheck(port, live.state);
 });
 
+test('a busy host is asked again after the next pause; the edit is not lost', async () => {
+  const { book, sheets } = await bookWith(['project-self-evaluation']);
+  const sheet = sheets[0] ?? '';
+  const layout = await indicatorLayout(book, sheet);
+  let busy = 0;
+  const port: WorkbookPort = {
+    capabilities: book.capabilities,
+    listSheets: () => book.listSheets(),
+    applyPlan: (plan) => book.applyPlan(plan),
+    readBlock: (name, range) => {
+      if (busy > 0) {
+        busy -= 1;
+        return Promise.reject(new HostError('host_busy', 'cell edit in progress'));
+      }
+      return book.readBlock(name, range);
+    },
+    readBlocks: (requests) => book.readBlocks(requests),
+    select: (name, cell) => book.select(name, cell),
+    getSelection: () => book.getSelection(),
+    onCellsChanged: (listener) => book.onCellsChanged(listener),
+  };
+  const { live, scheduler } = await started(port);
+  busy = 1;
+  book.setValues(sheet, cellIn(layout, 'level3', 0), [['服务人次']], 'user');
+  scheduler.advance(200);
+  await live.idle();
+  expect(live.state.error).toBe('host_busy');
+  expect(scheduler.waiting).toBe(1);
+  scheduler.advance(200);
+  await live.idle();
+  expect(live.state.error).toBeNull();
+  expect(live.state.sheets[0]?.form.tables.indicators?.[0]?.fields.level3?.raw).toBe('服务人次');
+  await expectEqualsFullCheck(book, live.state);
+});
+
 test('severity counts add up the issues of every sheet', async () => {
   const { book } = await bookWith(['project-self-evaluation', 'project-monitoring']);
   const { live } = await started(book);
