@@ -34,6 +34,16 @@ test('a clipboard block splits into rows and cells; the last line break ends it'
     ['效益指标', null, '95%'],
   ]);
   expect(parseTsv('7')).toEqual([[7]]);
+  expect(parseTsv('a\t\tb\n')).toEqual([['a', null, 'b']]);
+});
+
+test('quoted cells keep their line breaks, tabs and quotes', () => {
+  expect(parseTsv('"经费不足\n已申请追加"\t"说""明"\r\n"x\ty"\t5\r\n')).toEqual([
+    ['经费不足\n已申请追加', '说"明'],
+    ['x\ty', 5],
+  ]);
+  // A quote inside an unquoted cell is just a character.
+  expect(parseTsv('12"\t"ab"c')).toEqual([['12"', '"ab"c']]);
 });
 
 test('formula cells show the engine result; issue cells take the highlight rule colour over them', async () => {
