@@ -13,6 +13,10 @@ import * as acorn from 'acorn';
 import JSZip from 'jszip';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack, { type Configuration } from 'webpack';
+import { builtInSettings } from '../../src/app/engine-settings';
+import { insertTemplate } from '../../src/app/insert-template';
+import { WpsWorkbook } from '../../src/hosts/wps/wps-workbook';
+import { FakeEt } from '../fakes/wps/fake-et';
 import { wpsFakeInitScript } from '../fakes/wps/init-script';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -200,7 +204,28 @@ interface AddinPage {
     typeAsUser(sheet: string, a1: string, values: unknown[][]): void;
     pluginStorage: { getItem(key: string): string | null };
     calls: { total: number };
+    sheetNames(): string[];
+    sheetModel(name: string): { visible: number };
   };
+}
+
+/** Inserts a form from the pane's gallery and returns the sheets and `_meta`'s visibility in the fake. */
+async function insertFromGallery(page: Page): Promise<{ sheets: string[]; meta: number }> {
+  await page.locator('button[data-template="project-goals"]').click();
+  await page.waitForFunction(() => (window as unknown as AddinPage).__wpsFake.sheetNames().includes('_meta'));
+  return page.evaluate(() => {
+    const fake = (window as unknown as AddinPage).__wpsFake;
+    return { sheets: fake.sheetNames(), meta: fake.sheetModel('_meta').visible };
+  });
+}
+
+/** What the same insertion gives in Node, through the adapter over a fresh fake. */
+async function insertedInNode(): Promise<{ sheets: string[]; meta: number }> {
+  const fake = new FakeEt();
+  const settings = builtInSettings();
+  if (settings === null) throw new Error('test setup: built-in settings missing');
+  await insertTemplate(new WpsWorkbook(fake.application), { template: 'project-goals', settings });
+  return { sheets: fake.sheetNames(), meta: fake.sheetModel('_meta').visible };
 }
 
 interface Visit {
@@ -297,20 +322,23 @@ describeInChromium('the WPS pages in Chromium, with the ET fake in place of WPS'
     await page.close();
   });
 
-  it('pane page: renders the pane over the ET fake, with no office.js and nothing from elsewhere', async () => {
+  it('pane page: renders the pane over the ET fake and inserts a form into it, with no office.js and nothing from elsewhere', async () => {
     const { page, requests, errors } = await visit('taskpane.html#templates');
     await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0);
     // The pane asks the host for its sheets once it starts: calls reach the fake when it picked WPS.
     await page.waitForFunction(() => (window as unknown as AddinPage).__wpsFake.calls.total > 0);
     const office = await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office);
     expect(office).toBe('undefined');
+    const inserted = await insertFromGallery(page);
+    expect(inserted).toEqual(await insertedInNode());
+    expect(inserted.meta).toBe(2);
     expect(errors).toEqual([]);
     expect(outside(requests)).toEqual([]);
     expect(requests.filter((url) => /office/i.test(url))).toEqual([]);
     await page.close();
   });
 
-  it('pane page: still starts on an engine without the library functions newer than ES2017', async () => {
+  it('pane page: still starts and inserts a form on an engine without the library functions newer than ES2017', async () => {
     const olderEngine = `
       delete Array.prototype.flat; delete Array.prototype.flatMap; delete Array.prototype.at;
       delete Array.prototype.findLast; delete Array.prototype.findLastIndex; delete String.prototype.at;
@@ -324,6 +352,7 @@ describeInChromium('the WPS pages in Chromium, with the ET fake in place of WPS'
       () => typeof (window as unknown as { structuredClone?: unknown }).structuredClone,
     );
     expect(missing).toBe('undefined');
+    expect(await insertFromGallery(page)).toEqual(await insertedInNode());
     expect(errors).toEqual([]);
     await page.close();
   });
