@@ -97,8 +97,9 @@ module.exports = (_env = {}, argv = {}) => {
       path: path.resolve(__dirname, 'dist/wps'),
       // WPS loads main.js by name from index.html; the pane's bundle can carry a hash.
       filename: (pathData) => (pathData.chunk.name === 'main' ? 'main.js' : '[name].[contenthash:8].js'),
-      // Relative URLs: the package works from any server path and from a local jsaddons folder.
-      publicPath: '',
+      // Relative URLs: the package works from any server path and from a local jsaddons folder. The dev server
+      // (npm start) serves it under /wps/, beside the Excel pages of the main config.
+      publicPath: dev ? '/wps/' : '',
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
