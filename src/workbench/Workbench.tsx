@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LiveChecks, type LiveState } from '../app/live-checks';
-import type { HostErrorCode } from '../app/workbook-port';
+import { fillInsertedRowFormulas } from '../app/fill-row-formulas';
+import { HostError, type HostErrorCode } from '../app/workbook-port';
 import type { Lang } from '../domain/messages/catalog';
 import { App } from '../taskpane/App';
 import { hostErrorText } from '../taskpane/strings';
 import { AUTO, settingsResolver } from '../taskpane/use-live-checks';
 import { Grid } from './Grid';
 import type { WorkbenchHost } from './workbench-host';
+
+const settingsFor = settingsResolver({ profile: AUTO, framework: AUTO });
 
 export function Workbench({
   host,
@@ -17,13 +20,23 @@ export function Workbench({
   lang: Lang;
   theme: 'light' | 'dark';
 }) {
-  const live = useMemo(
-    () => new LiveChecks(host.port, { settingsFor: settingsResolver({ profile: AUTO, framework: AUTO }) }),
-    [host],
-  );
+  const live = useMemo(() => new LiveChecks(host.port, { settingsFor }), [host]);
   const [state, setState] = useState<LiveState>(live.state);
   const [error, setError] = useState<HostErrorCode | null>(null);
   useEffect(() => live.subscribe(setState), [live]);
+  // As the pane's entry does in Excel: rows a person inserts inside a table get the table's formulas.
+  useEffect(() => {
+    let queue = Promise.resolve();
+    return host.port.onCellsChanged((change) => {
+      if (change.structural !== 'rowsInserted' || change.source === 'ours') return;
+      queue = queue
+        .then(async () => {
+          const { sheet, cells } = await fillInsertedRowFormulas(host.port, change, settingsFor);
+          for (const cell of cells) await live.wrote(sheet, cell);
+        })
+        .catch((error: unknown) => setError(error instanceof HostError ? error.code : 'unknown'));
+    });
+  }, [host, live]);
   const onError = useCallback((code: HostErrorCode) => setError(code), []);
   useEffect(() => {
     if (error === null) return;

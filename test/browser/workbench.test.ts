@@ -296,26 +296,31 @@ describeInChromium(`workbench in Chromium (host: ${host.name})`, () => {
 
   test('inserting and deleting rows in the grid keeps the checks current', async () => {
     const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
+    // Inside the table, below its first row: the row above holds the template's formulas.
+    const row = layout.firstDataRow + 2; // 1-based: the second indicator row
+    const scoreColumn = columnLetter(layout.columns.score ?? 11);
+    const errorCount = page.locator('[data-testid="issue-counts"] [data-severity="error"]');
     await showSection(page, '检查');
     await openSheet(page, SELF_EVALUATION);
-    await clickCell(page, `B${layout.firstDataRow + 1}`);
-    const totalBefore = await page
-      .locator('[data-testid="issue-counts"] [data-severity="error"]')
-      .getAttribute('data-count');
+    await clickCell(page, `B${row}`);
+    const errorsBefore = await errorCount.getAttribute('data-count');
     let before = await revision(page);
     await page.getByRole('button', { name: /插入行/ }).click();
     before = await settled(page, before);
-    await expect(page.locator(`td[data-cell="B${layout.firstDataRow + 2}"]`).textContent()).resolves.toBe(
-      '产出指标',
+    await expect(page.locator(`td[data-cell="B${row + 1}"]`).textContent()).resolves.toBe('产出指标');
+    // The inserted row gets the table's score formula, as the pane's entry does in Excel.
+    await page.waitForFunction(
+      (a1) => document.querySelector(`td[data-cell="${a1}"]`)?.classList.contains('wb-formula') === true,
+      `${scoreColumn}${row}`,
     );
+    await expect(page.locator(`td[data-cell="${scoreColumn}${row}"]`).getAttribute('title')).resolves.toMatch(
+      /^=/,
+    );
+    before = await revision(page);
     await page.getByRole('button', { name: /删除行/ }).click();
     await settled(page, before);
-    await expect(page.locator(`td[data-cell="B${layout.firstDataRow + 1}"]`).textContent()).resolves.toBe(
-      '产出指标',
-    );
-    await expect(
-      page.locator('[data-testid="issue-counts"] [data-severity="error"]').getAttribute('data-count'),
-    ).resolves.toBe(totalBefore);
+    await expect(page.locator(`td[data-cell="B${row}"]`).textContent()).resolves.toBe('产出指标');
+    await expect(errorCount.getAttribute('data-count')).resolves.toBe(errorsBefore);
   });
 
   test('the pane switches to English, issue texts included', async () => {
