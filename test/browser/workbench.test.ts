@@ -306,7 +306,7 @@ describeInChromium(`workbench in Chromium (host: ${host.name})`, () => {
     const errorsBefore = await errorCount.getAttribute('data-count');
     let before = await revision(page);
     await page.getByRole('button', { name: /插入行/ }).click();
-    before = await settled(page, before);
+    await settled(page, before);
     await expect(page.locator(`td[data-cell="B${row + 1}"]`).textContent()).resolves.toBe('产出指标');
     // The inserted row gets the table's score formula, as the pane's entry does in Excel.
     await page.waitForFunction(
