@@ -247,7 +247,7 @@ describeInChromium(`workbench in Chromium (host: ${host.name})`, () => {
 
   test('an issue chosen with the keyboard moves the grid selection', async () => {
     await showSection(page, '检查');
-    const items = page.locator('.bpa-issue:not([disabled])');
+    const items = page.locator('button.bpa-issue');
     const first = items.first();
     const [sheet, cell] = await Promise.all([
       first.getAttribute('data-sheet'),

@@ -68,24 +68,39 @@ export function CheckSection({
               {group.map((issue, i) => {
                 const text = renderIssue(issue, lang);
                 const where = `${issue.sheet}!${issue.cell ?? t.wholeForm}`;
+                const content = (
+                  <>
+                    <span className="bpa-issue-cell">{issue.cell ?? t.wholeForm}</span>
+                    <span className="bpa-issue-text">
+                      {manySheets && <span className="bpa-issue-sheet">{issue.sheet}</span>}
+                      {text}
+                    </span>
+                  </>
+                );
                 return (
                   <li key={`${issue.sheet}|${issue.cell ?? ''}|${issue.code}|${i}`}>
-                    <button
-                      type="button"
-                      className={`bpa-issue bpa-issue-${severity}`}
-                      data-cell={issue.cell ?? ''}
-                      data-sheet={issue.sheet}
-                      data-code={issue.code}
-                      disabled={issue.cell === null}
-                      aria-label={`${severityName(t, severity)} ${where}: ${text}${issue.cell ? ` — ${t.goToCell}` : ''}`}
-                      onClick={() => onSelect(issue)}
-                    >
-                      <span className="bpa-issue-cell">{issue.cell ?? t.wholeForm}</span>
-                      <span className="bpa-issue-text">
-                        {manySheets && <span className="bpa-issue-sheet">{issue.sheet}</span>}
-                        {text}
-                      </span>
-                    </button>
+                    {issue.cell === null ? (
+                      // A whole-form issue has no cell to go to: plain text, still read in order.
+                      <div
+                        className={`bpa-issue bpa-issue-${severity}`}
+                        data-sheet={issue.sheet}
+                        data-code={issue.code}
+                      >
+                        {content}
+                      </div>
+                    ) : (
+                      <button
+                        type="button"
+                        className={`bpa-issue bpa-issue-${severity}`}
+                        data-cell={issue.cell}
+                        data-sheet={issue.sheet}
+                        data-code={issue.code}
+                        aria-label={`${severityName(t, severity)} ${where}: ${text} — ${t.goToCell}`}
+                        onClick={() => onSelect(issue)}
+                      >
+                        {content}
+                      </button>
+                    )}
                   </li>
                 );
               })}
