@@ -5,7 +5,7 @@
  * spec (a table column whose content is a formula), written for the new row's own cells, exactly as the
  * template writes them for its rows.
  *
- * Call it with the structural change the host reports (`CellsChanged.structural === 'rowsInserted'`), best
+ * Call it with the change the host reports (see `mayBeInsertedRows`), best
  * from the pane after the change rather than inside the host's change handler: writing to a protected sheet
  * lifts and restores its protection, which in Excel clears the undo stack.
  */
@@ -20,6 +20,7 @@ import { getTemplateSpec } from '../domain/templates/registry';
 import type { RowRefs, TableSection } from '../domain/templates/template-spec';
 import type { EngineSettings } from './engine-settings';
 import { META_SHEET } from './insert-template';
+import { MAX_COLS } from './plan-checks';
 import type { CellsChanged, WorkbookPort } from './workbook-port';
 
 /** A table column whose every blank row carries our formula, with the formula for any 0-based sheet row. */
@@ -131,6 +132,39 @@ export function formulasForInsertedRows(
   return out;
 }
 
+/**
+ * Whether a change may be rows a person inserted: the host says so (Excel), or a host that cannot tell an
+ * insertion from other whole-row changes (WPS's SheetChange) reports whole rows. Filling is safe either way:
+ * only blank formula cells next to a row holding the template's formula are written.
+ */
+export function mayBeInsertedRows(change: CellsChanged): boolean {
+  if (change.structural !== undefined) return change.structural === 'rowsInserted';
+  const range = parseRange(change.range);
+  return range.left === 0 && range.right === MAX_COLS - 1;
+}
+
+/**
+ * Keeps filling the rows people insert, one insertion after the other, and tells the live checks which cells
+ * were written. Returns the unsubscribe function.
+ */
+export function fillRowsPeopleInsert(
+  port: WorkbookPort,
+  live: { wrote(sheet: string, range: string): Promise<void> },
+  settingsFor: (meta: MetaEntry | null) => EngineSettings,
+  onError: (error: unknown) => void,
+): () => void {
+  let queue = Promise.resolve();
+  return port.onCellsChanged((change) => {
+    if (change.source !== 'user' || !mayBeInsertedRows(change)) return;
+    queue = queue
+      .then(async () => {
+        const { sheet, cells } = await fillInsertedRowFormulas(port, change, settingsFor);
+        for (const cell of cells) await live.wrote(sheet, cell);
+      })
+      .catch(onError);
+  });
+}
+
 export interface FillResult {
   sheet: string;
   /** A1 addresses written, in row order. */
@@ -148,7 +182,7 @@ export async function fillInsertedRowFormulas(
   settingsFor: (meta: MetaEntry | null) => EngineSettings,
 ): Promise<FillResult> {
   const none: FillResult = { sheet: change.sheet, cells: [] };
-  if (change.structural !== 'rowsInserted') return none;
+  if (!mayBeInsertedRows(change)) return none;
   const inserted = parseRange(change.range);
   const sheets = await port.listSheets();
   const hasMeta = sheets.some((s) => s.name === META_SHEET);

@@ -5,7 +5,7 @@
  * commands and owns the live checks, so they keep running while the pane is closed.
  */
 import { createRoot } from 'react-dom/client';
-import { fillInsertedRowFormulas } from '../app/fill-row-formulas';
+import { fillRowsPeopleInsert } from '../app/fill-row-formulas';
 import { LiveChecks, severityCounts } from '../app/live-checks';
 import type { WorkbookPort } from '../app/workbook-port';
 import { registerRibbonActions, type RibbonSection } from '../commands/ribbon-actions';
@@ -58,30 +58,13 @@ function openSection(section: RibbonSection): void {
   window.location.hash = section;
 }
 
-/**
- * Rows a person inserts inside a protected table get the table's formulas (the person cannot type into the
- * locked formula cells), one insertion after the other; the live checks then re-check the filled cells.
- */
-function fillRowsPeopleInsert(port: WorkbookPort, live: LiveChecks): void {
-  const settingsFor = settingsResolver({ profile: AUTO, framework: AUTO });
-  let queue = Promise.resolve();
-  port.onCellsChanged((change) => {
-    if (change.source !== 'user' || change.structural !== 'rowsInserted') return;
-    queue = queue
-      .then(async () => {
-        const { sheet, cells } = await fillInsertedRowFormulas(port, change, settingsFor);
-        for (const cell of cells) await live.wrote(sheet, cell);
-      })
-      .catch(reportOutsidePane);
-  });
-}
-
 async function startInExcel(office: typeof Office): Promise<void> {
   const port = createOfficeExcelWorkbook(office, Excel, reportOutsidePane);
   // The controller lives with the page, not with the pane's view: with the shared runtime the page outlives a
   // closed pane, and the 检查 button uses the same controller the pane shows.
   const live = new LiveChecks(port, { settingsFor: settingsResolver({ profile: AUTO, framework: AUTO }) });
-  fillRowsPeopleInsert(port, live);
+  // Rows a person inserts inside a protected table get the table's formulas (the formula cells are locked).
+  fillRowsPeopleInsert(port, live, settingsResolver({ profile: AUTO, framework: AUTO }), reportOutsidePane);
   registerRibbonActions((name, action) => void associateAction(office, name, action), {
     openSection,
     showPane: () => showPane(office),

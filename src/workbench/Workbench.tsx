@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LiveChecks, type LiveState } from '../app/live-checks';
-import { fillInsertedRowFormulas } from '../app/fill-row-formulas';
+import { fillRowsPeopleInsert } from '../app/fill-row-formulas';
 import { HostError, type HostErrorCode } from '../app/workbook-port';
 import type { Lang } from '../domain/messages/catalog';
 import { App } from '../taskpane/App';
@@ -24,19 +24,14 @@ export function Workbench({
   const [state, setState] = useState<LiveState>(live.state);
   const [error, setError] = useState<HostErrorCode | null>(null);
   useEffect(() => live.subscribe(setState), [live]);
-  // As the pane's entry does in Excel: rows a person inserts inside a table get the table's formulas.
-  useEffect(() => {
-    let queue = Promise.resolve();
-    return host.port.onCellsChanged((change) => {
-      if (change.structural !== 'rowsInserted' || change.source === 'ours') return;
-      queue = queue
-        .then(async () => {
-          const { sheet, cells } = await fillInsertedRowFormulas(host.port, change, settingsFor);
-          for (const cell of cells) await live.wrote(sheet, cell);
-        })
-        .catch((error: unknown) => setError(error instanceof HostError ? error.code : 'unknown'));
-    });
-  }, [host, live]);
+  // As the add-in's entries do in Excel and WPS: rows a person inserts inside a table get its formulas.
+  useEffect(
+    () =>
+      fillRowsPeopleInsert(host.port, live, settingsFor, (error: unknown) =>
+        setError(error instanceof HostError ? error.code : 'unknown'),
+      ),
+    [host, live],
+  );
   const onError = useCallback((code: HostErrorCode) => setError(code), []);
   useEffect(() => {
     if (error === null) return;

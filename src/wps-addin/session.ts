@@ -9,6 +9,7 @@ import {
   DEFAULT_PROFILE_ID,
   type EngineSettings,
 } from '../app/engine-settings';
+import { fillRowsPeopleInsert } from '../app/fill-row-formulas';
 import { LiveChecks, severityCounts, type LiveState } from '../app/live-checks';
 import type { WorkbookPort } from '../app/workbook-port';
 import type { MetaEntry } from '../domain/forms/read-meta';
@@ -88,10 +89,16 @@ export function startSession(
     refreshRibbon();
   });
   void live.start();
+  // Rows a person inserts inside a protected table get the table's formulas; the session does it (not the
+  // pane), so it happens once, with the pane open or closed.
+  const stopFilling = fillRowsPeopleInsert(port, live, settingsFromMeta, (error: unknown) =>
+    console.warn('预算绩效：新插入行的公式未能填入 / formulas of inserted rows not filled:', error),
+  );
   return {
     live,
     reload: () => void live.setSettings(settingsFromMeta),
     stop: () => {
+      stopFilling();
       off();
       live.stop();
     },

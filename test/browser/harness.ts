@@ -23,6 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { wpsFakeInitScript } from '../fakes/wps/init-script';
 
 export const ROOT = resolve(__dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -46,12 +47,28 @@ export function findChromium(): string | null {
 
 export interface HostParameter {
   name: string;
+  /** A script file run in the page before its own scripts. */
   initScript: string | null;
+  /** The same, as text. */
+  initScriptContent?: string;
 }
 
 export function hostParameter(): HostParameter {
   const init = process.env.BPA_BROWSER_HOST_INIT;
   return { name: process.env.BPA_BROWSER_HOST ?? 'memory', initScript: init ? resolve(init) : null };
+}
+
+/**
+ * The hosts the workbench tests run over: the one named by `BPA_BROWSER_HOST` when set, otherwise the memory
+ * host and the WPS host over the ET fake installed in the page (issue: the pane's browser tests also run
+ * with the WPS fake injected).
+ */
+export function browserHosts(): HostParameter[] {
+  if (process.env.BPA_BROWSER_HOST) return [hostParameter()];
+  return [
+    { name: 'memory', initScript: null },
+    { name: 'wps', initScript: null, initScriptContent: wpsFakeInitScript({ build: 'properties' }) },
+  ];
 }
 
 function filesUnder(dir: string): string[] {
@@ -180,6 +197,7 @@ export async function launch(executablePath: string): Promise<Browser> {
 export async function watchedPage(browser: Browser, origin: string, host: HostParameter): Promise<PageWatch> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   if (host.initScript) await context.addInitScript({ path: host.initScript });
+  if (host.initScriptContent) await context.addInitScript({ content: host.initScriptContent });
   const requests: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', (route) => {

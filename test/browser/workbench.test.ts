@@ -3,7 +3,8 @@
  * (clicks, typing, pasting, the keyboard). Expected issues and scores are computed by the engine in this
  * process from the same edits on a memory workbook, so the page must show what a full check says.
  *
- * Run over another host: BPA_BROWSER_HOST=<name> [BPA_BROWSER_HOST_INIT=<script.js>] npx jest test/browser
+ * By default the workbench runs over the memory host and over the WPS host on the ET fake. Run over one
+ * other host: BPA_BROWSER_HOST=<name> [BPA_BROWSER_HOST_INIT=<script.js>] npx jest test/browser
  */
 import type { Browser, Page } from 'playwright-core';
 import { checkWorkbook } from '../../src/app/check-workbook';
@@ -18,6 +19,7 @@ import { listTemplates } from '../../src/domain/templates/registry';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
 import {
   artifactPath,
+  browserHosts,
   findChromium,
   freshBuild,
   hostParameter,
@@ -120,228 +122,234 @@ async function revision(page: Page): Promise<number> {
   return Number(await page.locator('.wb-layout').getAttribute('data-revision'));
 }
 
-describeInChromium(`workbench in Chromium (host: ${host.name})`, () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let watch: PageWatch;
-  let page: Page;
-  const mirror = new Mirror();
+for (const host of browserHosts()) {
+  const shot = (name: string): string => artifactPath(host.name === 'memory' ? name : `${host.name}-${name}`);
 
-  beforeAll(async () => {
-    const dist = await freshBuild();
-    server = await serve(dist);
-    browser = await launch(chromiumPath ?? '');
-    watch = await watchedPage(browser, server.origin, host);
-    page = watch.page;
-    await page.goto(`${server.origin}/workbench.html?host=${encodeURIComponent(host.name)}`);
-    await page.locator('.wb-layout[data-status="ready"]').waitFor();
-  });
+  describeInChromium(`workbench in Chromium (host: ${host.name})`, () => {
+    let browser: Browser;
+    let server: StaticServer;
+    let watch: PageWatch;
+    let page: Page;
+    const mirror = new Mirror();
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+    beforeAll(async () => {
+      const dist = await freshBuild();
+      server = await serve(dist);
+      browser = await launch(chromiumPath ?? '');
+      watch = await watchedPage(browser, server.origin, host);
+      page = watch.page;
+      await page.goto(`${server.origin}/workbench.html?host=${encodeURIComponent(host.name)}`);
+      await page.locator('.wb-layout[data-status="ready"]').waitFor();
+    });
 
-  test('every template is inserted from the gallery and checked live', async () => {
-    for (const template of listTemplates()) {
-      const before = await revision(page);
-      await page.locator(`button[data-template="${template.id}"]`).click();
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('every template is inserted from the gallery and checked live', async () => {
+      for (const template of listTemplates()) {
+        const before = await revision(page);
+        await page.locator(`button[data-template="${template.id}"]`).click();
+        await settled(page, before);
+        const sheet = await mirror.insert(template.id);
+        await page.locator(`[data-sheet-tab="${sheet}"]`).waitFor();
+        await page.locator(`.wb-grid[data-active-sheet="${sheet}"]`).waitFor();
+      }
+      await page.screenshot({ path: shot('workbench-templates.png') });
+      await showSection(page, '检查');
+      const counts = page.locator('[data-testid="issue-counts"] [data-severity="error"]');
+      if (!settings) throw new Error('unreachable');
+      const full = await checkWorkbook(mirror.book, { settingsFor: () => settings });
+      const errors = full.sheets.flatMap((s) => s.issues).filter((i) => i.severity === 'error').length;
+      await expect(counts.getAttribute('data-count')).resolves.toBe(String(errors));
+    });
+
+    test('a bad value shows an issue and its highlight; fixing it clears both', async () => {
+      const layout = await mirror.indicatorLayout(SELF_EVALUATION);
+      mirror.layout = layout;
+      await openSheet(page, SELF_EVALUATION);
+      const row = layout.firstDataRow + 1;
+      const level1 = `${columnLetter(layout.columns.level1 ?? 1)}${row}`;
+      const operator = `${columnLetter(layout.columns.operator ?? 4)}${row}`;
+      const rowValues: CellScalar[][] = [
+        ['产出指标', '数量指标', '服务人次', '≈', 100, '人次', 100, null, null, 30],
+      ];
+      let before = await revision(page);
+      await pasteAt(page, level1, rowValues);
+      mirror.book.setValues(SELF_EVALUATION, level1, rowValues, 'user');
+      before = await settled(page, before);
+
+      const expected = (await mirror.report(SELF_EVALUATION)).issues.filter((i) => i.cell === operator);
+      expect(expected.map((i) => i.code)).toContain('operator_invalid');
+      await showSection(page, '检查');
+      const item = page.locator(`.bpa-issue[data-cell="${operator}"][data-code="operator_invalid"]`);
+      await item.waitFor();
+      const operatorIssue = expected.find((i) => i.code === 'operator_invalid');
+      if (!operatorIssue) throw new Error('unreachable');
+      await expect(item.textContent()).resolves.toContain(renderIssue(operatorIssue, 'zh-CN'));
+      const cell = page.locator(`td[data-cell="${operator}"]`);
+      await expect(cell.getAttribute('data-issue')).resolves.toBe('error');
+      const fill = await cell.evaluate((td) => getComputedStyle(td).backgroundColor);
+      expect(fill).not.toBe('rgba(0, 0, 0, 0)');
+      await page.screenshot({ path: shot('workbench-issue.png') });
+
+      await typeInto(page, operator, '≥');
+      mirror.book.setValues(SELF_EVALUATION, operator, [['≥']], 'user');
       await settled(page, before);
-      const sheet = await mirror.insert(template.id);
-      await page.locator(`[data-sheet-tab="${sheet}"]`).waitFor();
-      await page.locator(`.wb-grid[data-active-sheet="${sheet}"]`).waitFor();
-    }
-    await page.screenshot({ path: artifactPath('workbench-templates.png') });
-    await showSection(page, '检查');
-    const counts = page.locator('[data-testid="issue-counts"] [data-severity="error"]');
-    if (!settings) throw new Error('unreachable');
-    const full = await checkWorkbook(mirror.book, { settingsFor: () => settings });
-    const errors = full.sheets.flatMap((s) => s.issues).filter((i) => i.severity === 'error').length;
-    await expect(counts.getAttribute('data-count')).resolves.toBe(String(errors));
+      await item.waitFor({ state: 'detached' });
+      await expect(cell.getAttribute('data-issue')).resolves.toBeNull();
+      const after = (await mirror.report(SELF_EVALUATION)).issues.filter((i) => i.cell === operator);
+      expect(after).toEqual([]);
+    });
+
+    test('pasting blocks moves the score and the grade, as the engine computes them', async () => {
+      const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
+      const at = (key: keyof TableLayout['columns'], n: number) =>
+        `${columnLetter(layout.columns[key] ?? 0)}${layout.firstDataRow + n + 1}`;
+      const funds: CellScalar[][] = [[100, 100, 90]];
+      const indicators: CellScalar[][] = [
+        ['产出指标', '质量指标', '验收合格率', '≥', 95, '%', '96%', null, null, 20],
+        ['效益指标', '社会效益指标', '受益人口', '≥', 1000, '人', 1000, null, null, 30],
+        ['满意度指标', '服务对象满意度指标', '群众满意度', '≥', 90, '%', '95%', null, null, 10],
+      ];
+      await showSection(page, '得分');
+      let before = await revision(page);
+      await pasteAt(page, 'C6', funds);
+      mirror.book.setValues(SELF_EVALUATION, 'C6', funds, 'user');
+      before = await settled(page, before);
+      await pasteAt(page, at('level1', 1), indicators);
+      mirror.book.setValues(SELF_EVALUATION, at('level1', 1), indicators, 'user');
+      before = await settled(page, before);
+
+      const high = (await mirror.report(SELF_EVALUATION)).scores;
+      expect(high.total).not.toBeNull();
+      await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(
+        formatNumber(high.total ?? 0),
+      );
+      await expect(page.locator('[data-testid="grade"]').textContent()).resolves.toBe(high.grade);
+      await page.screenshot({ path: shot('workbench-scores-high.png') });
+
+      // Half the people served: the first indicator loses half its points and the grade drops.
+      const lower: CellScalar[][] = [[50]];
+      await pasteAt(page, at('actual', 0), lower);
+      mirror.book.setValues(SELF_EVALUATION, at('actual', 0), lower, 'user');
+      await settled(page, before);
+      const low = (await mirror.report(SELF_EVALUATION)).scores;
+      expect(low.grade).not.toBe(high.grade);
+      await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(
+        formatNumber(low.total ?? 0),
+      );
+      await expect(page.locator('[data-testid="grade"]').textContent()).resolves.toBe(low.grade);
+      await expect(page.locator('svg[role="img"] g').count()).resolves.toBeGreaterThanOrEqual(3);
+      // The score formula cell shows the engine's result.
+      const score = low.indicators.find((i) => i.row === layout.firstDataRow);
+      await expect(page.locator(`td[data-cell="${at('score', 0)}"]`).textContent()).resolves.toBe(
+        formatNumber(score?.score ?? NaN),
+      );
+      await page.screenshot({ path: shot('workbench-scores-low.png') });
+    });
+
+    test('an issue chosen with the keyboard moves the grid selection', async () => {
+      await showSection(page, '检查');
+      const items = page.locator('button.bpa-issue');
+      const first = items.first();
+      const [sheet, cell] = await Promise.all([
+        first.getAttribute('data-sheet'),
+        first.getAttribute('data-cell'),
+      ]);
+      await first.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('[data-testid="selected-cell"]').textContent()).resolves.toBe(
+        `${sheet}!${cell}`,
+      );
+      await expect(page.locator(`td[data-cell="${cell}"]`).getAttribute('aria-selected')).resolves.toBe(
+        'true',
+      );
+
+      const second = items.nth(1);
+      const target = await second.getAttribute('data-cell');
+      await second.focus();
+      await page.keyboard.press('Space');
+      await page.locator(`td[data-cell="${target}"][aria-selected="true"]`).waitFor();
+      // Focus is visible on the item chosen with the keyboard.
+      await second.focus();
+      const outline = await second.evaluate((el) => getComputedStyle(el).outlineStyle);
+      expect(outline).not.toBe('none');
+    });
+
+    test('an indicator from the library fills the selected empty row and never overwrites typed cells', async () => {
+      const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
+      await showSection(page, '指标库');
+      await page.locator('[data-testid="library-search"]').fill('myd');
+      const first = page.locator('[data-testid="library-results"] li').first();
+      await expect(first.textContent()).resolves.toContain('满意度');
+
+      await openSheet(page, SELF_EVALUATION);
+      const emptyRow = layout.firstDataRow + 6;
+      const level3 = `${columnLetter(layout.columns.level3 ?? 3)}${emptyRow}`;
+      await clickCell(page, level3);
+      let before = await revision(page);
+      await first.getByRole('button').click();
+      before = await settled(page, before);
+      await expect(page.locator(`td[data-cell="${level3}"]`).textContent()).resolves.toContain('满意度');
+
+      // The same row again: it now holds entries, so nothing is written and the pane says why.
+      await clickCell(page, level3);
+      await page.locator('[data-testid="library-results"] li').nth(1).getByRole('button').click();
+      await page.getByRole('alert').filter({ hasText: '为避免覆盖' }).waitFor();
+      await expect(revision(page)).resolves.toBe(before);
+    });
+
+    test('inserting and deleting rows in the grid keeps the checks current', async () => {
+      const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
+      // Inside the table, below its first row: the row above holds the template's formulas.
+      const row = layout.firstDataRow + 2; // 1-based: the second indicator row
+      const scoreColumn = columnLetter(layout.columns.score ?? 11);
+      const errorCount = page.locator('[data-testid="issue-counts"] [data-severity="error"]');
+      await showSection(page, '检查');
+      await openSheet(page, SELF_EVALUATION);
+      await clickCell(page, `B${row}`);
+      const errorsBefore = await errorCount.getAttribute('data-count');
+      let before = await revision(page);
+      await page.getByRole('button', { name: /插入行/ }).click();
+      await settled(page, before);
+      await expect(page.locator(`td[data-cell="B${row + 1}"]`).textContent()).resolves.toBe('产出指标');
+      // The inserted row gets the table's score formula, as the pane's entry does in Excel.
+      await page.waitForFunction(
+        (a1) => document.querySelector(`td[data-cell="${a1}"]`)?.classList.contains('wb-formula') === true,
+        `${scoreColumn}${row}`,
+      );
+      await expect(
+        page.locator(`td[data-cell="${scoreColumn}${row}"]`).getAttribute('title'),
+      ).resolves.toMatch(/^=/);
+      before = await revision(page);
+      await page.getByRole('button', { name: /删除行/ }).click();
+      await settled(page, before);
+      await expect(page.locator(`td[data-cell="B${row}"]`).textContent()).resolves.toBe('产出指标');
+      await expect(errorCount.getAttribute('data-count')).resolves.toBe(errorsBefore);
+    });
+
+    test('the pane switches to English, issue texts included', async () => {
+      await showSection(page, '设置');
+      await page.getByRole('combobox', { name: '界面语言' }).click();
+      await page.getByRole('option', { name: 'English' }).click();
+      await page.getByRole('tab', { name: /^Check/ }).click();
+      const report = await mirror.report(SELF_EVALUATION);
+      const issue = report.issues.find((i) => i.cell !== null);
+      if (!issue) throw new Error('no issue to look at');
+      await page.getByText(renderIssue(issue, 'en'), { exact: false }).first().waitFor();
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+      await page.screenshot({ path: shot('workbench-english.png') });
+    });
+
+    test('no request left the origin and no console error appeared', () => {
+      expect(watch.outside()).toEqual([]);
+      expect(watch.errors).toEqual([]);
+      expect(watch.requests.length).toBeGreaterThan(0);
+    });
   });
-
-  test('a bad value shows an issue and its highlight; fixing it clears both', async () => {
-    const layout = await mirror.indicatorLayout(SELF_EVALUATION);
-    mirror.layout = layout;
-    await openSheet(page, SELF_EVALUATION);
-    const row = layout.firstDataRow + 1;
-    const level1 = `${columnLetter(layout.columns.level1 ?? 1)}${row}`;
-    const operator = `${columnLetter(layout.columns.operator ?? 4)}${row}`;
-    const rowValues: CellScalar[][] = [
-      ['产出指标', '数量指标', '服务人次', '≈', 100, '人次', 100, null, null, 30],
-    ];
-    let before = await revision(page);
-    await pasteAt(page, level1, rowValues);
-    mirror.book.setValues(SELF_EVALUATION, level1, rowValues, 'user');
-    before = await settled(page, before);
-
-    const expected = (await mirror.report(SELF_EVALUATION)).issues.filter((i) => i.cell === operator);
-    expect(expected.map((i) => i.code)).toContain('operator_invalid');
-    await showSection(page, '检查');
-    const item = page.locator(`.bpa-issue[data-cell="${operator}"][data-code="operator_invalid"]`);
-    await item.waitFor();
-    const operatorIssue = expected.find((i) => i.code === 'operator_invalid');
-    if (!operatorIssue) throw new Error('unreachable');
-    await expect(item.textContent()).resolves.toContain(renderIssue(operatorIssue, 'zh-CN'));
-    const cell = page.locator(`td[data-cell="${operator}"]`);
-    await expect(cell.getAttribute('data-issue')).resolves.toBe('error');
-    const fill = await cell.evaluate((td) => getComputedStyle(td).backgroundColor);
-    expect(fill).not.toBe('rgba(0, 0, 0, 0)');
-    await page.screenshot({ path: artifactPath('workbench-issue.png') });
-
-    await typeInto(page, operator, '≥');
-    mirror.book.setValues(SELF_EVALUATION, operator, [['≥']], 'user');
-    await settled(page, before);
-    await item.waitFor({ state: 'detached' });
-    await expect(cell.getAttribute('data-issue')).resolves.toBeNull();
-    const after = (await mirror.report(SELF_EVALUATION)).issues.filter((i) => i.cell === operator);
-    expect(after).toEqual([]);
-  });
-
-  test('pasting blocks moves the score and the grade, as the engine computes them', async () => {
-    const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
-    const at = (key: keyof TableLayout['columns'], n: number) =>
-      `${columnLetter(layout.columns[key] ?? 0)}${layout.firstDataRow + n + 1}`;
-    const funds: CellScalar[][] = [[100, 100, 90]];
-    const indicators: CellScalar[][] = [
-      ['产出指标', '质量指标', '验收合格率', '≥', 95, '%', '96%', null, null, 20],
-      ['效益指标', '社会效益指标', '受益人口', '≥', 1000, '人', 1000, null, null, 30],
-      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥', 90, '%', '95%', null, null, 10],
-    ];
-    await showSection(page, '得分');
-    let before = await revision(page);
-    await pasteAt(page, 'C6', funds);
-    mirror.book.setValues(SELF_EVALUATION, 'C6', funds, 'user');
-    before = await settled(page, before);
-    await pasteAt(page, at('level1', 1), indicators);
-    mirror.book.setValues(SELF_EVALUATION, at('level1', 1), indicators, 'user');
-    before = await settled(page, before);
-
-    const high = (await mirror.report(SELF_EVALUATION)).scores;
-    expect(high.total).not.toBeNull();
-    await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(
-      formatNumber(high.total ?? 0),
-    );
-    await expect(page.locator('[data-testid="grade"]').textContent()).resolves.toBe(high.grade);
-    await page.screenshot({ path: artifactPath('workbench-scores-high.png') });
-
-    // Half the people served: the first indicator loses half its points and the grade drops.
-    const lower: CellScalar[][] = [[50]];
-    await pasteAt(page, at('actual', 0), lower);
-    mirror.book.setValues(SELF_EVALUATION, at('actual', 0), lower, 'user');
-    await settled(page, before);
-    const low = (await mirror.report(SELF_EVALUATION)).scores;
-    expect(low.grade).not.toBe(high.grade);
-    await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(
-      formatNumber(low.total ?? 0),
-    );
-    await expect(page.locator('[data-testid="grade"]').textContent()).resolves.toBe(low.grade);
-    await expect(page.locator('svg[role="img"] g').count()).resolves.toBeGreaterThanOrEqual(3);
-    // The score formula cell shows the engine's result.
-    const score = low.indicators.find((i) => i.row === layout.firstDataRow);
-    await expect(page.locator(`td[data-cell="${at('score', 0)}"]`).textContent()).resolves.toBe(
-      formatNumber(score?.score ?? NaN),
-    );
-    await page.screenshot({ path: artifactPath('workbench-scores-low.png') });
-  });
-
-  test('an issue chosen with the keyboard moves the grid selection', async () => {
-    await showSection(page, '检查');
-    const items = page.locator('button.bpa-issue');
-    const first = items.first();
-    const [sheet, cell] = await Promise.all([
-      first.getAttribute('data-sheet'),
-      first.getAttribute('data-cell'),
-    ]);
-    await first.focus();
-    await page.keyboard.press('Enter');
-    await expect(page.locator('[data-testid="selected-cell"]').textContent()).resolves.toBe(
-      `${sheet}!${cell}`,
-    );
-    await expect(page.locator(`td[data-cell="${cell}"]`).getAttribute('aria-selected')).resolves.toBe('true');
-
-    const second = items.nth(1);
-    const target = await second.getAttribute('data-cell');
-    await second.focus();
-    await page.keyboard.press('Space');
-    await page.locator(`td[data-cell="${target}"][aria-selected="true"]`).waitFor();
-    // Focus is visible on the item chosen with the keyboard.
-    await second.focus();
-    const outline = await second.evaluate((el) => getComputedStyle(el).outlineStyle);
-    expect(outline).not.toBe('none');
-  });
-
-  test('an indicator from the library fills the selected empty row and never overwrites typed cells', async () => {
-    const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
-    await showSection(page, '指标库');
-    await page.locator('[data-testid="library-search"]').fill('myd');
-    const first = page.locator('[data-testid="library-results"] li').first();
-    await expect(first.textContent()).resolves.toContain('满意度');
-
-    await openSheet(page, SELF_EVALUATION);
-    const emptyRow = layout.firstDataRow + 6;
-    const level3 = `${columnLetter(layout.columns.level3 ?? 3)}${emptyRow}`;
-    await clickCell(page, level3);
-    let before = await revision(page);
-    await first.getByRole('button').click();
-    before = await settled(page, before);
-    await expect(page.locator(`td[data-cell="${level3}"]`).textContent()).resolves.toContain('满意度');
-
-    // The same row again: it now holds entries, so nothing is written and the pane says why.
-    await clickCell(page, level3);
-    await page.locator('[data-testid="library-results"] li').nth(1).getByRole('button').click();
-    await page.getByRole('alert').filter({ hasText: '为避免覆盖' }).waitFor();
-    await expect(revision(page)).resolves.toBe(before);
-  });
-
-  test('inserting and deleting rows in the grid keeps the checks current', async () => {
-    const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
-    // Inside the table, below its first row: the row above holds the template's formulas.
-    const row = layout.firstDataRow + 2; // 1-based: the second indicator row
-    const scoreColumn = columnLetter(layout.columns.score ?? 11);
-    const errorCount = page.locator('[data-testid="issue-counts"] [data-severity="error"]');
-    await showSection(page, '检查');
-    await openSheet(page, SELF_EVALUATION);
-    await clickCell(page, `B${row}`);
-    const errorsBefore = await errorCount.getAttribute('data-count');
-    let before = await revision(page);
-    await page.getByRole('button', { name: /插入行/ }).click();
-    await settled(page, before);
-    await expect(page.locator(`td[data-cell="B${row + 1}"]`).textContent()).resolves.toBe('产出指标');
-    // The inserted row gets the table's score formula, as the pane's entry does in Excel.
-    await page.waitForFunction(
-      (a1) => document.querySelector(`td[data-cell="${a1}"]`)?.classList.contains('wb-formula') === true,
-      `${scoreColumn}${row}`,
-    );
-    await expect(page.locator(`td[data-cell="${scoreColumn}${row}"]`).getAttribute('title')).resolves.toMatch(
-      /^=/,
-    );
-    before = await revision(page);
-    await page.getByRole('button', { name: /删除行/ }).click();
-    await settled(page, before);
-    await expect(page.locator(`td[data-cell="B${row}"]`).textContent()).resolves.toBe('产出指标');
-    await expect(errorCount.getAttribute('data-count')).resolves.toBe(errorsBefore);
-  });
-
-  test('the pane switches to English, issue texts included', async () => {
-    await showSection(page, '设置');
-    await page.getByRole('combobox', { name: '界面语言' }).click();
-    await page.getByRole('option', { name: 'English' }).click();
-    await page.getByRole('tab', { name: /^Check/ }).click();
-    const report = await mirror.report(SELF_EVALUATION);
-    const issue = report.issues.find((i) => i.cell !== null);
-    if (!issue) throw new Error('no issue to look at');
-    await page.getByText(renderIssue(issue, 'en'), { exact: false }).first().waitFor();
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-    await page.screenshot({ path: artifactPath('workbench-english.png') });
-  });
-
-  test('no request left the origin and no console error appeared', () => {
-    expect(watch.outside()).toEqual([]);
-    expect(watch.errors).toEqual([]);
-    expect(watch.requests.length).toBeGreaterThan(0);
-  });
-});
+}
 
 describeInChromium('task pane page in Chromium', () => {
   test('follows the dark Office theme and starts in English when asked', async () => {
