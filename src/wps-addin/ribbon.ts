@@ -19,20 +19,19 @@ export interface RibbonUi {
 
 export const CHECK_BUTTON = 'bpaCheck';
 
-const SECTION_OF_BUTTON: Record<string, PaneSection> = {
+/** The same buttons as the Excel ribbon (product.md §7); 面板 shows or hides the pane where it was. */
+const SECTION_OF_BUTTON: Record<string, PaneSection | null> = {
   bpaTemplates: 'templates',
   bpaCheck: 'check',
-  bpaScores: 'scores',
   bpaLibrary: 'library',
-  bpaSettings: 'settings',
+  bpaPane: null,
 };
 
 const IMAGE_OF_BUTTON: Record<string, string> = {
   bpaTemplates: 'assets/icon-32.png',
   bpaCheck: 'assets/icon-32.png',
-  bpaScores: 'assets/icon-32.png',
   bpaLibrary: 'assets/icon-32.png',
-  bpaSettings: 'assets/icon-32.png',
+  bpaPane: 'assets/icon-32.png',
 };
 
 function controlId(control: RibbonControl | null | undefined): string {
@@ -54,8 +53,9 @@ export function createRibbonCallbacks(context: RibbonContext) {
       return true;
     },
     OnAction(control: RibbonControl): boolean {
-      const section = SECTION_OF_BUTTON[controlId(control)];
-      if (section === undefined) return true;
+      const id = controlId(control);
+      if (!(id in SECTION_OF_BUTTON)) return true;
+      const section = SECTION_OF_BUTTON[id] ?? null;
       if (context.root === null) {
         context.report('未在 WPS 表格中运行 / not running inside WPS 表格');
         return true;

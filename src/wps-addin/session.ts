@@ -45,9 +45,9 @@ export function summarize(state: LiveState): LiveSummary {
 
 /** The check button's label: the counts once the first check is done. */
 export function checkLabel(summary: LiveSummary | null): string {
-  if (summary === null || summary.status === 'starting') return '实时检查';
+  if (summary === null || summary.status === 'starting') return '检查';
   if (summary.status === 'error') return '检查：出错';
-  if (summary.forms === 0) return '实时检查';
+  if (summary.forms === 0) return '检查';
   if (summary.errors + summary.warnings === 0) return '检查：无问题';
   return `检查：${summary.errors} 错 ${summary.warnings} 警`;
 }

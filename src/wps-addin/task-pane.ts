@@ -28,10 +28,16 @@ const PANE_WIDTH = 380;
 
 export type PaneSection = 'templates' | 'check' | 'scores' | 'library' | 'settings';
 
-/** Shows the pane at `section`, or hides it when it already shows that section. */
-export function togglePane(root: WpsAddinRoot, paneUrl: string, section: PaneSection): WpsTaskPane {
+/**
+ * Shows the pane at `section`, or hides it when it already shows that section; with no section (面板), shows
+ * or hides it where it was.
+ */
+export function togglePane(root: WpsAddinRoot, paneUrl: string, section: PaneSection | null): WpsTaskPane {
   const storage = root.PluginStorage;
-  const target = `${paneUrl}#${section}`;
+  const current = storage.getItem(PANE_SECTION_KEY) as PaneSection | null;
+  // No section asked for (the 面板 button): the pane where it was, or the gallery the first time.
+  const wanted = section ?? current ?? 'templates';
+  const target = `${paneUrl}#${wanted}`;
   const id = Number(storage.getItem(PANE_ID_KEY));
   const existing =
     storage.getItem(PANE_ID_KEY) === null || !Number.isFinite(id) ? null : root.GetTaskPane(id);
@@ -41,17 +47,17 @@ export function togglePane(root: WpsAddinRoot, paneUrl: string, section: PaneSec
     pane.Width = PANE_WIDTH;
     pane.Visible = true;
     storage.setItem(PANE_ID_KEY, String(pane.ID));
-    storage.setItem(PANE_SECTION_KEY, section);
+    storage.setItem(PANE_SECTION_KEY, wanted);
     return pane;
   }
-  const shown = existing.Visible === true && storage.getItem(PANE_SECTION_KEY) === section;
+  const shown = existing.Visible === true && current === wanted;
   if (shown) {
     existing.Visible = false;
     return existing;
   }
-  if (storage.getItem(PANE_SECTION_KEY) !== section && typeof existing.Navigate === 'function') {
+  if (current !== wanted && typeof existing.Navigate === 'function') {
     existing.Navigate(target);
-    storage.setItem(PANE_SECTION_KEY, section);
+    storage.setItem(PANE_SECTION_KEY, wanted);
   }
   existing.Visible = true;
   return existing;

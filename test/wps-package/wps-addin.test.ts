@@ -2,6 +2,7 @@
  * The WPS add-in's own logic without a browser: the task pane toggled from the ribbon, callbacks that return
  * at once, the session's live checks over the WPS host, and the run-time fallbacks for an older Chromium.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { buildSync } from 'esbuild';
@@ -18,6 +19,23 @@ const PANE_URL = 'https://intranet.example/bpa/wps/taskpane.html';
 function rootOf(fake: FakeEt): WpsAddinRoot {
   return fake.wps as unknown as WpsAddinRoot;
 }
+
+test('the WPS ribbon offers what the Excel ribbon offers: tab 绩效管理 with 插入模板, 检查, 指标库, 面板', () => {
+  const root = path.join(__dirname, '../..');
+  const labelsIn = (xml: string, attribute: RegExp) => [...xml.matchAll(attribute)].map((m) => m[1]);
+  const manifest = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
+  const ribbon = fs.readFileSync(path.join(root, 'src/wps-addin/ribbon.xml'), 'utf8');
+  const excel = ['Tab', 'Group', 'InsertTemplate', 'Check', 'Library', 'Pane'].map(
+    (id) => labelsIn(manifest, new RegExp(`<bt:String id="${id}\\.Label" DefaultValue="([^"]+)"`, 'g'))[0],
+  );
+  const wps = [
+    ...labelsIn(ribbon, /<(?:tab|group) [^>]*label="([^"]+)"/g),
+    ...labelsIn(ribbon, /<button [^>]*?(?:label="([^"]+)"|getLabel="[^"]+")/g).map(
+      (l) => l ?? checkLabel(null),
+    ),
+  ];
+  expect(wps).toEqual(excel);
+});
 
 describe('task pane from the ribbon', () => {
   it('creates one pane docked right at the section, and remembers its id in PluginStorage', () => {
@@ -40,6 +58,19 @@ describe('task pane from the ribbon', () => {
     togglePane(root, PANE_URL, 'scores');
     expect(fake.taskPanes).toHaveLength(1);
     expect(fake.taskPanes[0]).toMatchObject({ url: `${PANE_URL}#scores`, visible: true });
+  });
+
+  it('the 面板 button shows or hides the pane where it was, the gallery the first time', () => {
+    const fake = new FakeEt();
+    const root = rootOf(fake);
+    togglePane(root, PANE_URL, null);
+    expect(fake.taskPanes[0]).toMatchObject({ url: `${PANE_URL}#templates`, visible: true });
+    togglePane(root, PANE_URL, 'library');
+    togglePane(root, PANE_URL, null);
+    expect(fake.taskPanes[0]).toMatchObject({ url: `${PANE_URL}#library`, visible: false });
+    togglePane(root, PANE_URL, null);
+    expect(fake.taskPanes).toHaveLength(1);
+    expect(fake.taskPanes[0]).toMatchObject({ url: `${PANE_URL}#library`, visible: true });
   });
 
   it('creates a new pane when the remembered one is gone', () => {
@@ -81,7 +112,7 @@ describe('ribbon callbacks', () => {
     ];
     for (const answer of answers)
       expect(typeof (answer as { then?: unknown } | null)?.then).not.toBe('function');
-    expect(answers).toEqual([true, true, true, 'assets/icon-32.png', '实时检查']);
+    expect(answers).toEqual([true, true, true, 'assets/icon-32.png', '检查']);
     expect(fake.taskPanes).toHaveLength(1);
     expect(reports).toEqual([]);
   });
@@ -113,7 +144,7 @@ describe('ribbon callbacks', () => {
   });
 
   it('labels the check button with the counts', () => {
-    expect(checkLabel(null)).toBe('实时检查');
+    expect(checkLabel(null)).toBe('检查');
     expect(checkLabel({ status: 'ready', forms: 2, errors: 3, warnings: 1 })).toBe('检查：3 错 1 警');
     expect(checkLabel({ status: 'ready', forms: 1, errors: 0, warnings: 0 })).toBe('检查：无问题');
     expect(checkLabel({ status: 'error', forms: 0, errors: 0, warnings: 0 })).toBe('检查：出错');

@@ -295,7 +295,7 @@ describeInChromium('the WPS pages in Chromium, with the ET fake in place of WPS'
     });
     expect(result).toEqual({
       thenables: 0,
-      answers: [true, true, 'assets/icon-32.png', '实时检查'],
+      answers: [true, true, 'assets/icon-32.png', '检查'],
       listeners: 1,
       panes: [{ url: `${server.origin}/taskpane.html#templates`, visible: true }],
       office: 'undefined',
