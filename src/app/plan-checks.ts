@@ -5,7 +5,7 @@
  */
 import { parseRange, type CellRange } from '../domain/grid/address';
 import { isFormulaCell, type CellInput } from '../domain/grid/cell';
-import type { PlanOp } from '../domain/plan/plan';
+import type { Plan, PlanOp, SheetVisibility } from '../domain/plan/plan';
 import { HostError } from './workbook-port';
 
 export const MAX_ROWS = 1048576;
@@ -118,4 +118,57 @@ export function validateSheetOp(op: Exclude<PlanOp, { kind: 'ensureSheet' | 'def
       parseRangeOrThrow(op.range);
       return;
   }
+}
+
+/** What a host checks beyond the shared rules: what it alone cannot store. */
+export interface HostPlanChecks {
+  /** A defined name (default: `checkDefinedName`). */
+  definedName?: (op: Extract<PlanOp, { kind: 'defineName' }>) => void;
+  /** An op on a sheet, after the shared checks (colours a host must convert, for instance). */
+  sheetOp?: (op: Exclude<PlanOp, { kind: 'ensureSheet' | 'defineName' }>) => void;
+}
+
+/**
+ * Every refusal a plan can meet, decided before the first write against the sheets as they will be when each
+ * op runs, so that a refused plan leaves the workbook untouched: names, ranges, values, 'fail' on an existing
+ * sheet, a sheet that does not exist, a workbook left without a visible sheet. Sheet names compare without
+ * case, as in Excel. Returns the upper-cased names of the sheets the plan creates.
+ */
+export function checkPlan(
+  plan: Plan,
+  existing: readonly { name: string; visibility: SheetVisibility }[],
+  host: HostPlanChecks = {},
+): Set<string> {
+  const existingKeys = new Set(existing.map((s) => s.name.toUpperCase()));
+  const created = new Set<string>();
+  const visibility = new Map(existing.map((s) => [s.name.toUpperCase(), s.visibility] as const));
+  for (const op of plan.ops) {
+    if (op.kind === 'defineName') {
+      (host.definedName ?? ((named) => checkDefinedName(named.name)))(op);
+      continue;
+    }
+    const key = op.sheet.toUpperCase();
+    if (op.kind === 'ensureSheet') {
+      checkSheetName(op.sheet);
+      if (existingKeys.has(key) && op.ifExists === 'fail') {
+        throw new HostError('sheet_exists', `工作表已存在 / sheet already exists: ${op.sheet}`);
+      }
+      if (!existingKeys.has(key)) created.add(key);
+      visibility.set(key, op.visibility);
+      continue;
+    }
+    if (!existingKeys.has(key) && !created.has(key)) {
+      throw new HostError(
+        'sheet_not_found',
+        `计划引用了不存在的工作表 / plan uses a missing sheet: ${op.sheet}`,
+      );
+    }
+    validateSheetOp(op);
+    host.sheetOp?.(op);
+  }
+  const states = [...visibility.values()];
+  if (states.length > 0 && !states.includes('visible')) {
+    throw new HostError('unsupported', '工作簿至少要有一个可见工作表 / a workbook needs a visible sheet');
+  }
+  return created;
 }

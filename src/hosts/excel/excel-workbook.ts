@@ -11,14 +11,7 @@
  *
  * The Excel API comes in through `ExcelHostApi`, so tests run this class against a fake.
  */
-import {
-  checkDefinedName,
-  checkSheetName,
-  MAX_COLS,
-  MAX_ROWS,
-  parseRangeOrThrow,
-  validateSheetOp,
-} from '../../app/plan-checks';
+import { checkPlan, MAX_COLS, MAX_ROWS, parseRangeOrThrow } from '../../app/plan-checks';
 import {
   type CellsChanged,
   type HostCapabilities,
@@ -538,24 +531,19 @@ function blockOf(area: CellRange | null, range: XlRange): Block {
 }
 
 /**
- * The plan checked against the sheets as they will be when each op runs, as the memory host does, so a
- * refused plan queues nothing: names, ranges, values, 'fail' on an existing sheet, a sheet that does not
- * exist, a workbook left without a visible sheet.
+ * The plan checked (`checkPlan`) against the sheets as they will be when each op runs, so a refused plan
+ * queues nothing; then laid out as the sheets to create, to reuse and to guard.
  */
 function layoutPlan(plan: Plan, snapshot: Snapshot): PlanLayout {
+  checkPlan(plan, snapshot.sheets);
   const existing = new Map(snapshot.sheets.map((s) => [s.name.toUpperCase(), s] as const));
   const create: PlanLayout['create'] = [];
   const reuse: PlanLayout['reuse'] = [];
-  const visibility = new Map(snapshot.sheets.map((s) => [s.name.toUpperCase(), s.visibility] as const));
   const written = new Set<string>();
   const guard: string[] = [];
   for (const op of plan.ops) {
-    if (op.kind === 'defineName') {
-      checkDefinedName(op.name);
-      continue;
-    }
+    if (op.kind === 'defineName') continue;
     if (op.kind === 'ensureSheet') {
-      checkSheetName(op.sheet);
       const key = op.sheet.toUpperCase();
       const found = existing.get(key);
       const pending = create.find((s) => s.name.toUpperCase() === key);
@@ -565,9 +553,6 @@ function layoutPlan(plan: Plan, snapshot: Snapshot): PlanLayout {
         ...(op.tabColor === undefined ? {} : { tabColor: op.tabColor }),
       };
       if (found !== undefined) {
-        if (op.ifExists === 'fail') {
-          throw new HostError('sheet_exists', `工作表已存在 / sheet already exists: ${op.sheet}`);
-        }
         const index = reuse.findIndex((s) => s.name.toUpperCase() === key);
         if (index >= 0) reuse[index] = { ...reuse[index], ...setting };
         else reuse.push(setting);
@@ -576,17 +561,9 @@ function layoutPlan(plan: Plan, snapshot: Snapshot): PlanLayout {
       } else {
         create.push(setting);
       }
-      visibility.set(key, op.visibility);
       continue;
     }
     const key = op.sheet.toUpperCase();
-    if (!existing.has(key) && !create.some((s) => s.name.toUpperCase() === key)) {
-      throw new HostError(
-        'sheet_not_found',
-        `计划引用了不存在的工作表 / plan uses a missing sheet: ${op.sheet}`,
-      );
-    }
-    validateSheetOp(op);
     written.add(key);
     const state = existing.get(key);
     if (
@@ -597,10 +574,6 @@ function layoutPlan(plan: Plan, snapshot: Snapshot): PlanLayout {
       // An existing sheet written without an ensureSheet op: still checked for existence before any write.
       guard.push(state.name);
     }
-  }
-  const states = [...visibility.values()];
-  if (states.length > 0 && !states.includes('visible')) {
-    throw new HostError('unsupported', '工作簿至少要有一个可见工作表 / a workbook needs a visible sheet');
   }
   const reprotect = snapshot.sheets.filter((s) => s.protected && written.has(s.name.toUpperCase()));
   return {

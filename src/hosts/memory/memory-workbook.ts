@@ -3,14 +3,7 @@
  * no computation of formulas. Other hosts are checked against the same contract suite, so what this host
  * does is what the port means.
  */
-import {
-  checkDefinedName,
-  checkSheetName,
-  MAX_COLS,
-  MAX_ROWS,
-  parseRangeOrThrow,
-  validateSheetOp,
-} from '../../app/plan-checks';
+import { checkPlan, MAX_COLS, MAX_ROWS, parseRangeOrThrow } from '../../app/plan-checks';
 import { type Block, type CellInput, type CellScalar, isFormulaCell } from '../../domain/grid/cell';
 import { type CellRange, parseA1, rangeContains, toA1, toRangeA1 } from '../../domain/grid/address';
 import type { CellStyle, Plan, PlanOp, ProtectionAllowances, SheetVisibility } from '../../domain/plan/plan';
@@ -172,7 +165,8 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async applyPlan(plan: Plan): Promise<void> {
-    this.validatePlan(plan);
+    // Everything that could make the plan fail is checked first, so a refused plan leaves the workbook untouched.
+    checkPlan(plan, this.sheets);
     for (const op of plan.ops) this.applyOp(op);
     this.stats.planOps += plan.ops.length;
   }
@@ -475,47 +469,6 @@ export class MemoryWorkbook implements WorkbookPort {
       formulas.push(formulaRow);
     }
     return { top: area.top, left: area.left, values, formulas };
-  }
-
-  /**
-   * Everything that could make the plan fail is checked here, against the sheets as they will be when each
-   * op runs, so that a refused plan leaves the workbook untouched.
-   */
-  private validatePlan(plan: Plan): void {
-    const existing = new Set(this.sheets.map((s) => s.name.toUpperCase()));
-    const createdByPlan = new Set<string>();
-    const visibility = new Map(this.sheets.map((s) => [s.name.toUpperCase(), s.visibility] as const));
-    const known = (sheet: string): void => {
-      const key = sheet.toUpperCase();
-      if (!existing.has(key) && !createdByPlan.has(key)) {
-        throw new HostError(
-          'sheet_not_found',
-          `计划引用了不存在的工作表 / plan uses a missing sheet: ${sheet}`,
-        );
-      }
-    };
-    for (const op of plan.ops) {
-      if (op.kind === 'defineName') {
-        checkDefinedName(op.name);
-        continue;
-      }
-      if (op.kind === 'ensureSheet') {
-        const key = op.sheet.toUpperCase();
-        checkSheetName(op.sheet);
-        if (existing.has(key) && op.ifExists === 'fail') {
-          throw new HostError('sheet_exists', `工作表已存在 / sheet already exists: ${op.sheet}`);
-        }
-        if (!existing.has(key)) createdByPlan.add(key);
-        visibility.set(key, op.visibility);
-        continue;
-      }
-      known(op.sheet);
-      validateSheetOp(op);
-    }
-    const states = [...visibility.values()];
-    if (states.length > 0 && !states.includes('visible')) {
-      throw new HostError('unsupported', '工作簿至少要有一个可见工作表 / a workbook needs a visible sheet');
-    }
   }
 
   private applyOp(op: PlanOp): void {

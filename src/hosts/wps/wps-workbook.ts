@@ -4,14 +4,7 @@
  * `Value2`/`Formula`, never cell by cell; sheets are looked up once per plan. Numeric enums, BGR colours and
  * ET addresses stay in this folder.
  */
-import {
-  checkDefinedName,
-  checkSheetName,
-  MAX_COLS,
-  MAX_ROWS,
-  parseRangeOrThrow,
-  validateSheetOp,
-} from '../../app/plan-checks';
+import { checkPlan, MAX_COLS, MAX_ROWS, parseRangeOrThrow } from '../../app/plan-checks';
 import {
   type CellsChanged,
   type HostCapabilities,
@@ -106,7 +99,8 @@ export class WpsWorkbook implements WorkbookPort {
   async applyPlan(plan: Plan): Promise<void> {
     this.hostCall(() => {
       const existing = this.existingSheets();
-      validatePlan(plan, existing);
+      checkPlan(plan, [...existing.values()], { sheetOp: checkColours });
+      for (const op of plan.ops) if (op.kind === 'ensureSheet') checkColours(op);
       const written = plan.ops.flatMap((op) => (op.kind === 'writeBlock' ? writtenRanges(op) : []));
       this.ownWrites.run(written, () => this.applyValidated(plan, existing));
     });
@@ -515,46 +509,16 @@ interface ExistingSheet {
 
 // ---------------------------------------------------------------- plan checks
 
-/** The same refusals as every host (plan-checks.ts), against the sheets as they will be when each op runs. */
-function validatePlan(plan: Plan, existing: Map<string, ExistingSheet>): void {
-  const visibility = new Map([...existing].map(([key, s]) => [key, s.visibility] as const));
-  const created = new Set<string>();
-  for (const op of plan.ops) {
-    if (op.kind === 'defineName') {
-      checkDefinedName(op.name);
-      continue;
-    }
-    if (op.kind === 'ensureSheet') {
-      const key = op.sheet.toUpperCase();
-      checkSheetName(op.sheet);
-      if (existing.has(key) && op.ifExists === 'fail') {
-        throw new HostError('sheet_exists', `工作表已存在 / sheet already exists: ${op.sheet}`);
-      }
-      if (!existing.has(key)) created.add(key);
-      if (op.tabColor !== undefined) hexToBgr(op.tabColor);
-      visibility.set(key, op.visibility);
-      continue;
-    }
-    const key = op.sheet.toUpperCase();
-    if (!existing.has(key) && !created.has(key)) {
-      throw new HostError(
-        'sheet_not_found',
-        `计划引用了不存在的工作表 / plan uses a missing sheet: ${op.sheet}`,
-      );
-    }
-    validateSheetOp(op);
-    if (op.kind === 'highlight') {
-      hexToBgr(op.fill);
-      if (op.fontColor !== undefined) hexToBgr(op.fontColor);
-    }
-    if (op.kind === 'style') {
-      if (op.style.fill !== undefined) hexToBgr(op.style.fill);
-      if (op.style.fontColor !== undefined) hexToBgr(op.style.fontColor);
-    }
+/** The colours a plan gives, which this host must turn into BGR integers, checked with the rest of the plan. */
+function checkColours(op: PlanOp): void {
+  if (op.kind === 'ensureSheet' && op.tabColor !== undefined) hexToBgr(op.tabColor);
+  if (op.kind === 'highlight') {
+    hexToBgr(op.fill);
+    if (op.fontColor !== undefined) hexToBgr(op.fontColor);
   }
-  const states = [...visibility.values()];
-  if (states.length > 0 && !states.includes('visible')) {
-    throw new HostError('unsupported', '工作簿至少要有一个可见工作表 / a workbook needs a visible sheet');
+  if (op.kind === 'style') {
+    if (op.style.fill !== undefined) hexToBgr(op.style.fill);
+    if (op.style.fontColor !== undefined) hexToBgr(op.style.fontColor);
   }
 }
 

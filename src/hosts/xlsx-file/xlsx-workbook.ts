@@ -3,7 +3,7 @@
  * mutations, `toBuffer` writes the file once. exceljs never calculates, so formula cells read back their
  * cached result, or null when the file has none. Only this folder knows exceljs's cell value objects.
  */
-import { checkDefinedName, checkSheetName, parseRangeOrThrow, validateSheetOp } from '../../app/plan-checks';
+import { checkDefinedName, checkPlan, parseRangeOrThrow } from '../../app/plan-checks';
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue, ConditionalFormattingOptions, DataValidation, Worksheet } from 'exceljs';
 import { type Block, type CellInput, type CellScalar, isFormulaCell } from '../../domain/grid/cell';
@@ -237,7 +237,12 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async applyPlan(plan: Plan): Promise<void> {
-    this.validatePlan(plan);
+    // Every refusal is decided before the first write, so a refused plan leaves the workbook untouched.
+    checkPlan(
+      plan,
+      this.book.worksheets.map((ws) => ({ name: ws.name, visibility: visibilityOf(ws) })),
+      { definedName: (op) => checkStorableName(op.name, op.refersTo) },
+    );
     for (const op of plan.ops) await this.applyOp(op);
   }
 
@@ -332,43 +337,6 @@ export class XlsxWorkbook implements WorkbookPort {
       formulas.push(formulaRow);
     }
     return { top: area.top, left: area.left, values, formulas };
-  }
-
-  /** Every refusal is decided before the first write, so a refused plan leaves the workbook untouched. */
-  private validatePlan(plan: Plan): void {
-    const existing = new Set(this.book.worksheets.map((ws) => ws.name.toUpperCase()));
-    const createdByPlan = new Set<string>();
-    const visibility = new Map(
-      this.book.worksheets.map((ws) => [ws.name.toUpperCase(), visibilityOf(ws)] as const),
-    );
-    for (const op of plan.ops) {
-      if (op.kind === 'defineName') {
-        checkStorableName(op.name, op.refersTo);
-        continue;
-      }
-      if (op.kind === 'ensureSheet') {
-        const key = op.sheet.toUpperCase();
-        checkSheetName(op.sheet);
-        if (existing.has(key) && op.ifExists === 'fail') {
-          throw new HostError('sheet_exists', `工作表已存在 / sheet already exists: ${op.sheet}`);
-        }
-        if (!existing.has(key)) createdByPlan.add(key);
-        visibility.set(key, op.visibility);
-        continue;
-      }
-      const key = op.sheet.toUpperCase();
-      if (!existing.has(key) && !createdByPlan.has(key)) {
-        throw new HostError(
-          'sheet_not_found',
-          `计划引用了不存在的工作表 / plan uses a missing sheet: ${op.sheet}`,
-        );
-      }
-      validateSheetOp(op);
-    }
-    const states = [...visibility.values()];
-    if (states.length > 0 && !states.includes('visible')) {
-      throw new HostError('unsupported', '工作簿至少要有一个可见工作表 / a workbook needs a visible sheet');
-    }
   }
 
   private async applyOp(op: PlanOp): Promise<void> {
