@@ -11,7 +11,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as acorn from 'acorn';
 import JSZip from 'jszip';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { findChromium, launch } from '../browser/harness';
 import webpack, { type Configuration } from 'webpack';
 import { builtInSettings } from '../../src/app/engine-settings';
 import { insertTemplate } from '../../src/app/insert-template';
@@ -24,9 +25,7 @@ const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 
   version: string;
 };
 const FOLDER = `budget-performance_${version}`;
-const CHROMIUM = [process.env.BPA_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (candidate) => candidate !== undefined && fs.existsSync(candidate),
-);
+const CHROMIUM = findChromium() ?? undefined;
 if (CHROMIUM === undefined) {
   console.warn(
     'WPS pages not opened in a browser: no Chromium at /usr/bin/chromium (install "chromium" or set BPA_CHROMIUM)',
@@ -240,18 +239,7 @@ describeInChromium('the WPS pages in Chromium, with the ET fake in place of WPS'
 
   beforeAll(async () => {
     server = await serve(outDir);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM ?? '',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launch(CHROMIUM ?? '');
   }, 60_000);
 
   afterAll(async () => {

@@ -5,9 +5,9 @@
  * host holds for the same template; the ribbon's 检查 opens the check section.
  */
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { findChromium, launch } from '../../browser/harness';
 import { builtInSettings } from '../../../src/app/engine-settings';
 import { insertTemplate } from '../../../src/app/insert-template';
 import type { Block } from '../../../src/domain/grid/cell';
@@ -15,7 +15,7 @@ import { listTemplates } from '../../../src/domain/templates/registry';
 import { MemoryWorkbook } from '../../../src/hosts/memory/memory-workbook';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
+const CHROMIUM = findChromium();
 const ORIGIN = 'https://addin.test';
 
 /** Runs in the page before the entry: the fake workbook, and Office and Excel globals over it. */
@@ -72,7 +72,10 @@ async function bundles(): Promise<{ fake: string; main: string }> {
 }
 
 const describeInBrowser = CHROMIUM === null ? describe.skip : describe;
-if (CHROMIUM === null) console.warn('excel-pane.browser.test: skipped, no Chromium at /usr/bin/chromium');
+if (CHROMIUM === null)
+  console.warn(
+    'excel-pane.browser.test: skipped, no Chromium at /usr/bin/chromium (install the Debian package "chromium" or set BPA_CHROMIUM)',
+  );
 
 describeInBrowser('pane in Excel (headless Chromium, Office.js fake)', () => {
   let browser: Browser;
@@ -80,16 +83,7 @@ describeInBrowser('pane in Excel (headless Chromium, Office.js fake)', () => {
 
   beforeAll(async () => {
     code = await bundles();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM ?? '',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launch(CHROMIUM ?? '');
   }, 60_000);
 
   afterAll(async () => {
