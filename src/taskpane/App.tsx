@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
+  Button,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Tab,
   TabList,
@@ -45,6 +47,8 @@ export function sectionFromHash(hash: string): Section {
   return (SECTIONS as readonly string[]).includes(wanted) ? (wanted as Section) : 'templates';
 }
 
+const SUCCESS_NOTICE_MS = 8000;
+
 /** Kept as a function of the texts, so that a notice follows a change of language. */
 type Notice = { intent: 'success' | 'error' | 'warning'; text: (t: UiStrings) => string };
 
@@ -60,6 +64,12 @@ export function App({
   const [lang, setLang] = useState<Lang>(initialLang ?? 'zh-CN');
   const [choice, setChoice] = useState<SettingsChoice>({ profile: AUTO, framework: AUTO });
   const [notice, setNotice] = useState<Notice | null>(null);
+  // A success goes away by itself; a warning or an error stays until closed or replaced.
+  useEffect(() => {
+    if (notice?.intent !== 'success') return;
+    const timer = setTimeout(() => setNotice(null), SUCCESS_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
   const [busy, setBusy] = useState(false);
   const { live, state } = useLiveChecks(port, choice, given);
   const t = uiStrings(lang);
@@ -176,6 +186,18 @@ export function App({
             role={notice.intent === 'success' ? 'status' : 'alert'}
           >
             <MessageBarBody>{notice.text(t)}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  aria-label={t.dismiss}
+                  onClick={() => setNotice(null)}
+                >
+                  ×
+                </Button>
+              }
+            />
           </MessageBar>
         )}
         {liveError && (
