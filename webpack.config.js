@@ -1,4 +1,5 @@
-// Builds the task pane (taskpane.html), the ribbon function file (commands.html) and the workbench
+// Builds the task pane (taskpane.html, also the ribbon's function file: with the shared runtime the ribbon's
+// functions live in the pane's page, src/commands/ribbon-actions.ts) and the workbench
 // (workbench.html: the pane beside an in-memory workbook), plus the WPS package when webpack.wps.config.js is
 // present. Everything the pages need is served from the add-in's own origin, office.js included: government
 // networks are often closed, so no page loads anything from a CDN.
@@ -69,7 +70,6 @@ function paneConfig(dev) {
     name: 'addin',
     entry: {
       taskpane: './src/taskpane/main.tsx',
-      commands: './src/commands/commands.ts',
       workbench: './src/workbench/main.tsx',
     },
     output: {
@@ -99,10 +99,9 @@ function paneConfig(dev) {
     },
     plugins: [
       page('taskpane.html', './src/taskpane/taskpane.html', 'taskpane'),
-      page('commands.html', './src/commands/commands.html', 'commands'),
       page('workbench.html', './src/workbench/workbench.html', 'workbench'),
       // Every page carries the policy itself, so it holds however the files are served.
-      new PageHeadPlugin(['taskpane.html', 'commands.html']),
+      new PageHeadPlugin(['taskpane.html']),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
