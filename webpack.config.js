@@ -10,20 +10,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const OFFICE_JS_DIR = 'office-js';
 
-// One policy for every page: scripts, connections, fonts and images only from this origin, no eval. Fluent UI
-// inserts its styles at run time (style elements and attributes), which style-src allows only with
-// 'unsafe-inline'; no script can be injected through it.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+const CSP = require('./scripts/content-security-policy');
 
 /**
  * Puts the policy first in every page's head (before any stylesheet or script, so that it governs them all,

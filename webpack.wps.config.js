@@ -15,18 +15,7 @@ const ADDIN_FOLDER = `${ADDIN_NAME}_${version}`;
 const OFFLINE_PACKAGE = `offline/${ADDIN_FOLDER}.zip`;
 const ES_TARGET = 'es2017';
 
-// One policy for both pages: everything from the add-in's own origin, no eval.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+const CSP = require('./scripts/content-security-policy');
 
 const lowerSyntax = {
   loader: path.resolve(__dirname, 'scripts/wps/lower-syntax-loader.js'),

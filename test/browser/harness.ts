@@ -85,6 +85,7 @@ function sourceHash(): string {
     ...filesUnder(join(ROOT, 'src')),
     ...filesUnder(join(ROOT, 'assets')),
     join(ROOT, 'webpack.config.js'),
+    join(ROOT, 'scripts/content-security-policy.js'),
     join(ROOT, 'package-lock.json'),
     join(ROOT, 'tsconfig.json'),
   ].sort();

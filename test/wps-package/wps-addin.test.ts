@@ -5,7 +5,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { buildSync } from 'esbuild';
 import { builtInSettings } from '../../src/app/engine-settings';
 import { insertTemplate } from '../../src/app/insert-template';
 import { WpsWorkbook } from '../../src/hosts/wps/wps-workbook';
@@ -13,6 +12,7 @@ import { createRibbonCallbacks } from '../../src/wps-addin/ribbon';
 import { checkLabel, LIVE_SUMMARY_KEY, readSummary, startSession } from '../../src/wps-addin/session';
 import { PANE_ID_KEY, paneUrlBeside, togglePane, type WpsAddinRoot } from '../../src/wps-addin/task-pane';
 import { FakeEt } from '../fakes/wps/fake-et';
+import { bundleForPage } from '../fakes/wps/init-script';
 
 const PANE_URL = 'https://intranet.example/bpa/wps/taskpane.html';
 
@@ -183,19 +183,7 @@ async function waitFor(condition: () => boolean): Promise<void> {
 }
 
 describe('run-time fallbacks for an older Chromium', () => {
-  const script = (() => {
-    const result = buildSync({
-      entryPoints: [path.join(__dirname, '../../src/wps-addin/legacy-runtime.ts')],
-      bundle: true,
-      format: 'iife',
-      target: 'es2017',
-      write: false,
-      logLevel: 'silent',
-    });
-    const [output] = result.outputFiles;
-    if (output === undefined) throw new Error('no bundle');
-    return output.text;
-  })();
+  const script = bundleForPage(path.join(__dirname, '../../src/wps-addin/legacy-runtime.ts'));
 
   it('supplies what an ES2017 engine lacks, and each works', () => {
     const context = vm.createContext({

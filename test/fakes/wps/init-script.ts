@@ -6,21 +6,24 @@ import * as path from 'path';
 import { buildSync } from 'esbuild';
 import type { FakeEtOptions } from './fake-et';
 
+/** A TypeScript entry bundled into one classic script for a page (ES2017, as the oldest WPS Chromium). */
+export function bundleForPage(entry: string): string {
+  const result = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    target: 'es2017',
+    write: false,
+    logLevel: 'silent',
+  });
+  const [output] = result.outputFiles;
+  if (output === undefined) throw new Error(`esbuild produced no bundle for ${entry}`);
+  return output.text;
+}
+
 let bundled: string | null = null;
 
 export function wpsFakeInitScript(options: FakeEtOptions = {}): string {
-  if (bundled === null) {
-    const result = buildSync({
-      entryPoints: [path.join(__dirname, 'inject.ts')],
-      bundle: true,
-      format: 'iife',
-      target: 'es2017',
-      write: false,
-      logLevel: 'silent',
-    });
-    const [output] = result.outputFiles;
-    if (output === undefined) throw new Error('esbuild produced no bundle for the WPS fake');
-    bundled = output.text;
-  }
+  bundled ??= bundleForPage(path.join(__dirname, 'inject.ts'));
   return `window.__wpsFakeOptions = ${JSON.stringify(options)};\n${bundled}`;
 }
