@@ -93,9 +93,14 @@ export function ScoresSection({ t, state }: { t: UiStrings; state: LiveState }) 
       {bars.length > 0 && <LevelChart bars={bars} t={t} />}
       <dl className="bpa-figures">
         <dt>{t.total}</dt>
-        <dd data-testid="total">{num(scores.total, t)}</dd>
+        <dd data-testid="total">
+          {num(scores.total, t)}
+          {scores.partial !== null && scores.total !== null && (
+            <span data-testid="partial">（{t.partialTotal(scores.partial.scored, scores.partial.of)}）</span>
+          )}
+        </dd>
         <dt>{t.grade}</dt>
-        <dd data-testid="grade">{scores.grade ?? t.noScore}</dd>
+        <dd data-testid="grade">{scores.grade ?? (scores.partial !== null ? t.notGraded : t.noScore)}</dd>
         {scores.conclusion !== null && (
           <>
             <dt>{t.conclusion}</dt>
