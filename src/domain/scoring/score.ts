@@ -455,32 +455,53 @@ function scoreRows(
   return indicatorReadings(readings).map((reading) => scoredOnce(reading, scoreRow, profile));
 }
 
+/** The report row of each reading, kept while its reading, profile and score stay the same (live edits). */
+const reportRows = new WeakMap<
+  RowReading,
+  { profile: Profile; table: TableKey; scored: IndicatorScore | undefined; row: RowScore }
+>();
+
+function rowScoreOf(
+  reading: RowReading,
+  table: TableKey,
+  scored: IndicatorScore | undefined,
+  profile: Profile,
+): RowScore {
+  const known = reportRows.get(reading);
+  if (known && known.profile === profile && known.table === table && known.scored === scored)
+    return known.row;
+  const meaning = meaningOf(reading, profile);
+  const row: RowScore = {
+    table,
+    row: reading.row,
+    kind: reading.kind,
+    level1: reading.level1,
+    level2: reading.level2,
+    name: reading.name,
+    operator: meaning.operator,
+    operatorSource: meaning.source,
+    target: reading.target,
+    unit: reading.unit,
+    actual: reading.actual,
+    percent: reading.percent,
+    weight: reading.weight,
+    score: scored?.score ?? null,
+    statedScore: reading.statedScore,
+    unscorable: scored?.unscorable ?? null,
+  };
+  reportRows.set(reading, { profile, table, scored, row });
+  return row;
+}
+
 /** What every row of every table was read as, with its score where it has one (reports list them). */
 function rowScoresOf(form: ParsedForm, indicators: readonly IndicatorScore[], profile: Profile): RowScore[] {
+  const main = mainTableOf(form);
   const byRow = new Map(indicators.map((i) => [i.row, i]));
   const rows: RowScore[] = [];
   for (const table of Object.keys(form.readings) as TableKey[]) {
     for (const reading of form.readings[table] ?? []) {
-      const scored = table === mainTableOf(form) ? byRow.get(reading.row) : undefined;
-      const meaning = meaningOf(reading, profile);
-      rows.push({
-        table,
-        row: reading.row,
-        kind: reading.kind,
-        level1: reading.level1,
-        level2: reading.level2,
-        name: reading.name,
-        operator: meaning.operator,
-        operatorSource: meaning.source,
-        target: reading.target,
-        unit: reading.unit,
-        actual: reading.actual,
-        percent: reading.percent,
-        weight: reading.weight,
-        score: scored?.score ?? null,
-        statedScore: reading.statedScore,
-        unscorable: scored?.unscorable ?? null,
-      });
+      const scored = table === main ? byRow.get(reading.row) : undefined;
+      rows.push(rowScoreOf(reading, table, scored, profile));
     }
   }
   return rows;

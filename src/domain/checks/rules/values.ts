@@ -122,10 +122,12 @@ export const indicatorUnscored = rowRule({
     if (view.score?.unscorable !== 'missing_operator' || fieldOf(view.row, 'operator').cell !== null)
       return [];
     const target = fieldOf(view.row, 'target');
+    // Without a target column the missing column is the finding (required_column_missing).
+    if (target.cell === null) return [];
     const tiers = ctx.profile.qualitativeTiers.map((t) => t.tier).join('／');
     return [
       {
-        cell: target.cell ?? fieldOf(view.row, 'level3').cell,
+        cell: target.cell,
         params: { name: view.name, value: shown(target), tiers },
       },
     ];
