@@ -3,6 +3,7 @@
  * process: where text goes, whether a person watches stderr, and which workbook host reads and writes files.
  * `main.ts` is the one place that picks the xlsx-file host.
  */
+import type { ReportBook } from '../app/report-book';
 import type { WorkbookPort } from '../app/workbook-port';
 
 export interface CliIo {
@@ -23,6 +24,8 @@ export type OpenResult = { ok: true; workbook: WorkbookPort } | { ok: false; cod
 
 export interface CliHost {
   createWorkbook(): WritableWorkbook;
+  /** Writes a report workbook (xlsx bytes). */
+  writeReportBook(book: ReportBook): Promise<Uint8Array>;
   /** Opens a received file from its bytes; never throws for a bad file. */
   openReceived(buffer: Uint8Array): Promise<OpenResult>;
   /**

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { openReceivedWorkbook } from '../hosts/xlsx-file/received';
+import { writeReportBook } from '../hosts/xlsx-file/report-book';
 import { XlsxWorkbook } from '../hosts/xlsx-file/xlsx-workbook';
 import type { CliHost } from './cli-host';
 import { serveChecks } from './check-worker';
@@ -15,6 +16,7 @@ import { run } from './run';
 
 const xlsxHost: CliHost = {
   createWorkbook: () => XlsxWorkbook.create(),
+  writeReportBook,
   openReceived: (buffer) => openReceivedWorkbook(buffer),
   workerScript: __filename,
 };

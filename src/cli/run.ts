@@ -224,6 +224,9 @@ async function runChecks(
     io.stderr(`bpa: 找不到文件或目录 / no such file or directory: ${missing}\n`);
     inputProblems = true;
   }
+  if (found.files.length === 0 && found.missing.length === 0) {
+    throw new UsageError(`未找到 .xlsx 工作簿 / no .xlsx workbook found in: ${paths.join(', ')}`);
+  }
   const options: CheckOptions = { lang, profile: chosen.profile, framework: chosen.framework, goals };
   const onProgress = progress(io, lang === 'en' ? 'Checking' : '检查中');
   const files = await checkFiles(found.files, options, {
@@ -268,9 +271,9 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     format === 'json'
       ? JSON.stringify(report, null, 2) + '\n'
       : format === 'html'
-        ? htmlReport(report, lang)
-        : format === 'xlsx'
-          ? await xlsxReport(report, lang, io.host.createWorkbook())
+        ? htmlReport(report, lang, positionals)
+        : format === 'xlsx' && values.output !== undefined
+          ? await xlsxReport(report, lang, io.host, { roots: positionals, output: values.output })
           : textReport(report, lang);
   if (values.output === undefined) {
     io.stdout(typeof output === 'string' ? output : '');
