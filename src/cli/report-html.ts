@@ -102,13 +102,12 @@ function summaryTable(rows: SummaryRow[], anchors: Map<string, string>, lang: La
     )
     .join('');
   const body = rows.map((row) => {
-    const where = row.sheet === null ? row.path : `${row.path} › ${row.sheet}`;
     const form = row.form ?? `${statusLabel(row.status, lang)}${row.note === null ? '' : `：${row.note}`}`;
     const total = row.note !== null && row.total !== null ? ` title="${esc(row.note)}"` : '';
     const diffClass = row.difference !== null && Math.abs(row.difference) > 0.1 ? ' bad' : '';
     return (
       `<tr data-ungraded="${row.graded ? 0 : 1}" data-errors="${row.errors}">` +
-      `<td><a href="#${anchors.get(row.file) ?? ''}">${esc(where)}</a></td>` +
+      `<td><a href="#${anchors.get(row.file) ?? ''}">${esc(row.path)}</a>${row.sheet === null ? '' : `<br><small>${esc(row.sheet)}</small>`}</td>` +
       `<td>${esc(row.department)}</td><td>${esc(row.project)}</td><td>${esc(form)}</td>` +
       numCell(row.statedTotal) +
       `<td class="n${row.note === null ? '' : ' partial'}" data-v="${row.total ?? ''}"${total}>${esc(row.total)}</td>` +
@@ -282,7 +281,8 @@ h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.5em}h3{font-size:1.05em}h4{f
 .scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;margin:.3em 0 1em;min-width:100%}
 th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#D9E1F2;white-space:nowrap}td.n{text-align:right;white-space:nowrap}
+th{background:#D9E1F2;white-space:nowrap}
+#summary td{min-width:4.5em}#summary td:nth-child(-n+4){min-width:9em}#summary td small{color:#555}td.n{text-align:right;white-space:nowrap}
 th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;color:inherit}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 tr.error td{background:#FDECEA}tr.warning td{background:#FFF4E5}.bad{color:#B00020;font-weight:bold}
