@@ -15,7 +15,7 @@ import {
   indicatorRows,
   isGraded,
   issuesByRow,
-  NO_GRADE,
+  noGrade,
   operatorSourceLabel,
   partialNote,
   summaryRows,
@@ -68,7 +68,7 @@ function gradeChart(report: BatchReport, lang: Lang): string {
   });
   const note = t(
     lang,
-    `仅计入完整复算、已评级且无错误的表格；${NO_GRADE} ${ungraded} 个。`,
+    `仅计入完整复算、已评级且无错误的表格；未评级 ${ungraded} 个。`,
     `Counts only sheets fully recomputed, graded and free of errors; ${ungraded} not graded.`,
   );
   return (
@@ -213,7 +213,7 @@ function fileSection(file: FileResult, path: string, anchor: string, lang: Lang)
         total === null ? '—' : partial === null ? String(total) : `${total}（${partial}）`,
       ],
       [t(lang, '自评等级', 'Stated grade'), statedGrade ?? '—'],
-      [t(lang, '复算等级', 'Recomputed grade'), isGraded(sheet) && grade !== null ? grade : NO_GRADE],
+      [t(lang, '复算等级', 'Recomputed grade'), isGraded(sheet) && grade !== null ? grade : noGrade(lang)],
     ];
     const dl = facts
       .map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`)

@@ -9,6 +9,9 @@ import type { Lang } from '../domain/messages/catalog';
 
 export const NO_GRADE = '未评级';
 
+/** 未评级, or its English when the report is in English. */
+export const noGrade = (lang: Lang): string => (lang === 'en' ? 'not graded' : NO_GRADE);
+
 export interface SummaryRow {
   /** The file as given (for links). */
   file: string;
@@ -84,7 +87,7 @@ export function summaryRows(report: BatchReport, roots: readonly string[], lang:
           total: null,
           difference: null,
           statedGrade: null,
-          grade: NO_GRADE,
+          grade: noGrade(lang),
           graded: false,
           errors: 1,
           warnings: 0,
@@ -107,7 +110,7 @@ export function summaryRows(report: BatchReport, roots: readonly string[], lang:
         total,
         difference: total !== null && statedTotal !== null ? round2(total - statedTotal) : null,
         statedGrade,
-        grade: graded && grade !== null ? grade : NO_GRADE,
+        grade: graded && grade !== null ? grade : noGrade(lang),
         graded,
         errors: sheet.issues.filter((i) => i.severity === 'error').length,
         warnings: sheet.issues.filter((i) => i.severity === 'warning').length,

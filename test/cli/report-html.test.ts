@@ -136,3 +136,15 @@ test('an empty folder is a usage error, not a clean run', async () => {
   expect(io.err()).toContain('未找到 .xlsx 工作簿');
   expect(io.err()).toContain('no .xlsx workbook found');
 });
+
+test('the English report labels the summary in English and says "not graded"', async () => {
+  const dir = await tempDir();
+  await writeFixture(dir, 'off.xlsx', await selfEvaluationFile({ statedTotal: 75 }));
+  const out = join(await tempDir(), 'report.html');
+  await run(['check', dir, '--format', 'html', '-o', out, '--lang', 'en'], captureIo());
+  const html = await readFile(out, 'utf8');
+  expect(html).toContain('<html lang="en">');
+  expect(html).toContain('<button type="button">Recomputed grade</button>');
+  expect(html).toContain('<td class="muted">not graded</td>');
+  expect(html).not.toContain('未评级');
+});
