@@ -102,7 +102,7 @@ export const realFormCaseSchema = z
     place: text,
     year: z.number().int().min(2000).max(2100),
     source: z.strictObject({
-      url: z.string().url().nullable(),
+      url: z.url().nullable(),
       title: text,
       publisher: text,
       note: text,
