@@ -46,9 +46,6 @@ const indicatorSchema = z
     why: text.optional(),
     notes: text.optional(),
   })
-  .refine((i) => i.ruleScore !== null || i.why !== undefined, {
-    message: 'a row without a rule score says why ("why")',
-  })
   .refine((i) => (i.operator === null) === (i.operatorSource === null), {
     message: 'operator and operatorSource are both given or both null',
   });
@@ -92,6 +89,14 @@ const allowedSchema = z
     message: 'an allowed issue without a cell names its code',
   });
 
+/** Templates whose indicator rows are scored. */
+const SCORED: readonly string[] = [
+  'project-self-evaluation',
+  'department-self-evaluation',
+  'key-evaluation',
+  'ex-ante-assessment',
+];
+
 const cellValue = z.union([z.string(), z.number(), z.null()]);
 
 export const realFormCaseSchema = z
@@ -128,6 +133,17 @@ export const realFormCaseSchema = z
     }),
   })
   .superRefine((c, ctx) => {
+    // Goal and monitoring forms have no indicator scores: there a missing rule score needs no reason.
+    if (SCORED.includes(c.template)) {
+      c.expect.indicators.forEach((i, n) => {
+        if (i.ruleScore === null && i.why === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['expect', 'indicators', n, 'why'],
+            message: 'a row without a rule score says why ("why")',
+          });
+      });
+    }
     const seen = new Set<number>();
     for (const row of [
       ...c.expect.indicators.map((i) => i.row),
