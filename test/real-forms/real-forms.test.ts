@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseA1, parseRange } from '../../src/domain/grid/address';
 import { loadCases, realFormCaseSchema, type RealFormCase } from './case-schema';
 import { figuresOf, measureAll, measureCase, totalsOf, type CaseMeasure, type Figures } from './measure';
 import { fullReport, ISSUE_TARGETS } from './report';
@@ -60,10 +61,25 @@ describe('real-form cases', () => {
             cells: expect.arrayContaining([indicator.name]),
           });
       }
-      for (const merge of c.merges) {
-        const [from, to] = merge.split(':');
-        expect(from).not.toEqual(to);
+      // Merges cover more than one cell, start and end in order, and do not overlap (a later one would undo
+      // an earlier one in Excel too).
+      const ranges = c.merges.map((m) => ({ m, r: parseRange(m) }));
+      for (const { m, r } of ranges) {
+        const [from, to] = m.split(':').map((a) => parseA1(a));
+        const ordered = from !== undefined && to !== undefined && from.row <= to.row && from.col <= to.col;
+        expect({ m, ordered }).toEqual({ m, ordered: true });
+        expect({ m, single: r.top === r.bottom && r.left === r.right }).toEqual({ m, single: false });
       }
+      const overlapping = ranges.flatMap((a, i) =>
+        ranges
+          .slice(i + 1)
+          .filter(
+            ({ r: b }) =>
+              a.r.top <= b.bottom && b.top <= a.r.bottom && a.r.left <= b.right && b.left <= a.r.right,
+          )
+          .map((b) => `${a.m} ∩ ${b.m}`),
+      );
+      expect(overlapping).toEqual([]);
     },
   );
 });
