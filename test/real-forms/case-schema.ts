@@ -9,7 +9,8 @@ import { TEMPLATE_IDS } from '../../src/domain/forms/form-model';
 
 const A1 = /^[A-Z]{1,3}[1-9][0-9]*$/;
 const RANGE = /^[A-Z]{1,3}[1-9][0-9]*:[A-Z]{1,3}[1-9][0-9]*$/;
-export const CASE_ID = /^[a-z0-9]+(-[a-z0-9]+)*-(pse|dse|goals|dgoals|mon|exante|keyeval)-\d{4}$/;
+/** `<prov>-<place>-<topic>-<kind>-<year>`; `undated` where the stored copy gives no year. */
+export const CASE_ID = /^[a-z0-9]+(-[a-z0-9]+)*-(pse|dse|goals|dgoals|mon|exante|keyeval)-(\d{4}|undated)$/;
 
 const text = z.string().min(1);
 const sheetRow = z.number().int().positive();
@@ -105,7 +106,7 @@ export const realFormCaseSchema = z
     template: z.enum(TEMPLATE_IDS),
     province: text,
     place: text,
-    year: z.number().int().min(2000).max(2100),
+    year: z.number().int().min(2000).max(2100).nullable(),
     source: z.strictObject({
       url: z.url().nullable(),
       title: text,

@@ -15,19 +15,19 @@ import { fullReport, ISSUE_TARGETS } from './report';
 /** The threshold table: the least the engine must achieve on the set (a most, for the two counts of errors). */
 const FLOORS: Readonly<Record<keyof Figures, number>> = {
   /** Share of forms recognised with the right template (issue target: all). */
-  recognised: 9 / 12,
+  recognised: 32 / 37,
   /** Share of by-hand indicator rows the engine reads as indicators (issue target: ≥ 98 %). */
-  indicatorRowsRead: 1,
+  indicatorRowsRead: 232 / 240,
   /** Rows that are not indicators but read as ones, at most (issue target: none). */
-  nonIndicatorRowsRead: 15,
+  nonIndicatorRowsRead: 41,
   /** Share of scorable rows whose rule score equals the by-hand one within 0.05 (issue target: ≥ 95 %). */
-  ruleScoresEqual: 0,
+  ruleScoresEqual: 27 / 80,
   /** Share of stated scores off the rule (beyond the profile's tolerance) with an error or warning on their row. */
-  deviationsFlagged: 1,
+  deviationsFlagged: 15 / 16,
   /** Share of inconsistent totals, grades and funds (findings) with an error or warning on their cell or row. */
-  findingsFlagged: 1,
+  findingsFlagged: 9 / 23,
   /** False alarms per form, at most (issue target: ≤ 1). */
-  falseAlarmsPerForm: 80 / 12,
+  falseAlarmsPerForm: 416 / 37,
 };
 
 const EPSILON = 1e-9;
@@ -52,11 +52,20 @@ describe('real-form cases', () => {
   it.each(cases.map((c) => [c.id, c] as const))(
     '%s: expected rows match the grid',
     (_id, c: RealFormCase) => {
+      // What a row shows: its own cells, plus the text of a merged cell reaching down over it (a second
+      // criterion row under a merged 三级 name).
+      const shownIn = (sheetRow: number): unknown[] => {
+        const own = c.rows[sheetRow - 1] ?? [];
+        const carried = c.merges
+          .map((m) => parseRange(m))
+          .filter((r) => r.top < sheetRow - 1 && r.bottom >= sheetRow - 1)
+          .map((r) => c.rows[r.top]?.[r.left] ?? null);
+        return [...own, ...carried];
+      };
       for (const indicator of c.expect.indicators) {
-        const row = c.rows[indicator.row - 1] ?? [];
-        // The 三级 name as expected is written in the indicator's own row (a wrong row number is caught here).
+        // The 三级 name as expected is shown in the indicator's own row (a wrong row number is caught here).
         if (indicator.name !== null)
-          expect({ row: indicator.row, cells: row }).toEqual({
+          expect({ row: indicator.row, cells: shownIn(indicator.row) }).toEqual({
             row: indicator.row,
             cells: expect.arrayContaining([indicator.name]),
           });
