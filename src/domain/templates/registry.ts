@@ -1,5 +1,5 @@
 /**
- * Every template, in the order of the performance cycle (product.md §2).
+ * Every template, in the order of the performance cycle (docs/product.md §2).
  */
 import type { TemplateId } from '../forms/form-model';
 import { EngineInvariantError } from '../grid/cell';

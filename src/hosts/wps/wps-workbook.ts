@@ -1,5 +1,5 @@
 /**
- * The WPS 表格 host: the port over the ET object model (platform.md §2). ET is synchronous and every member
+ * The WPS 表格 host: the port over the ET object model (docs/platform.md §2). ET is synchronous and every member
  * access crosses into the WPS process, so a block is read or written with one `Range(...)` and one 2-D
  * `Value2`/`Formula`, never cell by cell; sheets are looked up once per plan. Numeric enums, BGR colours and
  * ET addresses stay in this folder.

@@ -1,5 +1,5 @@
 /**
- * The .xlsx file host: the port over an in-memory exceljs workbook (platform.md §3). A plan becomes model
+ * The .xlsx file host: the port over an in-memory exceljs workbook (docs/platform.md §3). A plan becomes model
  * mutations, `toBuffer` writes the file once. exceljs never calculates, so formula cells read back their
  * cached result, or null when the file has none. Only this folder knows exceljs's cell value objects.
  */

@@ -34,7 +34,7 @@ const PROFILES = ['default', 'hubei'] as const;
 const FRAMEWORKS = ['classic-2020', 'core-2021'] as const;
 const CREATED = '2024-03-01T08:00:00.000Z';
 
-/** Functions every host computes the same, with no _xlfn prefix (platform.md §1, §3). */
+/** Functions every host computes the same, with no _xlfn prefix (docs/platform.md §1, §3). */
 const CLASSIC_FUNCTIONS = new Set([
   'IF',
   'AND',

@@ -13,7 +13,7 @@ import {
 } from './common';
 
 /**
- * The five aspects of 中发〔2018〕34号, 20 points each, every 评估要点 worth 5 (domain.md §2.1–2.2).
+ * The five aspects of 中发〔2018〕34号, 20 points each, every 评估要点 worth 5 (docs/domain.md §2.1–2.2).
  * [一级, 二级, [评估要点 …]]
  */
 const CRITERIA: readonly (readonly [string, string, readonly string[]])[] = [

@@ -31,7 +31,7 @@ interface Criterion {
 }
 
 /**
- * 项目支出绩效评价指标体系框架（参考）, 财预〔2020〕10号 (domain.md §5.3). Weights 15/20/35/30: 产出 + 效益 = 65.
+ * 项目支出绩效评价指标体系框架（参考）, 财预〔2020〕10号 (docs/domain.md §5.3). Weights 15/20/35/30: 产出 + 效益 = 65.
  */
 const CRITERIA: readonly Criterion[] = [
   {
