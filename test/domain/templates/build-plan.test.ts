@@ -55,6 +55,7 @@ const CLASSIC_FUNCTIONS = new Set([
   'INDIRECT',
   'INDEX',
   'MATCH',
+  'ROWS',
 ]);
 
 const EXCEL_MAX_ROW = 1048576;
