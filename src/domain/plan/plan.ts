@@ -9,6 +9,8 @@ export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 export type HexColor = `#${string}`;
 
 export interface CellStyle {
+  /** Font family. A file stores one name per font, with no fallback list. */
+  fontName?: string;
   bold?: boolean;
   fontSize?: number;
   fontColor?: HexColor;

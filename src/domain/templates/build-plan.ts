@@ -92,6 +92,15 @@ const MAX_SHEET_NAME = 31;
 const HELP_SUFFIX = '说明';
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/;
 
+/**
+ * The font of every cell a template writes. 等线 is the Chinese default of Excel 2016 and later and ships with
+ * Windows 10; a file names one font only, so the .xlsx host stores it with the GB2312 character set and Excel
+ * or WPS on a machine without 等线 substitutes that set's default, 宋体. LibreOffice knows neither name and
+ * draws the text in its CJK fallback (Noto Sans CJK SC with fonts-noto-cjk; see docs/platform.md §4).
+ * Calibri, the exceljs default, has no Chinese glyphs at all.
+ */
+export const FORM_FONT: CellStyle = { fontName: '等线' };
+
 const LABEL_STYLE: CellStyle = { bold: true, fill: '#F2F2F2', horizontal: 'center' };
 const NOT_APPLICABLE_STYLE: CellStyle = { fill: '#EDEDED' };
 const TITLE_STYLE: CellStyle = {
@@ -829,6 +838,7 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
   // Title and subtitle.
   draft.put(0, 0, 'title', spec.title);
   draft.merges.push({ top: 0, left: 0, bottom: 0, right: lastCol });
+  draft.styles.push({ range: { top: 0, left: 0, bottom: lastRow, right: lastCol }, style: FORM_FONT });
   draft.styles.push({ range: { top: 0, left: 0, bottom: 0, right: lastCol }, style: TITLE_STYLE });
   draft.rowHeights.set(0, TITLE_ROW_HEIGHT);
   if (spec.subtitle !== undefined) {
@@ -1092,6 +1102,7 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
       return lines > 1 ? [{ kind: 'rowHeight', sheet: helpSheet, row, height: 15 * lines }] : [];
     }),
     { kind: 'merge', sheet: helpSheet, range: 'A1:B1' },
+    { kind: 'style', sheet: helpSheet, range: `A1:B${help.rows.length}`, style: FORM_FONT },
     {
       kind: 'style',
       sheet: helpSheet,

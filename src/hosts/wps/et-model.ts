@@ -86,6 +86,7 @@ export interface EtColored {
 }
 
 export interface EtFont extends EtColored {
+  Name: string;
   Bold: boolean;
   Size: number;
 }

@@ -585,8 +585,14 @@ function readArea(target: EtRange, area: CellRange): Block {
 }
 
 function applyStyle(range: EtRange, style: CellStyle): void {
-  if (style.bold !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
+  if (
+    style.fontName !== undefined ||
+    style.bold !== undefined ||
+    style.fontSize !== undefined ||
+    style.fontColor !== undefined
+  ) {
     const font = readMember(range, 'Font');
+    if (style.fontName !== undefined) font.Name = style.fontName;
     if (style.bold !== undefined) font.Bold = style.bold;
     if (style.fontSize !== undefined) font.Size = style.fontSize;
     if (style.fontColor !== undefined) font.Color = hexToBgr(style.fontColor);

@@ -515,10 +515,24 @@ function undeclared(ws: Worksheet): UndeclaredSheetParts {
   return ws as unknown as UndeclaredSheetParts;
 }
 
+/**
+ * A font named in Chinese is stored with the GB2312 character set (134), as Excel stores its own Chinese
+ * fonts: where the font is not installed, Excel and WPS on Windows substitute that set's default, 宋体.
+ */
+function charsetOf(fontName: string): { charset?: number } {
+  return /\p{Script=Han}/u.test(fontName) ? { charset: 134 } : {};
+}
+
 function applyStyle(cell: Cell, style: CellStyle): void {
-  if (style.bold !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
+  if (
+    style.fontName !== undefined ||
+    style.bold !== undefined ||
+    style.fontSize !== undefined ||
+    style.fontColor !== undefined
+  ) {
     cell.font = {
       ...cell.font,
+      ...(style.fontName === undefined ? {} : { name: style.fontName, ...charsetOf(style.fontName) }),
       ...(style.bold === undefined ? {} : { bold: style.bold }),
       ...(style.fontSize === undefined ? {} : { size: style.fontSize }),
       ...(style.fontColor === undefined ? {} : { color: { argb: argb(style.fontColor) } }),

@@ -2,7 +2,7 @@ import { TEMPLATE_IDS } from '../../../src/domain/forms/form-model';
 import type { Field, ParsedForm, TemplateId } from '../../../src/domain/forms/form-model';
 import { getFramework } from '../../../src/domain/framework/frameworks';
 import type { Framework } from '../../../src/domain/framework/framework-schema';
-import { isA1, parseRange } from '../../../src/domain/grid/address';
+import { isA1, parseA1, parseRange } from '../../../src/domain/grid/address';
 import type { CellRange } from '../../../src/domain/grid/address';
 import { EngineInvariantError, isFormulaCell } from '../../../src/domain/grid/cell';
 import { getProfile } from '../../../src/domain/profiles/profiles';
@@ -128,6 +128,18 @@ describe.each(cases)('%s with profile %s and framework %s', (id, profileId, fram
         ensured.add(op.sheet);
       } else if ('sheet' in op) {
         expect(ensured.has(op.sheet)).toBe(true);
+      }
+    }
+  });
+
+  it('sets every written cell of the form and its 说明 in 等线, a font with Chinese glyphs', () => {
+    for (const target of [sheet, helpSheetName(sheet)]) {
+      const fonts = opsOf(plan, 'style', target).filter((op) => op.style.fontName !== undefined);
+      expect(fonts.map((op) => op.style.fontName)).toEqual(['等线']);
+      const area = parseRange(fonts[0]?.range ?? 'A1');
+      for (const a1 of (cells.get(target) ?? new Map()).keys()) {
+        const { row, col } = parseA1(a1);
+        expect(row >= area.top && row <= area.bottom && col >= area.left && col <= area.right).toBe(true);
       }
     }
   });

@@ -471,6 +471,14 @@ class FakeFormatPart {
       throw new Error(`Color: not a BGR integer ${value}`);
     this.put('Color', value);
   }
+  get Name(): unknown {
+    return this.part === 'Font' ? this.get_('Name') : undefined;
+  }
+  set Name(value: string) {
+    if (typeof value !== 'string' || value === '')
+      throw new Error(`Font.Name: not a font name ${String(value)}`);
+    this.put('Name', value);
+  }
   get Bold(): unknown {
     return this.part === 'Font' ? this.get_('Bold') : undefined;
   }
