@@ -28,6 +28,11 @@ export function getTemplateSpec(id: TemplateId): TemplateSpec {
   return spec;
 }
 
+/** The file a template is written to on its own: named by the form, as people name the form they hand out. */
+export function templateFileName(id: TemplateId): string {
+  return `${getTemplateSpec(id).title}.xlsx`;
+}
+
 export interface TemplateSummary {
   id: TemplateId;
   title: string;
