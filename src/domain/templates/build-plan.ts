@@ -94,10 +94,10 @@ const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/;
 
 /**
  * The font of every cell a template writes. 等线 is the Chinese default of Excel 2016 and later and ships with
- * Windows 10; a file names one font only, so the .xlsx host stores it with the GB2312 character set and Excel
- * or WPS on a machine without 等线 substitutes that set's default, 宋体. LibreOffice knows neither name and
- * draws the text in its CJK fallback (Noto Sans CJK SC with fonts-noto-cjk; see docs/platform.md §4).
- * Calibri, the exceljs default, has no Chinese glyphs at all.
+ * Windows 10; a file names one font only, so the .xlsx host stores it with the GB2312 character set, by which
+ * Windows picks a Chinese substitute (宋体) where 等线 is missing. LibreOffice knows neither name and draws the
+ * Chinese text from its CJK fallback (Noto Sans CJK with fonts-noto-cjk; see docs/platform.md §4). Calibri,
+ * the exceljs default, has no Chinese glyphs at all.
  */
 export const FORM_FONT: CellStyle = { fontName: '等线' };
 

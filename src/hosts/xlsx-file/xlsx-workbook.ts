@@ -517,7 +517,7 @@ function undeclared(ws: Worksheet): UndeclaredSheetParts {
 
 /**
  * A font named in Chinese is stored with the GB2312 character set (134), as Excel stores its own Chinese
- * fonts: where the font is not installed, Excel and WPS on Windows substitute that set's default, 宋体.
+ * fonts, so that where the font is not installed Windows substitutes a Chinese one (宋体) by that set.
  */
 function charsetOf(fontName: string): { charset?: number } {
   return /\p{Script=Han}/u.test(fontName) ? { charset: 134 } : {};
