@@ -55,6 +55,20 @@ describe('workbooks of earlier template versions', () => {
     ).toEqual([...TEMPLATE_IDS].sort());
   });
 
+  it('records the same scores for every version of a template, filled alike', () => {
+    for (const id of TEMPLATE_IDS) {
+      const versions = all.filter((f) => f.record.template === id);
+      const first = versions[0];
+      for (const f of versions.slice(1)) {
+        expect({ name: f.name, scores: f.record.scores }).toEqual({
+          name: f.name,
+          scores: first?.record.scores,
+        });
+        expect(f.record.goldenCase).toBe(first?.record.goldenCase);
+      }
+    }
+  });
+
   it.each(all.map((f) => [f.name, f] as const))(
     '%s is recognised, read, checked and scored',
     async (_, f) => {
