@@ -35,6 +35,7 @@ describe('bpa templates', () => {
 });
 
 describe('bpa template', () => {
+  // Seven workbooks written and read back: 2–3 s alone, more on a loaded machine.
   test('--all writes seven workbooks that read back as their templates', async () => {
     const dir = await tempDir();
     const io = captureIo();
@@ -50,7 +51,7 @@ describe('bpa template', () => {
       const read = readForm(await book.readBlock(sheet), sheet, null);
       expect(read.ok && read.form.template).toBe(id);
     }
-  });
+  }, 20_000);
 
   test('records the chosen profile and framework', async () => {
     const dir = await tempDir();

@@ -990,14 +990,13 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
           const runs = merged.get(columnKey) ?? [];
           if (runs.length > 0 && column.end > column.start)
             throw new EngineInvariantError(`${spec.id}: merged column ${columnKey} spans several columns`);
-          /** Row → the first row of its merged run, for the rows below the first. */
-          const runTop = new Map<number, number>();
-          for (const run of runs)
-            for (let row = run.top + 1; row <= run.bottom; row += 1) runTop.set(row, run.top);
+          /** Rows below the first of a merged run: their cell is inside the merge and stays blank. */
+          const insideRun = new Set<number>();
+          for (const run of runs) for (let row = run.top + 1; row <= run.bottom; row += 1) insideRun.add(row);
           const contentOf = (row: number): CellContent<ColumnKey> =>
             table.prefilled?.[row - firstRow]?.cells?.[columnKey] ?? column.spec.content;
           const prefillOf = (row: number): CellScalar | undefined =>
-            runTop.has(row) ? undefined : table.prefilled?.[row - firstRow]?.values[columnKey];
+            insideRun.has(row) ? undefined : table.prefilled?.[row - firstRow]?.values[columnKey];
           eachRun(firstRow, tableLast, contentOf, (content, top, bottom) => {
             const area = { top, left: column.start, bottom, right: column.end };
             const fields = draft.run(content, area, refsOf, prefillOf, level1Of);
