@@ -1,5 +1,5 @@
 /**
- * Formula twins (architecture.md §5): forms are inserted into .xlsx files, filled as a person would, and
+ * Formula twins (docs/architecture.md §5): forms are inserted into .xlsx files, filled as a person would, and
  * recalculated by LibreOffice — a spreadsheet engine we did not write. Every score, execution rate, total,
  * grade and conclusion it computes must equal what the TypeScript scoring gives for the same inputs.
  */

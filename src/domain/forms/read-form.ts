@@ -1,7 +1,7 @@
 /**
  * Reads a sheet back into a form's data: our own templates (recognised by `_meta`) and hand-made official
  * forms (recognised by title and headers). Sections are found by their labels, never by fixed rows, because
- * people insert rows, add columns and re-order them (domain.md §10.6).
+ * people insert rows, add columns and re-order them (docs/domain.md §10.6).
  *
  * The reader walks the sheet once, top to bottom. Outside the tables it keys every cell to find labels;
  * inside a table it looks only at the first non-blank cell of each row (to see where the table ends) and at

@@ -1,5 +1,5 @@
 /**
- * Score functions (domain.md §5). Each has a formula twin in formulas.ts: for the same cell values the
+ * Score functions (docs/domain.md §5). Each has a formula twin in formulas.ts: for the same cell values the
  * sheet's formula and the function here give the same number, rounding included, so a workbook and the
  * engine never disagree about a score.
  *
@@ -103,7 +103,7 @@ export function clampScore(raw: number, weight: number, profile: Profile): numbe
 /**
  * 定量: target and actual already normalised to the same scale; negative actual counts as 0. Rounded.
  *
- * Edge choices (domain.md §5.1.3): ≥ / > with T ≤ 0 gives full marks for any A ≥ 0, because an actual that
+ * Edge choices (docs/domain.md §5.1.3): ≥ / > with T ≤ 0 gives full marks for any A ≥ 0, because an actual that
  * cannot be negative always meets such a target; = with T ≤ 0 uses the "equal to zero" rule (A ≤ 0 → w,
  * else 0); reverse with A = 0 is always full marks (nothing was spent or happened, so nothing exceeded).
  */
@@ -296,7 +296,7 @@ export function keyRateKindOf(name: string | null): KeyRateKind | null {
 export type MonitoringLight = '红' | '黄' | '绿';
 
 /**
- * Monitoring light (domain.md §4.3): execution rate ÷ time progress × 100 against the profile's thresholds.
+ * Monitoring light (docs/domain.md §4.3): execution rate ÷ time progress × 100 against the profile's thresholds.
  * The ratio is rounded to 6 decimals first so that 59.99999999 from binary arithmetic is read as the 60 a
  * spreadsheet shows.
  */
