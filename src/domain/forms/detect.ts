@@ -5,15 +5,16 @@
  */
 import type { Block } from '../grid/cell';
 import type { ColumnKey, TemplateId } from './form-model';
-import { SheetKeys, titleTemplate } from './label-index';
+import { labelIndex, SheetKeys } from './label-index';
+import type { Vocabulary } from './vocabulary';
 
 const TITLE_ROWS = 6;
 const INSTRUCTIONS_KEY = '填表说明';
 const SIGNATURE_ROWS = 80;
 const SIGNATURE_COLS = 30;
 
-export function detectTemplate(block: Block): TemplateId | null {
-  return detectWithKeys(new SheetKeys(block));
+export function detectTemplate(block: Block, vocabulary?: Vocabulary): TemplateId | null {
+  return detectWithKeys(new SheetKeys(block, labelIndex(vocabulary)));
 }
 
 /** Detection on a shared key cache, so that reading the sheet afterwards does not key its cells twice. */
@@ -25,7 +26,7 @@ export function detectWithKeys(keys: SheetKeys): TemplateId | null {
       const key = keys.key(r, c);
       // 填表说明 sheets name every column of their form, one per row: they explain a form, they are none.
       if (key.endsWith(INSTRUCTIONS_KEY)) return null;
-      const template = titleTemplate(key);
+      const template = keys.index.titleTemplate(key);
       if (template) return template;
     }
   }

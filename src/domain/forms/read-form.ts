@@ -30,23 +30,15 @@ import {
   isBlankCell,
   isFooterKey,
   type LabelHit,
+  labelIndex,
   mayBeLabel,
   MONEY_COLUMNS,
   NO_LABEL,
   readerKey,
   SheetKeys,
   type SummaryKey,
-  TABLE_TOTAL_WORDS,
-  titleTemplate,
 } from './label-index';
-import {
-  COLUMN_LABELS,
-  FUNDS_COL_LABELS,
-  FUNDS_ROW_LABELS,
-  GOAL_LABELS,
-  HEADER_LABELS,
-  TOTAL_LABELS,
-} from './vocabulary';
+import type { Vocabulary } from './vocabulary';
 
 /** Where a row table is on the sheet; all rows and columns are 0-based sheet positions. */
 export interface TableLayout {
@@ -95,9 +87,19 @@ export type ReadFormResult =
 const NO_VALUES: readonly CellScalar[] = [];
 const NO_FORMULAS: readonly (string | null)[] = [];
 
-export function readForm(block: Block, sheet: string, hint: FormHint | null): ReadFormResult {
+export interface ReadOptions {
+  /** The words of the forms; the built-in vocabulary when absent. */
+  vocabulary?: Vocabulary;
+}
+
+export function readForm(
+  block: Block,
+  sheet: string,
+  hint: FormHint | null,
+  options: ReadOptions = {},
+): ReadFormResult {
   if (blockIsBlank(block)) return { ok: false, reason: 'empty' };
-  const keys = new SheetKeys(block);
+  const keys = new SheetKeys(block, labelIndex(options.vocabulary));
   const template = hint ? hint.template : detectWithKeys(keys);
   if (template === null) return { ok: false, reason: 'unrecognized' };
   const reader = new FormReader(keys, FORM_SHAPES[template], hint ? 'meta' : 'headers');
@@ -232,8 +234,6 @@ interface FundsHeader {
   columns: Partial<Record<FundsColKey, number>>;
 }
 
-const TABLE_TOTAL_KEYS: ReadonlySet<string> = new Set(TABLE_TOTAL_WORDS);
-
 class FormReader {
   private readonly values: CellScalar[][];
   private readonly formulas: (string | null)[][];
@@ -258,6 +258,7 @@ class FormReader {
   private readonly groupKeys = new Map<TableKey, ReadonlySet<string>>();
   private readonly groupFirstChars = new Set<string>();
   private readonly labelRows = new Map<number, boolean>();
+  private readonly vocabulary: Vocabulary;
 
   constructor(
     private readonly keys: SheetKeys,
@@ -269,12 +270,13 @@ class FormReader {
     this.formulas = block.formulas;
     this.top = block.top;
     this.left = block.left;
+    this.vocabulary = keys.index.vocabulary;
     this.headerKeys = new Set(shape.header.map((p) => p.key));
     this.goalKeys = new Set(shape.goals.map((p) => p.key));
     this.fundsRowKeys = new Set(shape.funds?.rows.map((p) => p.key) ?? []);
     this.fundsColKeys = new Set(shape.funds?.cols.map((p) => p.key) ?? []);
     for (const table of shape.tables) {
-      const keys = table.groupLabels.map((label) => readerKey(label));
+      const keys = table.groupLabels.map((label) => readerKey(label, this.keys.index));
       this.groupKeys.set(table.key, new Set(keys));
       for (const key of keys) this.groupFirstChars.add(key.charAt(0));
     }
@@ -440,12 +442,12 @@ class FormReader {
     for (let c = 0; c < row.length; c++) {
       const raw = row[c];
       if (isBlankCell(raw)) continue;
-      if (typeof raw !== 'string' || !mayBeLabel(raw, this.groupFirstChars)) return 'data';
+      if (typeof raw !== 'string' || !mayBeLabel(raw, this.groupFirstChars, this.keys.index)) return 'data';
       const key = this.keys.key(r, c);
       if (key === '') return 'data';
       if (groups?.has(key)) continue;
       const hit = this.keys.hitOf(key);
-      if (hit.summary === 'total' || TABLE_TOTAL_KEYS.has(key)) return 'summary';
+      if (hit.summary === 'total' || this.keys.index.tableTotals.has(key)) return 'summary';
       if (hit.summary !== undefined) return 'end';
       if (this.isSectionStart(key, hit)) {
         const insideTable =
@@ -467,8 +469,8 @@ class FormReader {
       hit.section !== undefined ||
       hit.header !== undefined ||
       hit.goal !== undefined ||
-      isFooterKey(key) ||
-      titleTemplate(key) !== null
+      isFooterKey(key, this.keys.index) ||
+      this.keys.index.titleTemplate(key) !== null
     );
   }
 
@@ -644,7 +646,7 @@ class FormReader {
     const key = this.keys.key(r, c);
     if (key === '') return true;
     const hit = this.keys.hitOf(key);
-    return hit === NO_LABEL && titleTemplate(key) === null;
+    return hit === NO_LABEL && this.keys.index.titleTemplate(key) === null;
   }
 
   private isZoneLabel(key: string): boolean {
@@ -700,7 +702,7 @@ class FormReader {
 
     for (const part of shape.header) {
       if (part.required && this.header[part.key] === undefined)
-        missing.push(HEADER_LABELS[part.key].canonical);
+        missing.push(this.vocabulary.header[part.key].canonical);
     }
 
     if (shape.funds) {
@@ -708,11 +710,11 @@ class FormReader {
       else {
         for (const part of shape.funds.rows) {
           if (part.required && this.funds[part.key] === undefined)
-            missing.push(FUNDS_ROW_LABELS[part.key].canonical);
+            missing.push(this.vocabulary.fundsRows[part.key].canonical);
         }
         for (const part of shape.funds.cols) {
           if (part.required && this.fundsLayout.columns[part.key] === undefined) {
-            missing.push(FUNDS_COL_LABELS[part.key].canonical);
+            missing.push(this.vocabulary.fundsColumns[part.key].canonical);
           }
         }
       }
@@ -721,7 +723,7 @@ class FormReader {
     for (const part of shape.goals) {
       if (!part.required || this.goals[part.key] !== undefined) continue;
       if (part.satisfiedBy?.some((k) => this.goals[k] !== undefined)) continue;
-      missing.push(GOAL_LABELS[part.key].canonical);
+      missing.push(this.vocabulary.goals[part.key].canonical);
     }
 
     const tables: ParsedForm['tables'] = {};
@@ -736,7 +738,7 @@ class FormReader {
       tableLayouts[table.key] = state.layout;
       for (const part of table.columns) {
         if (part.required && state.layout.columns[part.key] === undefined)
-          missing.push(COLUMN_LABELS[part.key].canonical);
+          missing.push(this.vocabulary.columns[part.key].canonical);
       }
     }
 
@@ -746,7 +748,7 @@ class FormReader {
     let conclusion: Field = ABSENT;
     if (summary) {
       if (this.summaryRow === null) {
-        if (summary.required) missing.push(TOTAL_LABELS.total.canonical);
+        if (summary.required) missing.push(this.vocabulary.totals.total.canonical);
       } else {
         const totalCol = this.totalColumn();
         total = this.field(this.summaryRow, totalCol);
