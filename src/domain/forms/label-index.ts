@@ -5,11 +5,11 @@
  * cell is keyed at most once per read through `SheetKeys`.
  */
 import type { Block, CellScalar } from '../grid/cell';
-import { isBlank } from '../grid/parse';
+import { isBlank, normalizeText } from '../grid/parse';
 import type { ColumnKey, FundsColKey, FundsRowKey, GoalKey, HeaderKey, TemplateId } from './form-model';
 import { compileNormaliser, type KeyOf } from './normalise-label';
 import { BUILT_IN_VOCABULARY, type Vocabulary } from './vocabulary';
-import type { SummaryKey, VocabularyLabel } from './vocabulary-schema';
+import type { SummaryKey, ValuePeriod, VocabularyLabel } from './vocabulary-schema';
 
 export type { SummaryKey } from './vocabulary-schema';
 
@@ -46,6 +46,10 @@ export interface LabelHit {
   cause?: string;
   /** A section name (项目资金, 绩效指标, 其他需要说明事项 …). */
   section?: true;
+  /** The period of a side-by-side target column (长期目标 / 中期指标值 / 年度指标值). */
+  period?: ValuePeriod;
+  /** A first level above 产出/效益/满意度 (实施效果指标). */
+  levelAbove?: true;
   /** A label the reader knows but does not read (得分计算方法, 指标解释, 项目负责人 …). */
   extra?: true;
 }
@@ -81,6 +85,8 @@ export interface LabelIndex {
   labels: readonly KnownLabel[];
   /** The template a title names by its words, or null. */
   titleTemplate(key: string): TemplateId | null;
+  /** A note such as 单位：万元 that is neither a label nor a value. */
+  isNote(raw: string): boolean;
 }
 
 const indexes = new WeakMap<Vocabulary, LabelIndex>();
@@ -129,6 +135,10 @@ function buildIndex(vocabulary: Vocabulary): LabelIndex {
   for (const name of vocabulary.monitoringCauses) add('cause', name, name);
   for (const text of vocabulary.sections) add('section', text, true);
   for (const text of vocabulary.extraLabels) add('extra', text, true);
+  for (const period of ['annual', 'midTerm', 'longTerm'] as const) {
+    for (const text of vocabulary.valuePeriods[period]) add('period', text, period);
+  }
+  for (const text of vocabulary.levelsAbove) add('levelAbove', text, true);
   for (const [key, list] of columnLists) {
     const hit = exact.get(key);
     if (hit !== undefined && list.length > 1) hit.columns = list;
@@ -187,9 +197,19 @@ function buildIndex(vocabulary: Vocabulary): LabelIndex {
     return null;
   };
 
+  const ignore = vocabulary.normalisation.ignore.map((source) => new RegExp(source, 'u'));
+  const characters = vocabulary.normalisation.characters;
+  const isNote = (raw: string): boolean => {
+    if (raw.length > MAX_LABEL_LENGTH || ignore.length === 0) return false;
+    let text = '';
+    for (const ch of normalizeText(raw).replace(/\s+/gu, '')) text += characters[ch] ?? ch;
+    return ignore.some((p) => p.test(text));
+  };
+
   return {
     vocabulary,
     keyOf,
+    isNote,
     lookup,
     titles,
     minTitleLength,

@@ -183,6 +183,13 @@ export const VocabularySchema = z.strictObject({
   goals: labelsOf(GOAL_KEYS, label),
   columns: labelsOf(COLUMN_KEYS, label),
   totals: labelsOf(SUMMARY_KEYS, label),
+  /**
+   * Headers of side-by-side target columns (长期/中期/年度): each is a target column of its own, and the
+   * annual one is the target that is scored.
+   */
+  valuePeriods: z.strictObject({ annual: texts, midTerm: texts, longTerm: texts }),
+  /** First-level names of a level above 产出/效益/满意度 (实施效果指标): the 一级 is then the next column. */
+  levelsAbove: texts,
   /** Labels of fields and columns the reader knows but does not use (得分计算方法, 指标解释, 项目负责人 …). */
   extraLabels: texts,
   /** Section names that open a new part of a form; a table ends where one of them starts a row. */
@@ -202,6 +209,7 @@ export type Vocabulary = z.infer<typeof VocabularySchema>;
 export type VocabularyLabel = z.infer<typeof label>;
 export type Normalisation = z.infer<typeof normalisation>;
 export type TitleRule = z.infer<typeof titleRule>;
+export type ValuePeriod = keyof Vocabulary['valuePeriods'];
 
 /** A jurisdiction's additions: every part optional; synonyms and lists are appended, title rules go first. */
 export const VocabularyExtensionSchema = z.strictObject({
@@ -229,6 +237,10 @@ export const VocabularyExtensionSchema = z.strictObject({
   goals: partialLabelsOf(GOAL_KEYS, moreSynonyms).optional(),
   columns: partialLabelsOf(COLUMN_KEYS, moreSynonyms).optional(),
   totals: partialLabelsOf(SUMMARY_KEYS, moreSynonyms).optional(),
+  valuePeriods: z
+    .strictObject({ annual: texts.optional(), midTerm: texts.optional(), longTerm: texts.optional() })
+    .optional(),
+  levelsAbove: texts.optional(),
   extraLabels: texts.optional(),
   sections: texts.optional(),
   footers: texts.optional(),

@@ -134,6 +134,12 @@ function merge(base: Vocabulary, extension: VocabularyExtension): Vocabulary {
     goals: mergeLabels('goals'),
     columns: mergeLabels('columns'),
     totals: mergeLabels('totals'),
+    valuePeriods: {
+      annual: [...base.valuePeriods.annual, ...(extension.valuePeriods?.annual ?? [])],
+      midTerm: [...base.valuePeriods.midTerm, ...(extension.valuePeriods?.midTerm ?? [])],
+      longTerm: [...base.valuePeriods.longTerm, ...(extension.valuePeriods?.longTerm ?? [])],
+    },
+    levelsAbove: [...base.levelsAbove, ...(extension.levelsAbove ?? [])],
     extraLabels: [...base.extraLabels, ...(extension.extraLabels ?? [])],
     sections: [...base.sections, ...(extension.sections ?? [])],
     footers: [...base.footers, ...(extension.footers ?? [])],
