@@ -13,7 +13,7 @@ const INSTRUCTIONS_KEY = '填表说明';
 const SIGNATURE_ROWS = 80;
 const SIGNATURE_COLS = 30;
 
-export function detectTemplate(block: Block, vocabulary?: Vocabulary): TemplateId | null {
+export function detectTemplate(block: Block, vocabulary?: Vocabulary | undefined): TemplateId | null {
   return detectWithKeys(new SheetKeys(block, labelIndex(vocabulary)));
 }
 

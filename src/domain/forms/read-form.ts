@@ -120,7 +120,7 @@ const NO_FORMULAS: readonly (string | null)[] = [];
 
 export interface ReadOptions {
   /** The words of the forms; the built-in vocabulary when absent. */
-  vocabulary?: Vocabulary;
+  vocabulary?: Vocabulary | undefined;
 }
 
 export function readForm(
