@@ -252,3 +252,24 @@ describe('title words decide the form', () => {
     expect(detectTemplate(blockOf(rows))).toBe(template);
   });
 });
+
+describe('a sheet with only a project’s header fields', () => {
+  it('is the start of a declaration whose tables are missing', () => {
+    const rows: CellScalar[][] = [
+      ['(2021年度)', N, N, N],
+      ['项目名称', '干渠防渗改造项目', '项目负责人及联系电话', '张工'],
+      ['主管部门', '县水利局', '实施单位', '县农村供水站'],
+    ];
+    expect(detectTemplate(blockOf(rows))).toBe('project-goals');
+    expect(read(rows).form.missing).toEqual(['项目资金', '年度目标', '绩效指标']);
+  });
+
+  it('is no form when the same words head the columns of a list of projects', () => {
+    const rows: CellScalar[][] = [
+      ['项目名称', '主管部门', '实施单位'],
+      ['干渠防渗改造项目', '县水利局', '县农村供水站'],
+      ['乡村道路养护', '县交通运输局', '县公路段'],
+    ];
+    expect(detectTemplate(blockOf(rows))).toBeNull();
+  });
+});
