@@ -818,11 +818,9 @@ class FormReader {
       const hit = this.keys.hit(r, c);
       if (hit === NO_LABEL) {
         const key = this.keys.key(r, c);
-        if (
-          key.length >= CANDIDATE_MIN &&
-          key.length <= CANDIDATE_MAX &&
-          typeof this.values[r]?.[c] === 'string'
-        )
+        // Header fields stand above the tables; what follows them (signatures, notes) is no candidate.
+        const short = key.length >= CANDIDATE_MIN && key.length <= CANDIDATE_MAX;
+        if (short && this.tables.size === 0 && typeof this.values[r]?.[c] === 'string')
           this.candidates.push({ r, c, key });
         continue;
       }
@@ -989,7 +987,10 @@ class FormReader {
     const shape = this.shape;
     const handMade = this.source === 'headers';
 
-    const absentHeader = shape.header.filter((p) => p.required && this.header[p.key] === undefined);
+    // A hand-made form is asked only for its core fields, so only those are worth a guess.
+    const absentHeader = shape.header.filter(
+      (p) => p.required && this.header[p.key] === undefined && (!handMade || p.core === true),
+    );
     this.guesses.push(
       ...this.guessParts(
         absentHeader,
@@ -1000,10 +1001,9 @@ class FormReader {
         },
       ),
     );
+    // A hand-made form whose province never printed a field (项目属性, 项目期) lacks it by design.
     for (const part of absentHeader) {
-      // A hand-made form whose province never printed the field (项目属性, 项目期) lacks it by design.
-      if (this.header[part.key] === undefined && (!handMade || part.core === true))
-        missing.push(this.vocabulary.header[part.key].canonical);
+      if (this.header[part.key] === undefined) missing.push(this.vocabulary.header[part.key].canonical);
     }
 
     if (shape.funds) {

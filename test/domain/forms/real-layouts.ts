@@ -146,8 +146,8 @@ export function perPlaceGoals(): CellScalar[][] {
 export function nearMissSelfEvaluation(): CellScalar[][] {
   return [
     ['项目支出绩效自评表', N, N, N, N, N, N],
-    ['项目名称', '社区养老服务', N, '主管部门', '民政局', N, N],
-    ['项目实施单住', '养老服务中心', N, N, N, N, N],
+    ['项目名秤', '社区养老服务', N, '主管部门', '民政局', N, N],
+    ['项目实施单位', '养老服务中心', N, N, N, N, N],
     ['项目资金', N, '全年预算书', '全年执行数', '执行率', N, N],
     [N, '年度资金总额', 100, 95, '95%', N, N],
     ['预期目标', N, N, '实际完成情况', N, N, N],
