@@ -34,7 +34,8 @@ function joinPath(base: string, key: string): string {
   return base === '' ? key : `${base}.${key}`;
 }
 
-function schemaErrors(issues: readonly z.core.$ZodIssue[]): ProfileError[] {
+/** Schema issues as one error per path, Chinese first; the vocabulary loader reports the same way. */
+export function schemaErrors(issues: readonly z.core.$ZodIssue[]): ProfileError[] {
   const errors: ProfileError[] = [];
   for (const issue of issues) {
     const path = formatPath(issue.path);

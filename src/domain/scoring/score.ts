@@ -550,9 +550,13 @@ function weightSumOf(indicators: readonly IndicatorScore[], extra: number): numb
 function scoreExecution(form: ParsedForm, profile: Profile): ExecutionScore | null {
   if (form.funds.total === undefined) return null;
   const amount = (raw: CellScalar): number | null => readAmount(raw)?.wan ?? null;
+  // The form's own 执行率(B/A) header names the divisor when it has letters (ParsedForm.budgetBasis).
+  const basis = form.budgetBasis?.column;
   const budget =
-    amount(fundsCell(form, 'total', 'annualBudget').raw) ??
-    amount(fundsCell(form, 'total', 'initialBudget').raw);
+    basis !== undefined
+      ? amount(fundsCell(form, 'total', basis).raw)
+      : (amount(fundsCell(form, 'total', 'annualBudget').raw) ??
+        amount(fundsCell(form, 'total', 'initialBudget').raw));
   const executed = amount(fundsCell(form, 'total', 'executed').raw);
   const weight = numberIn(fundsCell(form, 'total', 'weight').raw) ?? profile.weights.budget;
   const result = scoreBudget({ budget, executed, weight }, profile);
