@@ -304,13 +304,13 @@ test('with no fixed pause an edit is checked on the next turn; edits during a re
   // Reads wait at a gate the test opens, so that edits can arrive while a re-check is under way.
   let open: () => void = () => undefined;
   let gate: Promise<void> | null = null;
-  let reading: boolean | undefined;
+  const probe = { reading: false };
   const port: WorkbookPort = {
     capabilities: book.capabilities,
     listSheets: () => book.listSheets(),
     applyPlan: (plan) => book.applyPlan(plan),
     readBlock: async (name, range) => {
-      reading = true;
+      probe.reading = true;
       if (gate) await gate;
       return book.readBlock(name, range);
     },
@@ -326,11 +326,11 @@ test('with no fixed pause an edit is checked on the next turn; edits during a re
   live.subscribe((state) => seen.push(state));
 
   gate = new Promise<void>((resolve) => (open = resolve));
-  reading = false;
+  probe.reading = false;
   book.setValues(sheet, cellIn(layout, 'actual', 0), [['很多']], 'user');
   expect(scheduler.waiting).toBe(1);
   scheduler.advance(0);
-  while (reading !== true) await Promise.resolve();
+  while (!probe.reading) await Promise.resolve();
   // The first re-check is reading; three more edits arrive: one timer, one more batch.
   book.setValues(sheet, cellIn(layout, 'actual', 1), [[1]], 'user');
   book.setValues(sheet, cellIn(layout, 'actual', 2), [[2]], 'user');
