@@ -496,11 +496,16 @@ function rowScoreOf(
 /** What every row of every table was read as, with its score where it has one (reports list them). */
 function rowScoresOf(form: ParsedForm, indicators: readonly IndicatorScore[], profile: Profile): RowScore[] {
   const main = mainTableOf(form);
-  const byRow = new Map(indicators.map((i) => [i.row, i]));
   const rows: RowScore[] = [];
   for (const table of Object.keys(form.readings) as TableKey[]) {
+    // The scores of the main table are its indicator readings' scores, in the same (sheet) order.
+    let next = 0;
     for (const reading of form.readings[table] ?? []) {
-      const scored = table === main ? byRow.get(reading.row) : undefined;
+      let scored: IndicatorScore | undefined;
+      if (table === main && reading.kind === 'indicator' && indicators[next]?.row === reading.row) {
+        scored = indicators[next];
+        next++;
+      }
       rows.push(rowScoreOf(reading, table, scored, profile));
     }
   }
