@@ -2,7 +2,13 @@
  * The plain-text report: one line per file with its status, then one line per issue as
  * `sheet!cell [错误] message`, so a reviewer can go straight to the cell.
  */
-import type { BatchReport, BatchSummary, FileResult, FileStatus } from '../app/batch-report';
+import {
+  totalText,
+  type BatchReport,
+  type BatchSummary,
+  type FileResult,
+  type FileStatus,
+} from '../app/batch-report';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
 
 const STATUS_LABELS: Record<FileStatus, Record<Lang, string>> = {
@@ -32,6 +38,10 @@ function fileLines(file: FileResult, lang: Lang): string[] {
     lang === 'en' ? `: ${errors} errors, ${warnings} warnings` : `：错误 ${errors}，警告 ${warnings}`;
   const lines = [status + counts];
   for (const sheet of file.sheets) {
+    if (sheet.scores.partial !== null)
+      lines.push(
+        `  ${sheet.sheet} ${lang === 'en' ? 'recomputed total' : '复算总分'} ${totalText(sheet.scores, lang)}`,
+      );
     for (const issue of sheet.issues) {
       const where = issue.cell === null ? sheet.sheet : `${sheet.sheet}!${issue.cell}`;
       lines.push(`  ${where} [${severityLabel(issue.severity, lang)}] ${issue.message}`);

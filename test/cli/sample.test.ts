@@ -102,6 +102,7 @@ describe('pickSample', () => {
         issues: [],
         scores: {
           total: 90,
+          partial: null,
           grade,
           statedTotal: null,
           statedGrade: null,
@@ -110,6 +111,7 @@ describe('pickSample', () => {
           conclusion: null,
           recommendation: null,
         },
+        rows: [],
       },
     ],
   });

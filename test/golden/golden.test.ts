@@ -72,6 +72,7 @@ function scoresAsExpected(scores: FormScores, expected: ExpectedScores) {
     shaped.indicators = scores.indicators.map((i) => ({ name: i.name ?? '', score: twoDecimals(i.score) }));
   }
   if (expected.conclusion !== undefined) shaped.conclusion = scores.conclusion;
+  shaped.partial = scores.partial;
   return shaped;
 }
 
@@ -87,6 +88,7 @@ function expectedShape(expected: ExpectedScores) {
     shaped.indicators = expected.indicators.map((i) => ({ name: i.name, score: twoDecimals(i.score) }));
   }
   if (expected.conclusion !== undefined) shaped.conclusion = expected.conclusion;
+  shaped.partial = expected.partial ?? null;
   return shaped;
 }
 

@@ -28,6 +28,7 @@ import {
   type TemplateId,
 } from './form-model';
 import { FORM_SHAPES, type FormShape, type Part, type TableShape } from './form-shapes';
+import { readTables } from './row-reading';
 import {
   isBlankCell,
   isFooterKey,
@@ -169,15 +170,15 @@ function planOf(layout: TableLayout): { columns: ColumnPlan[]; causes: ColumnPla
 
 /**
  * One data row of a table, or null when every input cell of the row is blank (cells holding a formula are
- * not input). `values[i]` is the cell in sheet column `layout.left + i`; `row` is the sheet row. A blank
- * 一级 / 二级 cell takes the value of `previous` (the row above in a merged cell).
+ * not input). `values[i]` is the cell in sheet column `layout.left + i`; `row` is the sheet row. The row
+ * keeps its own cells only: what a merged 一级 / 二级 cell above means for it is decided by the row reading
+ * (row-reading.ts), in one place.
  */
 export function readTableRow(
   layout: TableLayout,
   values: readonly CellScalar[],
   formulas: readonly (string | null)[],
   row: number,
-  previous: TableRow | null,
 ): TableRow | null {
   const plan = planOf(layout);
   const rowNumber = String(row + 1);
@@ -209,33 +210,6 @@ export function readTableRow(
   }
   if (!hasInput) return null;
 
-  if (previous !== null) {
-    const level1 = fields.level1;
-    const previousLevel1 = previous.fields.level1;
-    let sameLevel1 = false;
-    if (level1 !== undefined && previousLevel1 !== undefined) {
-      if (isBlankCell(level1.raw)) {
-        // Inherit only a written value: a blank above is no merged cell, and the blank is this row's own.
-        if (!isBlankCell(previousLevel1.raw)) fields.level1 = previousLevel1;
-        sameLevel1 = true;
-      } else {
-        sameLevel1 =
-          level1.raw === previousLevel1.raw || cellText(level1.raw) === cellText(previousLevel1.raw);
-      }
-    }
-    const level2 = fields.level2;
-    const previousLevel2 = previous.fields.level2;
-    const level1Known = level1 !== undefined;
-    if (
-      level2 !== undefined &&
-      previousLevel2 !== undefined &&
-      isBlankCell(level2.raw) &&
-      !isBlankCell(previousLevel2.raw) &&
-      (sameLevel1 || !level1Known)
-    ) {
-      fields.level2 = previousLevel2;
-    }
-  }
   return { row, fields };
 }
 
@@ -593,7 +567,6 @@ class FormReader {
     // Indicator names inside the table (二级 绩效目标 of the 10号 framework) may read like header or goal
     // labels; only in the table's first column, or left of it, does such a label start a new section.
     const firstCol = Math.min(...Object.values(band.columns).filter((c): c is number => c !== undefined));
-    let previous: TableRow | null = null;
     let r = band.bottom + 1;
     for (; r < this.keys.rowCount; r++) {
       const verdict = this.tableRowVerdict(r, table, firstCol);
@@ -611,12 +584,8 @@ class FormReader {
         this.values[r] ?? NO_VALUES,
         this.formulas[r] ?? NO_FORMULAS,
         this.top + r,
-        previous,
       );
-      if (row !== null) {
-        state.rows.push(row);
-        previous = row;
-      }
+      if (row !== null) state.rows.push(row);
     }
     layout.endRow = this.top + r;
     return r;
@@ -1082,6 +1051,7 @@ class FormReader {
       funds: this.funds,
       goals: this.goals,
       tables,
+      readings: readTables(tables),
       total,
       grade,
       conclusion,

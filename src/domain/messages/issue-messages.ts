@@ -78,6 +78,18 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '三级指标“{name}”的指标性质“{value}”无法识别：请选择 ≥、>、=、≤、< 或 定性。',
     'Operator "{value}" of indicator "{name}" is not recognised: choose ≥, >, =, ≤, < or 定性.',
   ),
+  operator_assumed: m(
+    '三级指标“{name}”未写明指标性质，按指标名称中的“{word}”视为“{operator}”计分：如不对，请在指标值前写明 ≥、≤ 或 =。',
+    'Indicator "{name}" writes no operator; from the word "{word}" in its name it is scored as "{operator}": if that is wrong, write ≥, ≤ or = before the target.',
+  ),
+  operator_assumed_default: m(
+    '三级指标“{name}”未写明指标性质，按正向指标视为“{operator}”计分：如不对，请在指标值前写明 ≥、≤ 或 =。',
+    'Indicator "{name}" writes no operator and is scored as a lower bound "{operator}": if that is wrong, write ≥, ≤ or = before the target.',
+  ),
+  indicator_unscored: m(
+    '三级指标“{name}”无法计分：指标值“{value}”不是数字，也未写明完成档次（{tiers}），该行未计入重算总分。请写明数值指标值，或填写完成档次。',
+    'Indicator "{name}" cannot be scored: its target "{value}" is no number and no tier ({tiers}) is named, so the recomputed total leaves it out. Write a number as the target, or name the tier.',
+  ),
   target_missing: m(
     '三级指标“{name}”未填写指标值：请填写年度指标值。',
     'Indicator "{name}" has no target value: fill in the annual target.',

@@ -7,6 +7,7 @@
  * on without gaps; column A holds section labels; a field's value sits right of its label; a table's data
  * rows sit under its header row, its 总分 row right below them.
  */
+import { readTable } from '../forms/row-reading';
 import type {
   ColumnKey,
   Field,
@@ -829,6 +830,7 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
     funds: {},
     goals: {},
     tables: {},
+    readings: {},
     total: ABSENT,
     grade: ABSENT,
     conclusion: ABSENT,
@@ -1015,7 +1017,9 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
             }
           }
         }
-        form.tables[table.table] = [...rows.values()];
+        const tableRows = [...rows.values()];
+        form.tables[table.table] = tableRows;
+        form.readings[table.table] = readTable(tableRows, table.table);
         if (totalRow !== null && table.total !== undefined) {
           draft.label(totalRow, 0, TOTAL_LABELS.total.canonical);
           const totals = table.total;

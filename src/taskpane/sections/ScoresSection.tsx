@@ -152,13 +152,22 @@ export function ScoresSection({ t, lang, state }: { t: UiStrings; lang: Lang; st
       {bars.length > 0 && <LevelChart bars={bars} t={t} />}
       <dl className="bpa-figures">
         <dt>{t.total}</dt>
-        <dd data-testid="total">{num(scores.total, t)}</dd>
+        <dd data-testid="total">
+          {num(scores.total, t)}
+          {scores.partial !== null && scores.total !== null && (
+            <span data-testid="partial">（{t.partialTotal(scores.partial.scored, scores.partial.of)}）</span>
+          )}
+        </dd>
         <dt>{t.grade}</dt>
         <dd
           data-testid="grade"
           className={mergeClasses(styles.grade, gradeTone === undefined ? undefined : styles[gradeTone])}
         >
-          {scores.grade === null ? t.noScore : gradeName(scores.grade, lang)}
+          {scores.grade === null
+            ? scores.partial !== null
+              ? t.notGraded
+              : t.noScore
+            : gradeName(scores.grade, lang)}
         </dd>
         {scores.conclusion !== null && (
           <>
