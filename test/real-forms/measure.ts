@@ -97,7 +97,20 @@ export interface CaseMeasure {
   findingsFlagged: number;
   findingProblems: string[];
   falseAlarms: Issue[];
+  /** Whole-form "part missing" issues on a truncated copy: what the cut removed, not counted as false alarms. */
+  truncationMissing: Issue[];
 }
+
+/**
+ * Issues that say a part of the form is not there (a column, a section, a group of indicators). On a copy the
+ * stored page cut short they are what the cut produced, and a checker is right to raise them on that file; they
+ * are listed apart rather than counted as false alarms. On a whole copy they count like any other issue.
+ */
+const MISSING_PART_CODES: ReadonlySet<string> = new Set([
+  'required_column_missing',
+  'required_field_missing',
+  'level1_group_missing',
+]);
 
 const isAlarm = (issue: Issue): boolean => issue.severity === 'error' || issue.severity === 'warning';
 
@@ -185,7 +198,11 @@ export async function measureCase(c: RealFormCase): Promise<CaseMeasure> {
     unused.splice(at, 1);
     return true;
   };
+  const cutShort = (issue: Issue): boolean =>
+    c.truncated !== null && issue.cell === null && MISSING_PART_CODES.has(issue.code);
+  const truncationMissing = issues.filter((issue) => cutShort(issue));
   const falseAlarms = issues.filter((issue) => {
+    if (cutShort(issue)) return false;
     if (allowedIssue(issue)) return false;
     if (issue.cell === null) return true;
     const row = rowOfCell(issue.cell);
@@ -213,6 +230,7 @@ export async function measureCase(c: RealFormCase): Promise<CaseMeasure> {
     findingsFlagged: expect.findings.length - findingProblems.length,
     findingProblems,
     falseAlarms,
+    truncationMissing,
   };
 }
 

@@ -109,6 +109,8 @@ export function problemsList(measures: readonly CaseMeasure[]): string {
     for (const p of m.deviationProblems) items.push(`row ${p.row}: ${p.what}`);
     for (const f of m.findingProblems) items.push(`finding ${f}`);
     if (m.falseAlarms.length > 0) items.push(`false alarms: ${m.falseAlarms.map(describeIssue).join(', ')}`);
+    if (m.truncationMissing.length > 0)
+      items.push(`parts the cut removed (not counted): ${m.truncationMissing.map(describeIssue).join(', ')}`);
     if (items.length === 0) continue;
     out.push(`- ${m.id}`);
     for (const item of items) out.push(`  - ${item}`);
