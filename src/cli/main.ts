@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
-import { openReceivedWorkbook } from '../hosts/xlsx-file/received';
+import { openReceivedWorkbook } from '../hosts/xlsx-file/open-received';
 import { XlsxWorkbook } from '../hosts/xlsx-file/xlsx-workbook';
 import type { CliHost } from './cli-host';
 import { serveChecks } from './check-worker';
