@@ -28,6 +28,8 @@ export interface CheckOptions {
 
 /** The code of a failure that is ours or the system's rather than the file's (no read permission, …). */
 export const READ_FAILED = 'read_failed';
+/** No worker thread could be started to check the file: the installation, not the file, is at fault. */
+export const WORKER_FAILED = 'worker_failed';
 
 export function settingsFor(options: Pick<CheckOptions, 'profile' | 'framework'>) {
   return (meta: MetaEntry | null): EngineSettings => {
