@@ -2,8 +2,8 @@
  * `bpa`: the commands, as a function of the arguments and the injected io, returning the exit code
  * (0 all clean, 1 errors found, 2 usage error or an unreadable file). Nothing here exits the process.
  */
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { summarize, type BatchReport } from '../app/batch-report';
 import { builtInSettings, type EngineSettings } from '../app/engine-settings';
@@ -13,12 +13,13 @@ import type { Lang } from '../domain/messages/catalog';
 import { listTemplates } from '../domain/templates/registry';
 import { checkFiles } from './batch';
 import type { CliIo } from './cli-host';
-import { readGoalForms, type CheckOptions } from './check-file';
+import { readGoalForms, unreadable, type CheckOptions } from './check-file';
 import { FileExistsError, findWorkbooks, writeFileAtomically } from './files';
 import { htmlReport } from './report-html';
 import { summaryLine, textReport } from './report-text';
 import { xlsxReport } from './report-xlsx';
 import { pickSample, sampleText } from './sample';
+import { printable, safeJson } from './text-hygiene';
 import { resolveFramework, resolveProfile } from './settings';
 
 export const EXIT_OK = 0;
@@ -78,7 +79,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`bpa: ${error.message}\n\n${USAGE}`);
+      io.stderr(`bpa: ${error.message.split('\n').map(printable).join('\n')}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
     throw error;
@@ -194,9 +195,36 @@ interface CheckRun {
   inputProblems: boolean;
 }
 
+/**
+ * Where the report goes must be a file in a folder that exists, and never one of the files being checked
+ * (--force or not): all of it is settled before the first file is checked.
+ */
+async function checkOutputTarget(output: string, inputs: readonly string[]): Promise<void> {
+  const folder = dirname(resolve(output));
+  const folderInfo = await stat(folder).catch(() => null);
+  if (folderInfo === null || !folderInfo.isDirectory()) {
+    throw new UsageError(`报告所在的文件夹不存在 / the report's folder does not exist: ${folder}`);
+  }
+  const info = await stat(output).catch(() => null);
+  if (info === null) return;
+  if (info.isDirectory()) {
+    throw new UsageError(
+      `-o 是一个文件夹，请给出报告文件名 / -o names a folder; give a report file: ${output}`,
+    );
+  }
+  for (const input of inputs) {
+    const same = await stat(input).catch(() => null);
+    if (same !== null && same.dev === info.dev && same.ino === info.ino) {
+      throw new UsageError(
+        `-o 指向被检查的文件，不会覆盖它（--force 也不会）/ -o names a file being checked; it is never overwritten, even with --force: ${output}`,
+      );
+    }
+  }
+}
+
 async function runChecks(
   paths: string[],
-  values: { profile?: string; framework?: string; goals?: string; jobs?: string },
+  values: { profile?: string; framework?: string; goals?: string; jobs?: string; output?: string },
   lang: Lang,
   io: CliIo,
 ): Promise<CheckRun> {
@@ -204,25 +232,31 @@ async function runChecks(
   const jobs = jobsOf(values.jobs, io);
   const chosen = await settingsFrom(values.profile, values.framework);
   let inputProblems = false;
+  const found = await findWorkbooks(paths);
+  for (const missing of found.missing) {
+    io.stderr(`bpa: 找不到文件或目录 / no such file or directory: ${printable(missing)}\n`);
+    inputProblems = true;
+  }
+  if (values.output !== undefined) {
+    await checkOutputTarget(values.output, [
+      ...found.files,
+      ...(values.goals === undefined ? [] : [values.goals]),
+    ]);
+  }
   const goals: ParsedForm[] = [];
   if (values.goals !== undefined) {
     const found = await findWorkbooks([values.goals]);
     for (const missing of found.missing) {
-      io.stderr(`bpa: 找不到目标文件 / goals not found: ${missing}\n`);
+      io.stderr(`bpa: 找不到目标文件 / goals not found: ${printable(missing)}\n`);
       inputProblems = true;
     }
     for (const file of found.files) {
       const forms = await readGoalForms(file, chosen, io.host);
       if (forms === null) {
-        io.stderr(`bpa: 目标文件无法读取 / goal workbook unreadable: ${file}\n`);
+        io.stderr(`bpa: 目标文件无法读取 / goal workbook unreadable: ${printable(file)}\n`);
         inputProblems = true;
       } else goals.push(...forms);
     }
-  }
-  const found = await findWorkbooks(paths);
-  for (const missing of found.missing) {
-    io.stderr(`bpa: 找不到文件或目录 / no such file or directory: ${missing}\n`);
-    inputProblems = true;
   }
   const options: CheckOptions = { lang, profile: chosen.profile, framework: chosen.framework, goals };
   const onProgress = progress(io, lang === 'en' ? 'Checking' : '检查中');
@@ -231,6 +265,13 @@ async function runChecks(
     host: io.host,
     ...(onProgress ? { onProgress } : {}),
   });
+  // A folder that could not be listed is in the report too: its files were not checked.
+  for (const folder of found.unreadableFolders) {
+    io.stderr(
+      `bpa: 无法读取文件夹 / cannot read folder: ${printable(folder.path)} (${printable(folder.reason)})\n`,
+    );
+    files.push(unreadable(folder.path, 'folder_unreadable', folder.reason, lang));
+  }
   return { report: { files, summary: summarize(files) }, inputProblems };
 }
 
@@ -266,7 +307,7 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const { report } = checked;
   const output =
     format === 'json'
-      ? JSON.stringify(report, null, 2) + '\n'
+      ? safeJson(JSON.stringify(report, null, 2)) + '\n'
       : format === 'html'
         ? htmlReport(report, lang)
         : format === 'xlsx'
@@ -312,6 +353,6 @@ async function sampleCommand(args: string[], io: CliIo): Promise<number> {
   const checked = await runChecks(positionals, values, lang, io);
   const candidates = checked.report.files.map((result) => ({ result, key: resolve(result.file) }));
   const sample = pickSample(candidates, rate, seed, lang);
-  io.stdout(format === 'json' ? JSON.stringify(sample, null, 2) + '\n' : sampleText(sample, lang));
+  io.stdout(format === 'json' ? safeJson(JSON.stringify(sample, null, 2)) + '\n' : sampleText(sample, lang));
   return checked.inputProblems || checked.report.summary.unreadable > 0 ? EXIT_USAGE : EXIT_OK;
 }
