@@ -34,14 +34,15 @@ export async function checkFiles(
   batch: BatchOptions,
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array<FileResult>(files.length);
-  await checkFilesInto(files, options, batch, (index, result) => {
-    results[index] = result;
+  await checkFilesInto(files, options, batch, (index, json) => {
+    results[index] = JSON.parse(json) as FileResult;
   });
   return results;
 }
 
 /**
- * Checks every file and hands each result to `sink` as it comes (in any order), exactly once per file. With a
+ * Checks every file and hands each result to `sink` as JSON as it comes (in any order), exactly once per
+ * file: results are kept as compact as they cross from a worker. With a
  * worker script, the calling thread only coordinates: every file is checked in a worker thread under a heap
  * cap and a wall-clock limit, so no file can take the batch down. Without one (a host that cannot run
  * workers), the files are checked here, one after the other.
@@ -50,7 +51,7 @@ export async function checkFilesInto(
   files: readonly string[],
   options: CheckOptions,
   batch: BatchOptions,
-  sink: (index: number, result: FileResult) => void,
+  sink: (index: number, json: string) => void,
 ): Promise<void> {
   if (files.length === 0) return;
   if (batch.host.workerScript !== null) {
@@ -59,7 +60,7 @@ export async function checkFilesInto(
     return;
   }
   for (let i = 0; i < files.length; i += 1) {
-    sink(i, await checkFile(files[i] ?? '', options, batch.host));
+    sink(i, JSON.stringify(await checkFile(files[i] ?? '', options, batch.host)));
     batch.onProgress?.(i + 1, files.length);
   }
 }
@@ -105,7 +106,7 @@ async function checkInWorkers(
   batch: BatchOptions,
   script: string,
   workerCount: number,
-  sink: (index: number, result: FileResult) => void,
+  sink: (index: number, json: string) => void,
 ): Promise<void> {
   const timeoutMs = batch.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   const memoryMb = batch.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
@@ -119,10 +120,10 @@ async function checkInWorkers(
     allDone = resolve;
   });
 
-  const finish = (index: number, result: FileResult) => {
+  const finish = (index: number, result: FileResult | string) => {
     if (finished[index] === 1) return;
     finished[index] = 1;
-    sink(index, result);
+    sink(index, typeof result === 'string' ? result : JSON.stringify(result));
     done += 1;
     batch.onProgress?.(done, files.length);
     if (done === files.length) allDone();
@@ -213,7 +214,7 @@ async function checkInWorkers(
         current = undefined;
         const at = outstanding.indexOf(message.index);
         if (at >= 0) outstanding.splice(at, 1);
-        finish(message.index, JSON.parse(message.result) as FileResult);
+        finish(message.index, message.result);
         feed();
       }
     });

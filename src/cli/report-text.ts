@@ -18,9 +18,17 @@ export function statusLabel(status: FileStatus, lang: Lang): string {
 }
 
 export function textReport(report: BatchReport, lang: Lang): string {
-  const lines = report.files.flatMap((file) => fileLines(file, lang));
-  lines.push(summaryLine(report.summary, lang));
-  return lines.join('\n') + '\n';
+  return [...textReportChunks(report.files, report.summary, lang)].join('');
+}
+
+/** The text report a file at a time, so a long batch is never held as one string. */
+export function* textReportChunks(
+  files: Iterable<FileResult>,
+  summary: BatchSummary,
+  lang: Lang,
+): Generator<string> {
+  for (const file of files) yield fileLines(file, lang).join('\n') + '\n';
+  yield summaryLine(summary, lang) + '\n';
 }
 
 function fileLines(file: FileResult, lang: Lang): string[] {

@@ -5,18 +5,19 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { summarize, type BatchReport } from '../app/batch-report';
 import { builtInSettings, type EngineSettings } from '../app/engine-settings';
 import { insertTemplate } from '../app/insert-template';
 import { isTemplateId, TEMPLATE_IDS, type ParsedForm, type TemplateId } from '../domain/forms/form-model';
 import type { Lang } from '../domain/messages/catalog';
 import { listTemplates } from '../domain/templates/registry';
-import { checkFiles } from './batch';
+import { checkFilesInto } from './batch';
 import type { CliIo } from './cli-host';
 import { readGoalForms, unreadable, type CheckOptions } from './check-file';
 import { FileExistsError, findWorkbooks, writeFileAtomically } from './files';
 import { htmlReport } from './report-html';
-import { summaryLine, textReport } from './report-text';
+import { jsonReportChunks } from './report-json';
+import { summaryLine, textReportChunks } from './report-text';
+import { CompactResults } from './results';
 import { xlsxReport } from './report-xlsx';
 import { pickSample, sampleText } from './sample';
 import { printable, safeJson } from './text-hygiene';
@@ -154,7 +155,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
 /** False (and a message) when the target exists and --force was not given. */
 async function writeOutput(
   target: string,
-  data: Uint8Array | string,
+  data: Uint8Array | string | Iterable<string>,
   force: boolean,
   io: CliIo,
 ): Promise<boolean> {
@@ -190,7 +191,7 @@ function progress(io: CliIo, label: string) {
 }
 
 interface CheckRun {
-  report: BatchReport;
+  results: CompactResults;
   /** Some input could not be used: a path that does not exist, an unreadable goal file. */
   inputProblems: boolean;
 }
@@ -260,23 +261,25 @@ async function runChecks(
   }
   const options: CheckOptions = { lang, profile: chosen.profile, framework: chosen.framework, goals };
   const onProgress = progress(io, lang === 'en' ? 'Checking' : '检查中');
-  const files = await checkFiles(found.files, options, {
-    jobs,
-    host: io.host,
-    ...(onProgress ? { onProgress } : {}),
-  });
+  const results = new CompactResults();
+  await checkFilesInto(
+    found.files,
+    options,
+    { jobs, host: io.host, ...(onProgress ? { onProgress } : {}) },
+    (index, json) => results.set(index, json),
+  );
   // A folder that could not be listed is in the report too: its files were not checked.
   for (const folder of found.unreadableFolders) {
     io.stderr(
       `bpa: 无法读取文件夹 / cannot read folder: ${printable(folder.path)} (${printable(folder.reason)})\n`,
     );
-    files.push(unreadable(folder.path, 'folder_unreadable', folder.reason, lang));
+    results.append(unreadable(folder.path, 'folder_unreadable', folder.reason, lang));
   }
-  return { report: { files, summary: summarize(files) }, inputProblems };
+  return { results, inputProblems };
 }
 
 function exitFor(run: CheckRun): number {
-  const { summary } = run.report;
+  const { summary } = run.results;
   if (run.inputProblems || summary.unreadable > 0) return EXIT_USAGE;
   if (summary.errors > 0 || summary.unrecognized > 0) return EXIT_ISSUES;
   return EXIT_OK;
@@ -304,21 +307,24 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--format ${format} 需要 -o <报告文件> / --format ${format} needs -o <report>`);
   }
   const checked = await runChecks(positionals, values, lang, io);
-  const { report } = checked;
-  const output =
+  const { results } = checked;
+  const summary = results.summary;
+  // Text and JSON are written a file at a time; html and xlsx need every file together.
+  const output: string | Uint8Array | Iterable<string> =
     format === 'json'
-      ? safeJson(JSON.stringify(report, null, 2)) + '\n'
+      ? jsonReportChunks(results.files(), summary)
       : format === 'html'
-        ? htmlReport(report, lang)
+        ? htmlReport(results.toReport(), lang)
         : format === 'xlsx'
-          ? await xlsxReport(report, lang, io.host.createWorkbook())
-          : textReport(report, lang);
+          ? await xlsxReport(results.toReport(), lang, io.host.createWorkbook())
+          : textReportChunks(results.files(), summary, lang);
   if (values.output === undefined) {
-    io.stdout(typeof output === 'string' ? output : '');
-    if (format !== 'text') io.stderr(summaryLine(report.summary, lang) + '\n');
+    if (typeof output === 'string') io.stdout(output);
+    else if (!(output instanceof Uint8Array)) for (const chunk of output) io.stdout(chunk);
+    if (format !== 'text') io.stderr(summaryLine(summary, lang) + '\n');
   } else {
     if (!(await writeOutput(values.output, output, values.force === true, io))) return EXIT_USAGE;
-    io.stderr(summaryLine(report.summary, lang) + '\n');
+    io.stderr(summaryLine(summary, lang) + '\n');
     io.stderr(`${lang === 'en' ? 'Report written' : '报告已写入'}: ${values.output}\n`);
   }
   return exitFor(checked);
@@ -351,8 +357,8 @@ async function sampleCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError('--seed 应为整数 / --seed must be an integer');
   }
   const checked = await runChecks(positionals, values, lang, io);
-  const candidates = checked.report.files.map((result) => ({ result, key: resolve(result.file) }));
+  const candidates = [...checked.results.files()].map((result) => ({ result, key: resolve(result.file) }));
   const sample = pickSample(candidates, rate, seed, lang);
   io.stdout(format === 'json' ? safeJson(JSON.stringify(sample, null, 2)) + '\n' : sampleText(sample, lang));
-  return checked.inputProblems || checked.report.summary.unreadable > 0 ? EXIT_USAGE : EXIT_OK;
+  return checked.inputProblems || checked.results.summary.unreadable > 0 ? EXIT_USAGE : EXIT_OK;
 }
