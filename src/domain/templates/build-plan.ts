@@ -1007,14 +1007,9 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
               if (tableRow !== undefined) tableRow.fields[columnKey] = field;
             }
           });
+          // The rows below a merge's first keep their own blank cell: the row reading carries 一级/二级 down.
           for (const run of runs) {
             draft.merges.push({ top: run.top, left: column.start, bottom: run.bottom, right: column.start });
-            // Reading a merged cell gives every row of it the value of its first row.
-            const first = rows.get(run.top)?.fields[columnKey];
-            for (let row = run.top + 1; row <= run.bottom; row += 1) {
-              const tableRow = rows.get(row);
-              if (tableRow !== undefined && first !== undefined) tableRow.fields[columnKey] = first;
-            }
           }
         }
         const tableRows = [...rows.values()];

@@ -394,8 +394,10 @@ describe('事前绩效评估表', () => {
       ...labels('level1', 'level2', 'level3', 'weight', 'rating', 'score', 'remark'),
     ]);
     const byAspect = new Map<string, number>();
-    for (const row of rows) {
-      const aspect = String(row.fields.level1?.raw);
+    const readings = need(emptyForm.readings.criteria, 'criteria readings');
+    for (const [i, row] of rows.entries()) {
+      // 一级 is merged down each aspect: the row reading carries it to every row.
+      const aspect = String(readings[i]?.level1);
       byAspect.set(aspect, (byAspect.get(aspect) ?? 0) + Number(row.fields.weight?.raw));
       expect(row.fields.level3?.raw).toEqual(expect.any(String));
     }
@@ -461,10 +463,12 @@ describe('merged 一级 / 二级 of the prefilled criteria', () => {
       `${range(16, 19, 'B')}=筹资合规性`,
     ]);
     expect(mergedGroups(plan, rows, 'level2')).toHaveLength(10);
-    // The rows below a group's first read the merged cell's value, as the reader gives them.
-    expect(rows.slice(0, 4).map((row) => [row.fields.level1?.raw, row.fields.level1?.cell])).toEqual(
-      Array.from({ length: 4 }, () => ['立项必要性', `B${first}`]),
+    // The rows below a group's first keep their own blank cell; their reading carries the merged value down.
+    expect(rows.slice(0, 4).map((row) => row.fields.level1?.cell)).toEqual(
+      Array.from({ length: 4 }, (_, i) => `B${first + i}`),
     );
+    const readings = need(emptyForm.readings.criteria, 'criteria readings');
+    expect(readings.slice(0, 4).map((reading) => reading.level1)).toEqual(Array(4).fill('立项必要性'));
   });
 
   it('项目支出绩效评价评分表: 一级 merged per group, 二级 within its 一级 only', () => {
@@ -477,7 +481,7 @@ describe('merged 一级 / 二级 of the prefilled criteria', () => {
     const { cells } = grid(plan);
     for (const row of rows) {
       const cell = need(row.fields.level1?.cell, 'level1');
-      expect(cells.get(cell)).toBe(row.fields.level1?.raw);
+      expect(cells.get(cell) ?? null).toBe(row.fields.level1?.raw);
     }
   });
 });
@@ -503,9 +507,11 @@ describe('项目支出绩效评价评分表', () => {
         'score',
       ),
     ]);
+    // 一级 is merged down each group: which group a row is in is its reading's (carried) 一级.
+    const readings = need(emptyForm.readings.criteria, 'criteria readings');
     const weightOf = (level1: string): number =>
       rows
-        .filter((row) => row.fields.level1?.raw === level1)
+        .filter((_row, i) => readings[i]?.level1 === level1)
         .reduce((sum, row) => sum + Number(row.fields.weight?.raw), 0);
     expect(['决策', '过程', '产出', '效益'].map(weightOf)).toEqual([15, 20, 35, 30]);
     expect(weightOf('产出') + weightOf('效益')).toBeGreaterThanOrEqual(
