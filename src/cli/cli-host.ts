@@ -26,6 +26,8 @@ export interface CliHost {
   createWorkbook(): WritableWorkbook;
   /** Writes a report workbook (xlsx bytes). */
   writeReportBook(book: ReportBook): Promise<Uint8Array>;
+  /** Files larger than this are refused before they are read (the reader's own limit). */
+  maxFileBytes?: number;
   /** Opens a received file from its bytes; never throws for a bad file. */
   openReceived(buffer: Uint8Array): Promise<OpenResult>;
   /**

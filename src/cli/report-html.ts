@@ -6,7 +6,7 @@
  * project called `<script>` shows as typed and never runs.
  */
 import { createHash } from 'node:crypto';
-import type { BatchReport, FileResult, SheetResult } from '../app/batch-report';
+import type { BatchReport, BatchSummary, FileResult, SheetResult } from '../app/batch-report';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
 import { statusLabel, summaryLine } from './report-text';
 import {
@@ -38,18 +38,34 @@ const esc = (value: string | number | null): string => (value === null ? '' : es
 const t = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
 
 /** Recomputed grades of the sheets that are fully recomputed, graded and free of errors. */
-export function gradeDistribution(report: BatchReport): { grade: string; count: number }[] {
-  const sheets = report.files.flatMap((f) => f.sheets).filter(isGraded);
-  return GRADES.map((grade) => ({
-    grade: grade as string,
-    count: sheets.filter((s) => s.scores.grade === grade).length,
-  }));
+export function gradeDistribution(files: Iterable<FileResult>): { grade: string; count: number }[] {
+  const tally = new GradeTally();
+  for (const file of files) tally.add(file);
+  return tally.bars();
 }
 
-function gradeChart(report: BatchReport, lang: Lang): string {
-  const bars = gradeDistribution(report);
-  const all = report.files.flatMap((f) => f.sheets);
-  const ungraded = all.length - bars.reduce((sum, b) => sum + b.count, 0);
+/** Counts grades a file at a time: only graded sheets count; the others are counted apart as 未评级. */
+class GradeTally {
+  private readonly counts = new Map<string, number>(GRADES.map((g) => [g, 0]));
+  ungraded = 0;
+
+  add(file: FileResult): void {
+    for (const sheet of file.sheets) {
+      const grade = sheet.scores.grade;
+      if (isGraded(sheet) && grade !== null && this.counts.has(grade))
+        this.counts.set(grade, (this.counts.get(grade) ?? 0) + 1);
+      else this.ungraded++;
+    }
+  }
+
+  bars(): { grade: string; count: number }[] {
+    return GRADES.map((grade) => ({ grade: grade as string, count: this.counts.get(grade) ?? 0 }));
+  }
+}
+
+function gradeChart(tally: GradeTally, lang: Lang): string {
+  const bars = tally.bars();
+  const ungraded = tally.ungraded;
   const max = Math.max(1, ...bars.map((b) => b.count));
   const barWidth = 60;
   const gap = 24;
@@ -82,7 +98,7 @@ function gradeChart(report: BatchReport, lang: Lang): string {
 const numCell = (value: number | null): string =>
   `<td class="n" data-v="${value === null ? '' : value}">${esc(value)}</td>`;
 
-function summaryTable(rows: SummaryRow[], anchors: Map<string, string>, lang: Lang): string {
+function summaryTable(rows: readonly (SummaryRow & { anchor: string })[], lang: Lang): string {
   const columns: [string, 'text' | 'num'][] = [
     [t(lang, '文件', 'File'), 'text'],
     [t(lang, '单位', 'Department'), 'text'],
@@ -107,7 +123,7 @@ function summaryTable(rows: SummaryRow[], anchors: Map<string, string>, lang: La
     const diffClass = row.difference !== null && Math.abs(row.difference) > 0.1 ? ' bad' : '';
     return (
       `<tr data-ungraded="${row.graded ? 0 : 1}" data-errors="${row.errors}">` +
-      `<td><a href="#${anchors.get(row.file) ?? ''}">${esc(row.path)}</a>${row.sheet === null ? '' : `<br><small>${esc(row.sheet)}</small>`}</td>` +
+      `<td><a href="#${row.anchor}">${esc(row.path)}</a>${row.sheet === null ? '' : `<br><small>${esc(row.sheet)}</small>`}</td>` +
       `<td>${esc(row.department)}</td><td>${esc(row.project)}</td><td>${esc(form)}</td>` +
       numCell(row.statedTotal) +
       `<td class="n${row.note === null ? '' : ' partial'}" data-v="${row.total ?? ''}"${total}>${esc(row.total)}</td>` +
@@ -298,22 +314,46 @@ section{border-top:1px solid #999}
 th button::after{content:""!important}tr{break-inside:avoid}section{break-before:page}a{color:inherit;text-decoration:none}
 @page{size:A4 landscape;margin:12mm}}`;
 
+/** The whole page as one string (tests, small batches). */
 export function htmlReport(report: BatchReport, lang: Lang, roots: readonly string[] = []): string {
+  return [...htmlReportChunks(() => report.files, report.summary, lang, roots)].join('');
+}
+
+/**
+ * The page a piece at a time. The summary and the chart come first but need every file, so the results are
+ * read twice: once keeping only the summary rows and the grade counts, once writing each file's section.
+ */
+export function* htmlReportChunks(
+  files: () => Iterable<FileResult>,
+  summary: BatchSummary,
+  lang: Lang,
+  roots: readonly string[] = [],
+): Generator<string> {
   const title = t(lang, '预算绩效检查报告', 'Budget performance check report');
-  const anchors = new Map(report.files.map((f, i) => [f.file, `f${i + 1}`]));
-  return [
+  const rows: (SummaryRow & { anchor: string })[] = [];
+  const tally = new GradeTally();
+  let index = 0;
+  for (const file of files()) {
+    const anchor = `f${++index}`;
+    for (const row of summaryRows(file, roots, lang)) rows.push({ ...row, anchor });
+    tally.add(file);
+  }
+  yield [
     '<!DOCTYPE html>',
     `<html lang="${lang}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p>${escapeHtml(summaryLine(report.summary, lang))}</p>`,
-    summaryTable(summaryRows(report, roots, lang), anchors, lang),
-    gradeChart(report, lang),
-    ...report.files.map((f) => fileSection(f, displayPath(f.file, roots), anchors.get(f.file) ?? '', lang)),
-    `<script>${REPORT_SCRIPT}</script>`,
-    '</body></html>',
+    `<p>${escapeHtml(summaryLine(summary, lang))}</p>`,
+    summaryTable(rows, lang),
+    gradeChart(tally, lang),
     '',
   ].join('\n');
+  rows.length = 0;
+  index = 0;
+  for (const file of files()) {
+    yield fileSection(file, displayPath(file.file, roots), `f${++index}`, lang) + '\n';
+  }
+  yield `<script>${REPORT_SCRIPT}</script>\n</body></html>\n`;
 }

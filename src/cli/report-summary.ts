@@ -3,7 +3,7 @@
  * rows with the issues found on them, and paths relative to the folder checked.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { BatchReport, FileResult, ReportIssue, ReportRow, SheetResult } from '../app/batch-report';
+import type { FileResult, ReportIssue, ReportRow, SheetResult } from '../app/batch-report';
 import { getTemplateSpec } from '../domain/templates/registry';
 import type { Lang } from '../domain/messages/catalog';
 
@@ -70,53 +70,52 @@ export function partialNote(sheet: SheetResult, lang: Lang): string | null {
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-export function summaryRows(report: BatchReport, roots: readonly string[], lang: Lang): SummaryRow[] {
-  return report.files.flatMap((file): SummaryRow[] => {
-    const path = displayPath(file.file, roots);
-    if (file.sheets.length === 0) {
-      return [
-        {
-          file: file.file,
-          path,
-          status: file.status,
-          sheet: null,
-          department: null,
-          project: null,
-          form: null,
-          statedTotal: null,
-          total: null,
-          difference: null,
-          statedGrade: null,
-          grade: noGrade(lang),
-          graded: false,
-          errors: 1,
-          warnings: 0,
-          note: file.error?.message ?? null,
-        },
-      ];
-    }
-    return file.sheets.map((sheet) => {
-      const { total, statedTotal, statedGrade, grade } = sheet.scores;
-      const graded = isGraded(sheet);
-      return {
+/** The summary rows of one file: one per sheet, or one saying why the file was not checked. */
+export function summaryRows(file: FileResult, roots: readonly string[], lang: Lang): SummaryRow[] {
+  const path = displayPath(file.file, roots);
+  if (file.sheets.length === 0) {
+    return [
+      {
         file: file.file,
         path,
         status: file.status,
-        sheet: sheet.sheet,
-        department: sheet.department,
-        project: sheet.project,
-        form: formTitle(sheet),
-        statedTotal,
-        total,
-        difference: total !== null && statedTotal !== null ? round2(total - statedTotal) : null,
-        statedGrade,
-        grade: graded && grade !== null ? grade : noGrade(lang),
-        graded,
-        errors: sheet.issues.filter((i) => i.severity === 'error').length,
-        warnings: sheet.issues.filter((i) => i.severity === 'warning').length,
-        note: partialNote(sheet, lang),
-      };
-    });
+        sheet: null,
+        department: null,
+        project: null,
+        form: null,
+        statedTotal: null,
+        total: null,
+        difference: null,
+        statedGrade: null,
+        grade: noGrade(lang),
+        graded: false,
+        errors: 1,
+        warnings: 0,
+        note: file.error?.message ?? null,
+      },
+    ];
+  }
+  return file.sheets.map((sheet) => {
+    const { total, statedTotal, statedGrade, grade } = sheet.scores;
+    const graded = isGraded(sheet);
+    return {
+      file: file.file,
+      path,
+      status: file.status,
+      sheet: sheet.sheet,
+      department: sheet.department,
+      project: sheet.project,
+      form: formTitle(sheet),
+      statedTotal,
+      total,
+      difference: total !== null && statedTotal !== null ? round2(total - statedTotal) : null,
+      statedGrade,
+      grade: graded && grade !== null ? grade : noGrade(lang),
+      graded,
+      errors: sheet.issues.filter((i) => i.severity === 'error').length,
+      warnings: sheet.issues.filter((i) => i.severity === 'warning').length,
+      note: partialNote(sheet, lang),
+    };
   });
 }
 

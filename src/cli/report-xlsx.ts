@@ -6,7 +6,7 @@
  * than a cell holds (32,767 characters).
  */
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { BatchReport } from '../app/batch-report';
+import type { BatchReport, FileResult } from '../app/batch-report';
 import type { Lang } from '../domain/messages/catalog';
 import { severityLabel } from '../domain/messages/catalog';
 import type { ReportCell } from '../app/report-book';
@@ -20,29 +20,29 @@ import {
   operatorSourceLabel,
   summaryRows,
 } from './report-summary';
+import { capCell, MAX_CELL_CHARS, printable } from './text-hygiene';
 
 export const SUMMARY_SHEET = '汇总';
 export const INDICATORS_SHEET = '指标明细';
 export const ISSUES_SHEET = '问题清单';
 
 /** The most characters an Excel cell holds. */
-export const CELL_LIMIT = 32767;
-const CUT_MARK = '…（已截断）';
+export const CELL_LIMIT = MAX_CELL_CHARS;
 
 export { formTitle as templateTitle };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * Text that a spreadsheet would read as a formula gets a leading apostrophe, text longer than a cell holds
- * is cut with a mark; numbers stay numbers.
+ * Text that a spreadsheet would read as a formula gets a leading apostrophe; control characters (which XML
+ * cannot hold) are shown as escapes; no cell holds more than Excel allows. Numbers stay numbers.
  */
-export function inertCell<T extends string | number | null>(value: T): T;
+export function inertCell(value: string): string;
+export function inertCell(value: string | number | null): string | number | null;
 export function inertCell(value: string | number | null): string | number | null {
   if (typeof value !== 'string') return value;
-  let text = FORMULA_START.test(value) ? `'${value}` : value;
-  if (text.length > CELL_LIMIT) text = text.slice(0, CELL_LIMIT - CUT_MARK.length) + CUT_MARK;
-  return text;
+  const text = capCell(printable(value));
+  return FORMULA_START.test(text) ? capCell(`'${text}`) : text;
 }
 
 const t = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
@@ -54,80 +54,110 @@ function fileLink(file: string, reportPath: string): string {
     .join('/');
 }
 
-export async function xlsxReport(
+/** The whole report at once (tests, small batches). */
+export function xlsxReport(
   report: BatchReport,
   lang: Lang,
   host: Pick<CliHost, 'writeReportBook'>,
   where: { roots: readonly string[]; output: string },
 ): Promise<Uint8Array> {
-  const summary = summaryRows(report, where.roots, lang).map((row): ReportCell[] => [
-    { text: inertCell(row.path), link: fileLink(row.file, where.output) },
-    statusLabel(row.status, lang),
-    row.sheet,
-    row.department,
-    row.project,
-    row.form,
-    row.statedTotal,
-    row.total,
-    row.difference,
-    row.statedGrade,
-    row.grade,
-    row.errors,
-    row.warnings,
-    row.note,
-  ]);
-  const indicators: ReportCell[][] = report.files.flatMap((file) =>
-    file.sheets.flatMap((sheet) => {
-      const byRow = issuesByRow(sheet);
-      return indicatorRows(sheet).map((r): ReportCell[] => [
-        displayPath(file.file, where.roots),
-        sheet.sheet,
-        r.row,
-        r.level1,
-        r.level2,
-        r.name,
-        r.operator,
-        operatorSourceLabel(r.operatorSource, lang),
-        r.target,
-        r.actual,
-        r.percent ? '%' : r.unit,
-        r.weight,
-        r.statedScore,
-        r.score,
-        [r.unscorable, ...(byRow.get(r.row) ?? []).map((i) => i.message)]
-          .filter((x): x is string => x !== null)
-          .join('；') || null,
-      ]);
-    }),
-  );
-  const issues: ReportCell[][] = report.files.flatMap((file) => {
-    const path = displayPath(file.file, where.roots);
-    if (file.status !== 'checked')
-      return [
-        [
-          path,
-          null,
-          null,
-          severityLabel('error', lang),
-          file.error?.message ?? null,
-          file.error?.code ?? null,
-        ],
+  return xlsxReportOf(() => report.files, lang, host, where);
+}
+
+function* summaryCells(
+  files: Iterable<FileResult>,
+  lang: Lang,
+  where: { roots: readonly string[]; output: string },
+): Generator<ReportCell[]> {
+  for (const file of files)
+    for (const row of summaryRows(file, where.roots, lang))
+      yield [
+        { text: inertCell(row.path), link: fileLink(row.file, where.output) },
+        statusLabel(row.status, lang),
+        row.sheet,
+        row.department,
+        row.project,
+        row.form,
+        row.statedTotal,
+        row.total,
+        row.difference,
+        row.statedGrade,
+        row.grade,
+        row.errors,
+        row.warnings,
+        row.note,
       ];
-    return file.sheets.flatMap((sheet) =>
-      sheet.issues.map((issue) => [
+}
+
+function* indicatorCells(
+  files: Iterable<FileResult>,
+  lang: Lang,
+  roots: readonly string[],
+): Generator<ReportCell[]> {
+  for (const file of files)
+    for (const sheet of file.sheets) {
+      const byRow = issuesByRow(sheet);
+      for (const r of indicatorRows(sheet))
+        yield [
+          displayPath(file.file, roots),
+          sheet.sheet,
+          r.row,
+          r.level1,
+          r.level2,
+          r.name,
+          r.operator,
+          operatorSourceLabel(r.operatorSource, lang),
+          r.target,
+          r.actual,
+          r.percent ? '%' : r.unit,
+          r.weight,
+          r.statedScore,
+          r.score,
+          [r.unscorable, ...(byRow.get(r.row) ?? []).map((i) => i.message)]
+            .filter((x): x is string => x !== null)
+            .join('；') || null,
+        ];
+    }
+}
+
+function* issueCells(
+  files: Iterable<FileResult>,
+  lang: Lang,
+  roots: readonly string[],
+): Generator<ReportCell[]> {
+  for (const file of files) {
+    const path = displayPath(file.file, roots);
+    if (file.status !== 'checked') {
+      yield [
         path,
-        sheet.sheet,
-        issue.cell,
-        severityLabel(issue.severity, lang),
-        issue.message,
-        issue.code,
-      ]),
-    );
-  });
-  const inert = (rows: ReportCell[][]) =>
-    rows.map((row) =>
-      row.map((cell) => (cell !== null && typeof cell === 'object' ? cell : inertCell(cell))),
-    );
+        null,
+        null,
+        severityLabel('error', lang),
+        file.error?.message ?? null,
+        file.error?.code ?? null,
+      ];
+      continue;
+    }
+    for (const sheet of file.sheets)
+      for (const issue of sheet.issues)
+        yield [path, sheet.sheet, issue.cell, severityLabel(issue.severity, lang), issue.message, issue.code];
+  }
+}
+
+/**
+ * The xlsx report from results read a file at a time: each sheet of the report reads the results once, and
+ * the rows are streamed into the workbook.
+ */
+export async function xlsxReportOf(
+  files: () => Iterable<FileResult>,
+  lang: Lang,
+  host: Pick<CliHost, 'writeReportBook'>,
+  where: { roots: readonly string[]; output: string },
+): Promise<Uint8Array> {
+  function* inert(rows: Iterable<ReportCell[]>): Generator<ReportCell[]> {
+    for (const row of rows)
+      yield row.map((cell) => (cell !== null && typeof cell === 'object' ? cell : inertCell(cell)));
+  }
   return host.writeReportBook({
     sheets: [
       {
@@ -148,7 +178,7 @@ export async function xlsxReport(
           t(lang, '警告', 'Warnings'),
           t(lang, '说明', 'Note'),
         ],
-        rows: inert(summary),
+        rows: inert(summaryCells(files(), lang, where)),
         widths: [36, 10, 20, 24, 30, 24, 10, 10, 8, 10, 10, 8, 8, 40],
       },
       {
@@ -170,7 +200,7 @@ export async function xlsxReport(
           t(lang, '复算得分', 'Recomputed score'),
           t(lang, '问题', 'Issues'),
         ],
-        rows: inert(indicators),
+        rows: inert(indicatorCells(files(), lang, where.roots)),
         widths: [30, 16, 6, 14, 16, 30, 8, 18, 10, 10, 8, 8, 10, 10, 60],
       },
       {
@@ -183,7 +213,7 @@ export async function xlsxReport(
           t(lang, '问题说明', 'Message'),
           t(lang, '代码', 'Code'),
         ],
-        rows: inert(issues),
+        rows: inert(issueCells(files(), lang, where.roots)),
         widths: [30, 16, 10, 8, 80, 24],
       },
     ],

@@ -115,7 +115,7 @@ test('the grade chart counts only fully recomputed, graded sheets without errors
   const io = captureIo();
   await run(['check', dir, '--format', 'json'], io);
   const report = JSON.parse(io.out()) as BatchReport;
-  expect(gradeDistribution(report)).toEqual([
+  expect(gradeDistribution(report.files)).toEqual([
     { grade: '优', count: 1 },
     { grade: '良', count: 2 },
     { grade: '中', count: 0 },
@@ -125,7 +125,7 @@ test('the grade chart counts only fully recomputed, graded sheets without errors
   const partial: BatchReport = JSON.parse(JSON.stringify(report)) as BatchReport;
   const first = partial.files[0]?.sheets[0];
   if (first) first.scores.partial = { scored: 9, of: 10 };
-  expect(gradeDistribution(partial)[0]).toEqual({ grade: '优', count: 0 });
+  expect(gradeDistribution(partial.files)[0]).toEqual({ grade: '优', count: 0 });
 });
 
 test('an empty folder is a usage error, not a clean run', async () => {

@@ -16,7 +16,7 @@ import { writeReportBook } from '../../src/hosts/xlsx-file/report-book';
 import { XlsxWorkbook } from '../../src/hosts/xlsx-file/xlsx-workbook';
 import { cleanGoalIndicators, cleanSelfEvaluationIndicators, type RowSpec } from '../helpers/forms';
 import type { CliHost, CliIo } from '../../src/cli/cli-host';
-import { openReceivedWorkbook } from '../../src/hosts/xlsx-file/received';
+import { openReceivedWorkbook } from '../../src/hosts/xlsx-file/open-received';
 
 export const MAIN_SCRIPT = join(__dirname, '../../src/cli/main.ts');
 
