@@ -11,6 +11,8 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const OFFICE_JS_DIR = 'office-js';
 
 const CSP = require('./scripts/content-security-policy');
+const { productionManifest, parseAddinUrl } = require('./scripts/manifest');
+const { version } = require('./package.json');
 
 /**
  * Puts the policy first in every page's head (before any stylesheet or script, so that it governs them all,
@@ -51,6 +53,23 @@ function page(filename, template, chunk) {
   });
 }
 
+/**
+ * dist/manifest.xml for a server: written by a production build when ADDIN_URL names where dist/ is served
+ * (https://host/path/), from manifest.xml with that address in every URL (scripts/manifest.js).
+ */
+function manifestPatterns(dev) {
+  const addinUrl = process.env.ADDIN_URL;
+  if (dev || addinUrl === undefined || addinUrl === '') return [];
+  parseAddinUrl(addinUrl); // a bad address stops the build before anything is bundled
+  return [
+    {
+      from: 'manifest.xml',
+      to: 'manifest.xml',
+      transform: (content) => productionManifest(content.toString(), addinUrl, version),
+    },
+  ];
+}
+
 function paneConfig(dev) {
   const officeDist = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
   return {
@@ -69,7 +88,9 @@ function paneConfig(dev) {
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {
-      rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true } }],
+      rules: [
+        { test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true } },
+      ],
     },
     // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
     devtool: dev ? 'cheap-module-source-map' : false,
@@ -80,7 +101,12 @@ function paneConfig(dev) {
         chunks: 'all',
         cacheGroups: {
           vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10, reuseExistingChunk: true },
-          engine: { test: /[\\/]src[\\/](domain|app)[\\/]/, name: 'engine', priority: 5, reuseExistingChunk: true },
+          engine: {
+            test: /[\\/]src[\\/](domain|app)[\\/]/,
+            name: 'engine',
+            priority: 5,
+            reuseExistingChunk: true,
+          },
         },
       },
     },
@@ -102,6 +128,7 @@ function paneConfig(dev) {
             to: OFFICE_JS_DIR,
             globOptions: { ignore: ['**/*.debug.js'] },
           },
+          ...manifestPatterns(dev),
         ],
       }),
     ],
