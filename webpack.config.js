@@ -13,6 +13,7 @@ const OFFICE_JS_DIR = 'office-js';
 const CSP = require('./scripts/content-security-policy');
 const { productionManifest, parseAddinUrl } = require('./scripts/manifest');
 const { version } = require('./package.json');
+const { devServerCertificate } = require('./scripts/dev-certs');
 
 /**
  * Puts the policy first in every page's head (before any stylesheet or script, so that it governs them all,
@@ -69,6 +70,10 @@ function manifestPatterns(dev) {
     },
   ];
 }
+
+/** What npm start says about its certificate (set before the server starts). */
+let certificateNote =
+  '  The certificate is self-signed: open the task pane URL once in a browser and accept it.';
 
 function paneConfig(dev) {
   const officeDist = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
@@ -135,6 +140,7 @@ function paneConfig(dev) {
     performance: { hints: false },
     devServer: {
       port: 3000,
+      // Replaced by the office-addin-dev-certs certificate when npm start finds one (scripts/dev-certs.js).
       server: 'https',
       // The pages allow connections only to their own origin: no live-reload socket, reload by hand.
       hot: false,
@@ -155,7 +161,7 @@ function paneConfig(dev) {
             `  任务窗格 / Task pane:   ${base}/taskpane.html`,
             `  工作台 / Workbench:     ${base}/workbench.html  (the pane beside an in-memory workbook)`,
             '',
-            '  The certificate is self-signed: open the task pane URL once in a browser and accept it.',
+            certificateNote,
             '  Sideload manifest.xml:',
             '    Excel on the web:  开始 → 加载项 → 更多加载项 → 上传我的加载项 (Home → Add-ins → More add-ins →',
             '                       Upload My Add-in), choose manifest.xml',
@@ -180,5 +186,11 @@ module.exports = (env = {}, argv = {}) => {
     const wps = require(wpsConfigFile)(env, argv);
     configs.push(...(Array.isArray(wps) ? wps : [wps]));
   }
-  return configs;
+  if (!env.WEBPACK_SERVE) return configs;
+  // npm start: the Office development certificate, trusted where the system allows (scripts/dev-certs.js).
+  return devServerCertificate().then(({ server, note }) => {
+    configs[0].devServer.server = server;
+    certificateNote = note;
+    return configs;
+  });
 };
