@@ -3,7 +3,8 @@
 // office.js), example publish.xml and jsplugins.xml, the install page publish.html (one click writes the
 // publish.xml entry, as the page `wpsjs publish` makes does), and the offline package
 // (offline/<name>_<version>.zip, and .7z where the build machine has 7-Zip).
-// Everything targets ES2017: some WPS builds embed an old Chromium.
+// Some WPS builds embed an old Chromium: every page is compiled by Babel (preset-env) for the minimum Chromium
+// in scripts/wps/targets.js, with the library functions it lacks taken from core-js as the code uses them.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -17,7 +18,7 @@ const ADDIN_FOLDER = `${ADDIN_NAME}_${version}`;
 const OFFLINE_ZIP = `offline/${ADDIN_FOLDER}.zip`;
 const OFFLINE_7Z = `offline/${ADDIN_FOLDER}.7z`;
 const { findSevenZip, sevenZip } = require('./scripts/wps/seven-zip');
-const ES_TARGET = 'es2017';
+const { babelTargets, webpackTarget } = require('./scripts/wps/targets');
 
 const CSP = require('./scripts/content-security-policy');
 /** The install page also talks to WPS's service on the user's machine (src/wps-addin/publish.ts). */
@@ -29,9 +30,30 @@ const PUBLISH_CSP = CSP.replace("connect-src 'self'", "connect-src 'self' http:/
 /** Files of the install page, kept out of the offline packages (they are not part of the add-in). */
 const PUBLISH_PAGE = 'publish.html';
 
-const lowerSyntax = {
-  loader: path.resolve(__dirname, 'scripts/wps/lower-syntax-loader.js'),
-  options: { target: ES_TARGET },
+/** Babel for every module of the WPS pages, ours (after TypeScript) and the libraries'. */
+const babel = {
+  loader: 'babel-loader',
+  options: {
+    babelrc: false,
+    configFile: false,
+    // Libraries come as ES modules or CommonJS; the polyfill imports are written in the module's own form.
+    sourceType: 'unambiguous',
+    cacheDirectory: true,
+    // Minified afterwards anyway; compact output spares Babel the layout of multi-megabyte icon modules.
+    compact: true,
+    presets: [
+      [
+        '@babel/preset-env',
+        {
+          targets: babelTargets,
+          bugfixes: true,
+          modules: false,
+          useBuiltIns: 'usage',
+          corejs: require('core-js/package.json').version,
+        },
+      ],
+    ],
+  },
 };
 
 /** Fills the placeholders of the example install files; {{package}} is the .7z where one is made. */
@@ -113,12 +135,12 @@ module.exports = (_env = {}, argv = {}) => {
   const fillPlaceholders = placeholderFiller(offlinePackage);
   return {
     name: 'wps',
-    target: ['web', ES_TARGET],
-    // The run-time half of the ES2017 target goes first on both pages.
+    // webpack's own runtime code, written for the same floor.
+    target: webpackTarget,
     entry: {
-      main: ['./src/wps-addin/legacy-runtime.ts', './src/wps-addin/main.ts'],
-      taskpane: ['./src/wps-addin/legacy-runtime.ts', './src/taskpane/main.tsx'],
-      publish: ['./src/wps-addin/legacy-runtime.ts', './src/wps-addin/publish-main.ts'],
+      main: './src/wps-addin/main.ts',
+      taskpane: './src/taskpane/main.tsx',
+      publish: './src/wps-addin/publish-main.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist/wps'),
@@ -135,15 +157,23 @@ module.exports = (_env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
+          // TypeScript only removes the types; Babel lowers the rest.
           use: [
-            lowerSyntax,
+            babel,
             {
               loader: 'ts-loader',
-              options: { transpileOnly: true, instance: 'wps', compilerOptions: { target: 'ES2017' } },
+              options: { transpileOnly: true, instance: 'wps', compilerOptions: { target: 'ES2022' } },
             },
           ],
         },
-        { test: /\.m?js$/, include: /node_modules/, use: [lowerSyntax], resolve: { fullySpecified: false } },
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          // core-js is the polyfills themselves; webpack's runtime modules follow `target`.
+          exclude: /node_modules[\\/](core-js|webpack)[\\/]/,
+          use: [babel],
+          resolve: { fullySpecified: false },
+        },
       ],
     },
     // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
