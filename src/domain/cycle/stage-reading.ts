@@ -71,8 +71,14 @@ export interface MonitoringProgress {
 
 const FUNDS_ROWS: readonly FundsRowKey[] = ['total', 'fiscal', 'carryover', 'other', 'basic', 'project'];
 
+/** Text as the person typed it (only trimmed), so a carried name is the declared one, character for character. */
+function typed(raw: CellScalar | undefined): string | null {
+  if (cellText(raw) === null) return null;
+  return typeof raw === 'string' ? raw.trim() : String(raw);
+}
+
 function text(form: ParsedForm, key: keyof StageHeader): string | null {
-  return cellText(form.header[key]?.raw);
+  return typed(form.header[key]?.raw);
 }
 
 function headerOfForm(form: ParsedForm): StageHeader {
@@ -170,7 +176,7 @@ export function declarationOf(form: ParsedForm): GoalDeclaration | null {
     sheet: form.sheet,
     header: headerOfForm(form),
     annualFunds: amountsOf(form, annual),
-    annualGoal: cellText(goal?.raw),
+    annualGoal: typed(goal?.raw),
     indicators: indicatorsOf(form),
   };
 }
@@ -186,7 +192,7 @@ export function monitoringOf(form: ParsedForm): MonitoringProgress | null {
     month: month !== null && Number.isInteger(month) && month >= 1 && month <= 12 ? month : null,
     executed: amountsOf(form, (key) => form.funds[key]?.cols.executed?.raw ?? null),
     forecast: amountsOf(form, (key) => form.funds[key]?.cols.forecast?.raw ?? null),
-    goalProgress: cellText(form.goals.progress?.raw),
+    goalProgress: typed(form.goals.progress?.raw),
     indicators: indicatorsOf(form),
   };
 }
