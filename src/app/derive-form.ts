@@ -13,10 +13,11 @@ import {
   type MonitoringProgress,
 } from '../domain/cycle/stage-reading';
 import type { ParsedForm } from '../domain/forms/form-model';
+import { readMeta, type MetaEntry } from '../domain/forms/read-meta';
 import { checkWorkbook } from './check-workbook';
 import type { EngineSettings } from './engine-settings';
 import { fillForm, type FillResult } from './fill-form';
-import { insertTemplate } from './insert-template';
+import { insertTemplate, META_SHEET } from './insert-template';
 import type { WorkbookPort } from './workbook-port';
 
 export interface DeriveRequest {
@@ -59,6 +60,12 @@ export type DeriveFromSheetResult =
   | ({ ok: true; monitoringSheet: string | null } & Derived)
   | { ok: false; reason: 'not_a_form' | 'wrong_source'; found: string | null };
 
+async function metaLine(port: WorkbookPort, sheet: string): Promise<MetaEntry | null> {
+  const sheets = await port.listSheets();
+  if (!sheets.some((s) => s.name === META_SHEET)) return null;
+  return readMeta(await port.readBlock(META_SHEET)).entries.find((m) => m.sheet === sheet) ?? null;
+}
+
 /** The monitoring form of the same project among `forms`, if there is one. */
 export function monitoringFor(goal: ParsedForm, forms: readonly ParsedForm[]): ParsedForm | null {
   const own = identityOf(goal);
@@ -71,9 +78,15 @@ export function monitoringFor(goal: ParsedForm, forms: readonly ParsedForm[]): P
  */
 export async function deriveFromSheet(
   port: WorkbookPort,
-  request: { source: string; target: DerivedTemplate; settings: EngineSettings; now?: Date },
+  request: {
+    source: string;
+    target: DerivedTemplate;
+    /** Settings for a sheet from its `_meta` line: the new form follows the profile its goals were made with. */
+    settingsFor: (meta: MetaEntry | null) => EngineSettings;
+    now?: Date;
+  },
 ): Promise<DeriveFromSheetResult> {
-  const report = await checkWorkbook(port, { settingsFor: () => request.settings });
+  const report = await checkWorkbook(port, { settingsFor: request.settingsFor });
   const source = report.sheets.find((s) => s.sheet === request.source)?.form;
   if (source === undefined) return { ok: false, reason: 'not_a_form', found: null };
   const declaration = declarationOf(source);
@@ -90,7 +103,7 @@ export async function deriveFromSheet(
   const derived = await deriveForm(port, {
     target: request.target,
     declaration,
-    settings: request.settings,
+    settings: request.settingsFor(await metaLine(port, source.sheet)),
     derivedFrom: source.sheet,
     monitoring: monitoringForm === null ? null : monitoringOf(monitoringForm),
     ...(request.now === undefined ? {} : { now: request.now }),

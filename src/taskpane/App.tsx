@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Button,
   FluentProvider,
@@ -13,7 +13,9 @@ import {
 } from '@fluentui/react-components';
 import type { LiveChecks } from '../app/live-checks';
 import { HostError, type WorkbookPort } from '../app/workbook-port';
+import { deriveFromSheet } from '../app/derive-form';
 import { insertTemplate } from '../app/insert-template';
+import { derivableFrom, type DerivedTemplate } from '../domain/cycle/derive';
 import type { Issue } from '../domain/checks/issue';
 import type { Indicator } from '../domain/framework/framework-schema';
 import type { TemplateId } from '../domain/forms/form-model';
@@ -23,7 +25,7 @@ import { CheckSection } from './sections/CheckSection';
 import { LibrarySection } from './sections/LibrarySection';
 import { ScoresSection } from './sections/ScoresSection';
 import { SettingsSection } from './sections/SettingsSection';
-import { TemplatesSection } from './sections/TemplatesSection';
+import { TemplatesSection, type GoalSource } from './sections/TemplatesSection';
 import { hostErrorText, uiStrings, type UiStrings } from './strings';
 import { AUTO, settingsResolver, useLiveChecks, type SettingsChoice } from './use-live-checks';
 
@@ -104,6 +106,46 @@ export function App({
       }
     },
     [port, live, choice, t, fail],
+  );
+
+  // The goal declaration to derive from: the form worked on last when it is one, else the only one there is.
+  const goalSource = useMemo((): GoalSource | null => {
+    const goals = state.sheets.filter((s) => derivableFrom(s.template).length > 0);
+    const last =
+      goals.find((s) => s.sheet === state.lastEdited) ?? (goals.length === 1 ? goals[0] : undefined);
+    return last === undefined ? null : { sheet: last.sheet, template: last.template };
+  }, [state.sheets, state.lastEdited]);
+
+  const derive = useCallback(
+    async (target: DerivedTemplate) => {
+      if (goalSource === null) return;
+      setBusy(true);
+      try {
+        const result = await deriveFromSheet(port, {
+          source: goalSource.sheet,
+          target,
+          settingsFor: settingsResolver(choice),
+        });
+        if (!result.ok) {
+          setNotice({ intent: 'warning', text: (texts) => texts.deriveNotGoal });
+          return;
+        }
+        await live.sheetsChanged();
+        await port.select(result.sheet, 'A1');
+        const from = result.monitoringSheet;
+        setNotice({
+          intent: 'success',
+          text: (texts) =>
+            texts.derived(result.sheet, result.indicators) +
+            (from === null ? '' : ' ' + texts.derivedWithMonitoring(from)),
+        });
+      } catch (error) {
+        fail(error);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [port, live, choice, goalSource, fail],
   );
 
   const insertIndicator = useCallback(
@@ -207,7 +249,13 @@ export function App({
         )}
         <div role="tabpanel" aria-label={sectionTitle(section, t)} data-section={section}>
           {section === 'templates' && (
-            <TemplatesSection t={t} busy={busy} onInsert={(id) => void insert(id)} />
+            <TemplatesSection
+              t={t}
+              busy={busy}
+              onInsert={(id) => void insert(id)}
+              goalSource={goalSource}
+              onDerive={(target) => void derive(target)}
+            />
           )}
           {section === 'check' && (
             <CheckSection

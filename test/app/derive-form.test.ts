@@ -124,7 +124,12 @@ describe('derive a form from our goal declarations', () => {
     expect(declaration.indicators).toHaveLength(fill.indicators.length);
 
     const sheetsBefore = (await book.listSheets()).map((s) => s.name);
-    const result = await deriveFromSheet(book, { source: sheet, target, settings, now: NOW });
+    const result = await deriveFromSheet(book, {
+      source: sheet,
+      target,
+      settingsFor: () => settings,
+      now: NOW,
+    });
     if (!result.ok) throw new Error(`derive refused: ${result.reason}`);
     const sheetsAfter = (await book.listSheets()).map((s) => s.name);
     expect(sheetsAfter.slice(0, sheetsBefore.length)).toEqual(sheetsBefore);
@@ -172,11 +177,15 @@ describe('derive a form from our goal declarations', () => {
 
   test('a second derivation never replaces the first: it gets a sheet of its own', async () => {
     const { book, sheet } = await goalWorkbook('project-goals', PROJECT_GOAL_FILL);
-    const first = await deriveFromSheet(book, { source: sheet, target: 'project-self-evaluation', settings });
+    const first = await deriveFromSheet(book, {
+      source: sheet,
+      target: 'project-self-evaluation',
+      settingsFor: () => settings,
+    });
     const second = await deriveFromSheet(book, {
       source: sheet,
       target: 'project-self-evaluation',
-      settings,
+      settingsFor: () => settings,
     });
     if (!first.ok || !second.ok) throw new Error('derive refused');
     expect(second.sheet).not.toBe(first.sheet);
@@ -188,11 +197,15 @@ describe('derive a form from our goal declarations', () => {
     const result = await deriveFromSheet(book, {
       source: sheet,
       target: 'project-self-evaluation',
-      settings,
+      settingsFor: () => settings,
     });
     expect(result).toEqual({ ok: false, reason: 'wrong_source', found: 'department-goals' });
     expect(
-      await deriveFromSheet(book, { source: 'nowhere', target: 'project-monitoring', settings }),
+      await deriveFromSheet(book, {
+        source: 'nowhere',
+        target: 'project-monitoring',
+        settingsFor: () => settings,
+      }),
     ).toEqual({
       ok: false,
       reason: 'not_a_form',
@@ -221,7 +234,7 @@ describe('derive a form from our goal declarations', () => {
     const result = await deriveFromSheet(book, {
       source: sheet,
       target: 'project-self-evaluation',
-      settings,
+      settingsFor: () => settings,
     });
     if (!result.ok) throw new Error('derive refused');
     expect(result.monitoringSheet).toBe(monitoring.sheet);
@@ -259,7 +272,11 @@ describe('derive a form from a hand-made official goal declaration', () => {
     if (declaration === null) throw new Error('not read as a declaration');
     expect(declaration.indicators.length).toBeGreaterThan(2);
 
-    const result = await deriveFromSheet(book, { source: goalSheet.name, target, settings });
+    const result = await deriveFromSheet(book, {
+      source: goalSheet.name,
+      target,
+      settingsFor: () => settings,
+    });
     if (!result.ok) throw new Error(`derive refused: ${result.reason}`);
     const derived = await sheetReport(book, result.sheet);
     expect(derived.issues.filter((i) => i.code.startsWith('goal_'))).toEqual([]);
@@ -335,7 +352,12 @@ describe('derive: property over random goal declarations', () => {
           const declaration = declarationOf((await sheetReport(book, sheet)).form);
           if (declaration === null) throw new Error('not a declaration');
           expect(declaration.indicators).toHaveLength(rows.length);
-          const result = await deriveFromSheet(book, { source: sheet, target, settings, now: NOW });
+          const result = await deriveFromSheet(book, {
+            source: sheet,
+            target,
+            settingsFor: () => settings,
+            now: NOW,
+          });
           if (!result.ok) throw new Error('derive refused');
           const derived = await sheetReport(book, result.sheet);
           expect(derived.issues.filter((i) => i.code.startsWith('goal_'))).toEqual([]);

@@ -8,6 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { checkWorkbook } from '../../src/app/check-workbook';
+import { deriveFromSheet } from '../../src/app/derive-form';
 import { builtInSettings } from '../../src/app/engine-settings';
 import { insertTemplate } from '../../src/app/insert-template';
 import { readForm, type TableLayout } from '../../src/domain/forms/read-form';
@@ -335,6 +336,88 @@ for (const host of browserHosts()) {
       await settled(page, before);
       await expect(page.locator(`td[data-cell="B${row}"]`).textContent()).resolves.toBe('产出指标');
       await expect(errorCount.getAttribute('data-count')).resolves.toBe(errorsBefore);
+    });
+
+    test('a goal sheet → 生成自评表 → a new sheet, filled; typing actuals makes scores appear', async () => {
+      if (!settings) throw new Error('unreachable');
+      const GOALS = '项目支出绩效目标申报表';
+      const goalRead = readForm(await mirror.book.readBlock(GOALS), GOALS, null);
+      if (!goalRead.ok) throw new Error('goal sheet not read');
+      const goalTable = goalRead.layout.tables.indicators;
+      const nameCell = goalRead.form.header.projectName?.cell;
+      const annualCell = goalRead.form.funds.total?.cols.annual?.cell;
+      if (!goalTable || !nameCell || !annualCell) throw new Error('goal sheet layout');
+      const declared: CellScalar[][] = [
+        ['产出指标', '数量指标', '新建供水工程', '≥', 10, '处'],
+        ['效益指标', '社会效益指标', '受益人口', '≥', 5000, '人'],
+        ['满意度指标', '服务对象满意度指标', '受益群众满意度', '≥', 90, '%'],
+      ];
+      await showSection(page, '模板');
+      await openSheet(page, GOALS);
+      let before = await revision(page);
+      await typeInto(page, nameCell, '农村饮水安全工程');
+      mirror.book.setValues(GOALS, nameCell, [['农村饮水安全工程']], 'user');
+      before = await settled(page, before);
+      await typeInto(page, annualCell, '100');
+      mirror.book.setValues(GOALS, annualCell, [[100]], 'user');
+      before = await settled(page, before);
+      const firstRow = `${columnLetter(goalTable.columns.level1 ?? 1)}${goalTable.firstDataRow + 1}`;
+      await pasteAt(page, firstRow, declared);
+      mirror.book.setValues(GOALS, firstRow, declared, 'user');
+      before = await settled(page, before);
+
+      // The card offers what the goal sheet can become; the self-evaluation is made beside the others.
+      const card = page.locator(`[data-testid="derive"][data-source="${GOALS}"]`);
+      await card.waitFor();
+      await expect(card.locator('button[data-derive]').count()).resolves.toBe(2);
+      await card.locator('button[data-derive="project-self-evaluation"]').click();
+      await settled(page, before);
+      const expected = await deriveFromSheet(mirror.book, {
+        source: GOALS,
+        target: 'project-self-evaluation',
+        settingsFor: () => settings,
+      });
+      if (!expected.ok) throw new Error('the engine refused to derive');
+      await page.locator(`.wb-grid[data-active-sheet="${expected.sheet}"]`).waitFor();
+      await page.getByText(`已生成工作表：${expected.sheet}`).waitFor();
+
+      // Filled: every declared indicator with its target, and the proposed weights 50 / 30 / 10.
+      const derived = await mirror.indicatorLayout(expected.sheet);
+      const cellOf = (key: keyof TableLayout['columns'], n: number) =>
+        `${columnLetter(derived.columns[key] ?? 0)}${derived.firstDataRow + n + 1}`;
+      const text = (a1: string) => page.locator(`td[data-cell="${a1}"]`).textContent();
+      for (const [n, row] of declared.entries()) {
+        await expect(text(cellOf('level3', n))).resolves.toBe(row[2]);
+        await expect(text(cellOf('target', n))).resolves.toBe(formatNumber(Number(row[4])));
+      }
+      await expect(text(cellOf('weight', 0))).resolves.toBe('50');
+      await expect(text(cellOf('weight', 1))).resolves.toBe('30');
+      await expect(text(cellOf('weight', 2))).resolves.toBe('10');
+      await page.screenshot({ path: shot('workbench-derived.png') });
+
+      // Typing the actuals and the execution makes the scores appear, as the engine computes them.
+      const derivedRead = readForm(await mirror.book.readBlock(expected.sheet), expected.sheet, null);
+      const executedCell = derivedRead.ok ? derivedRead.form.funds.total?.cols.executed?.cell : undefined;
+      if (!executedCell) throw new Error('no executed cell');
+      await showSection(page, '得分');
+      const typed: [string, string, CellScalar][] = [
+        [executedCell, '100', 100],
+        [cellOf('actual', 0), '8', 8],
+        [cellOf('actual', 1), '5200', 5200],
+        [cellOf('actual', 2), '95', 95],
+      ];
+      for (const [a1, input, value] of typed) {
+        before = await revision(page);
+        await typeInto(page, a1, input);
+        mirror.book.setValues(expected.sheet, a1, [[value]], 'user');
+        await settled(page, before);
+      }
+      const scores = (await mirror.report(expected.sheet)).scores;
+      expect(scores.total).toBe(90);
+      await expect(page.locator('[data-testid="scores"] h3').textContent()).resolves.toBe(expected.sheet);
+      await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(formatNumber(90));
+      await expect(page.locator('[data-testid="grade"]').textContent()).resolves.toBe(scores.grade);
+      await page.screenshot({ path: shot('workbench-derived-scores.png') });
     });
 
     test('the pane switches to English, issue texts included', async () => {
