@@ -5,6 +5,7 @@
  */
 import { isMismatch, type BatchReport, type FileResult } from '../app/batch-report';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
+import { coverageHtml } from './report-coverage';
 import { statusLabel, summaryLine } from './report-text';
 import { templateTitle } from './report-xlsx';
 
@@ -106,6 +107,7 @@ export function htmlReport(report: BatchReport, lang: Lang): string {
     `<h1>${escapeHtml(title)}</h1>`,
     `<p>${escapeHtml(summaryLine(report.summary, lang))}</p>`,
     gradeChart(report, lang),
+    coverageHtml(report.coverage, lang, escapeHtml),
     ...report.files.map((f) => fileSection(f, lang)),
     '</body></html>',
     '',

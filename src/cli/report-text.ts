@@ -4,6 +4,7 @@
  */
 import type { BatchReport, BatchSummary, FileResult, FileStatus } from '../app/batch-report';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
+import { coverageLines } from './report-coverage';
 
 const STATUS_LABELS: Record<FileStatus, Record<Lang, string>> = {
   checked: { 'zh-CN': '已检查', en: 'checked' },
@@ -17,6 +18,7 @@ export function statusLabel(status: FileStatus, lang: Lang): string {
 
 export function textReport(report: BatchReport, lang: Lang): string {
   const lines = report.files.flatMap((file) => fileLines(file, lang));
+  lines.push(...coverageLines(report.coverage, lang));
   lines.push(summaryLine(report.summary, lang));
   return lines.join('\n') + '\n';
 }

@@ -10,10 +10,12 @@ import { severityLabel } from '../domain/messages/catalog';
 import type { PlanOp } from '../domain/plan/plan';
 import { getTemplateSpec } from '../domain/templates/registry';
 import type { WritableWorkbook } from './cli-host';
+import { COVERAGE_HEADER, coverageRows } from './report-coverage';
 import { statusLabel } from './report-text';
 
 export const SUMMARY_SHEET = '汇总';
 export const ISSUES_SHEET = '问题清单';
+export const COVERAGE_SHEET = '全覆盖';
 
 const SUMMARY_HEADER = [
   '文件',
@@ -152,6 +154,14 @@ export async function xlsxReport(
         [36, 10, 24, 24, 30, 26, 8, 8, 10, 10, 10, 10, 16, 50],
       ),
       ...sheetOps(ISSUES_SHEET, ISSUES_HEADER, issues, [36, 24, 10, 8, 30, 80]),
+      ...(report.coverage === undefined
+        ? []
+        : sheetOps(
+            COVERAGE_SHEET,
+            COVERAGE_HEADER,
+            coverageRows(report.coverage, lang),
+            [22, 36, 24, 26, 24, 30],
+          )),
     ],
   });
   return book.toBuffer();

@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { summarize, type BatchReport } from '../app/batch-report';
+import { coverageEntry, coverageOf, type CoverageEntry } from '../app/coverage';
 import { builtInSettings, type EngineSettings } from '../app/engine-settings';
 import { insertTemplate } from '../app/insert-template';
 import { isTemplateId, TEMPLATE_IDS, type ParsedForm, type TemplateId } from '../domain/forms/form-model';
@@ -208,6 +209,7 @@ async function runChecks(
   const chosen = await settingsFrom(values.profile, values.framework);
   let inputProblems = false;
   const goals: ParsedForm[] = [];
+  const goalEntries: CoverageEntry[] = [];
   if (values.goals !== undefined) {
     const found = await findWorkbooks([values.goals]);
     for (const missing of found.missing) {
@@ -219,7 +221,10 @@ async function runChecks(
       if (forms === null) {
         io.stderr(`bpa: 目标文件无法读取 / goal workbook unreadable: ${file}\n`);
         inputProblems = true;
-      } else goals.push(...forms);
+      } else {
+        goals.push(...forms);
+        goalEntries.push(...forms.map((form) => coverageEntry(file, form)));
+      }
     }
   }
   const found = await findWorkbooks(paths);
@@ -234,7 +239,8 @@ async function runChecks(
     host: io.host,
     ...(onProgress ? { onProgress } : {}),
   });
-  return { report: { files, summary: summarize(files) }, inputProblems };
+  const coverage = values.goals === undefined ? {} : { coverage: coverageOf(goalEntries, files) };
+  return { report: { files, summary: summarize(files), ...coverage }, inputProblems };
 }
 
 function exitFor(run: CheckRun): number {

@@ -1,51 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BatchReport } from '../../src/app/batch-report';
-import { builtInSettings } from '../../src/app/engine-settings';
-import { fillForm } from '../../src/app/fill-form';
-import { insertTemplate } from '../../src/app/insert-template';
 import { EXIT_OK, EXIT_USAGE, run } from '../../src/cli/run';
-import type { FormFill } from '../../src/domain/cycle/derive';
 import { readMeta } from '../../src/domain/forms/read-meta';
-import type { CellScalar } from '../../src/domain/grid/cell';
 import { XlsxWorkbook } from '../../src/hosts/xlsx-file/xlsx-workbook';
-import { cleanGoalIndicators, cleanMonitoringIndicators } from '../helpers/forms';
+import { cleanMonitoringIndicators } from '../helpers/forms';
+import { formFile, plainRows as plain, projectGoals } from './cycle-files';
 import { captureIo, removeTempDirs, tempDir, writeFixture } from './workbooks';
 
 afterAll(removeTempDirs);
-
-const settings = builtInSettings();
-if (settings === null) throw new Error('test setup: built-in settings missing');
-
-function plain(rows: ReturnType<typeof cleanGoalIndicators>): Partial<Record<string, CellScalar>>[] {
-  return rows.map((row) =>
-    Object.fromEntries(Object.entries(row).filter(([, v]) => v === null || typeof v !== 'object')),
-  ) as Partial<Record<string, CellScalar>>[];
-}
-
-async function formFile(
-  template: 'project-goals' | 'department-goals' | 'project-monitoring',
-  fill: FormFill,
-): Promise<Uint8Array> {
-  if (settings === null) throw new Error('unreachable');
-  const book = XlsxWorkbook.create();
-  const { sheet } = await insertTemplate(book, {
-    template,
-    settings,
-    indicatorRows: Math.max(1, fill.indicators.length),
-  });
-  await fillForm(book, sheet, template, fill);
-  return book.toBuffer();
-}
-
-function projectGoals(project: string): FormFill {
-  return {
-    header: { projectName: project, department: '市水利局', implementingUnit: '市水利工程建设中心' },
-    funds: { total: { annual: 100 }, fiscal: { annual: 80 }, other: { annual: 20 } },
-    goals: { annual: `${project}年度目标` },
-    indicators: plain(cleanGoalIndicators()),
-  };
-}
 
 describe('bpa derive', () => {
   test('one file per goal form; an unreadable goal file is reported and the others go on', async () => {
