@@ -14,6 +14,7 @@ import type { Lang } from '../domain/messages/catalog';
 import { listTemplates } from '../domain/templates/registry';
 import { checkFiles } from './batch';
 import { deriveCommand, DERIVE_USAGE } from './derive';
+import { libraryCommand, LIBRARY_USAGE } from './library';
 import type { CliIo } from './cli-host';
 import { readGoalForms, type CheckOptions } from './check-file';
 import { FileExistsError, findWorkbooks, writeFileAtomically } from './files';
@@ -35,7 +36,7 @@ export const USAGE = `用法 / usage:
           [--profile <名称|文件>] [--framework <名称|文件>] [--goals <文件|目录>] [--jobs N]
           [--lang zh-CN|en] [--force]
   bpa sample <文件|目录>... --rate <0..1> --seed <n> [--format text|json] [--lang zh-CN|en]
-${DERIVE_USAGE}退出码 / exit codes: 0 无错误 / clean, 1 发现错误 / errors found, 2 用法错误或文件无法读取 / usage error or unreadable file
+${DERIVE_USAGE}${LIBRARY_USAGE}退出码 / exit codes: 0 无错误 / clean, 1 发现错误 / errors found, 2 用法错误或文件无法读取 / usage error or unreadable file
 `;
 
 class UsageError extends Error {
@@ -71,6 +72,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await sampleCommand(rest, io);
       case 'derive':
         return await deriveCommand(rest, io);
+      case 'library':
+        return await libraryCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
