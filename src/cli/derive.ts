@@ -25,10 +25,12 @@ import type { Profile } from '../domain/profiles/profile-schema';
 import type { CliIo } from './cli-host';
 import { settingsFor } from './check-file';
 import { FileExistsError, findWorkbooks, writeFileAtomically } from './files';
+import { resolveJurisdiction } from './jurisdiction';
 import { resolveFramework, resolveProfile } from './settings';
 
 export const DERIVE_USAGE = `  bpa derive <project-monitoring|project-self-evaluation|department-self-evaluation> <目标文件>... -o <目录>
-          [--monitoring <监控表文件|目录>] [--profile <名称|文件>] [--framework <名称|文件>] [--force]
+          [--monitoring <监控表文件|目录>] [--profile <名称|文件>] [--framework <名称|文件>]
+          [--jurisdiction <口径包>] [--force]
           由目标申报表生成监控表或自评表 / derive monitoring or self-evaluation forms from goal declarations
 `;
 
@@ -70,14 +72,25 @@ function usage(io: CliIo, message: string): number {
 async function chosenSettings(
   profile: string | undefined,
   framework: string | undefined,
+  jurisdiction: string | undefined,
 ): Promise<
   { ok: true; profile: Profile | null; framework: Framework | null } | { ok: false; errors: string[] }
 > {
   const p = profile === undefined ? null : await resolveProfile(profile);
   const f = framework === undefined ? null : await resolveFramework(framework);
-  const errors = [...(p && !p.ok ? p.errors : []), ...(f && !f.ok ? f.errors : [])];
+  const j = jurisdiction === undefined ? null : await resolveJurisdiction(jurisdiction);
+  const errors = [
+    ...(p && !p.ok ? p.errors : []),
+    ...(f && !f.ok ? f.errors : []),
+    ...(j && !j.ok ? j.errors : []),
+  ];
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, profile: p?.ok ? p.value : null, framework: f?.ok ? f.value : null };
+  const pkg = j?.ok ? j.value : null;
+  return {
+    ok: true,
+    profile: p?.ok ? p.value : (pkg?.profile ?? null),
+    framework: f?.ok ? f.value : (pkg?.framework ?? null),
+  };
 }
 
 /** `<stem>-<form>.xlsx`, numbered when one goal file holds several declarations. */
@@ -98,6 +111,7 @@ export async function deriveCommand(args: string[], io: CliIo): Promise<number> 
         monitoring: { type: 'string' },
         profile: { type: 'string' },
         framework: { type: 'string' },
+        jurisdiction: { type: 'string' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -119,7 +133,7 @@ export async function deriveCommand(args: string[], io: CliIo): Promise<number> 
   }
   if (paths.length === 0) return usage(io, '请给出目标申报表文件 / give goal declaration files');
   if (values.output === undefined) return usage(io, '缺少 -o <目录> / missing -o <dir>');
-  const chosen = await chosenSettings(values.profile, values.framework);
+  const chosen = await chosenSettings(values.profile, values.framework, values.jurisdiction);
   if (!chosen.ok) return usage(io, chosen.errors.join('\n'));
 
   let exit = EXIT_OK;

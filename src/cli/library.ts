@@ -18,11 +18,12 @@ import {
 import { importLibrary, type ImportProblem } from '../domain/framework/library-import';
 import type { CliIo } from './cli-host';
 import { FileExistsError, writeFileAtomically } from './files';
+import { resolveJurisdiction } from './jurisdiction';
 import { resolveFramework } from './settings';
 
 export const LIBRARY_USAGE = `  bpa library import <指标表.xlsx> -o <指标库.json> [--framework <名称|文件>] [--force]
           由指标表生成指标库文件 / make a library file from a spreadsheet of indicators
-  bpa library search <关键词> [--library <指标库.json>] [--limit N]
+  bpa library search <关键词> [--library <指标库.json> | --jurisdiction <口径包>] [--limit N]
           搜索指标库 / search the built-in or a given library
 `;
 
@@ -154,13 +155,18 @@ async function searchCommand(args: string[], io: CliIo): Promise<number> {
       args,
       allowPositionals: true,
       strict: true,
-      options: { library: { type: 'string' }, limit: { type: 'string' } },
+      options: { library: { type: 'string' }, jurisdiction: { type: 'string' }, limit: { type: 'string' } },
     });
   } catch (error) {
     return usage(io, error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   let library: IndicatorLibrary = BUILT_IN_LIBRARY;
+  if (values.jurisdiction !== undefined) {
+    const resolved = await resolveJurisdiction(values.jurisdiction);
+    if (!resolved.ok) return usage(io, resolved.errors.join('\n'));
+    library = resolved.value.library ?? BUILT_IN_LIBRARY;
+  }
   if (values.library !== undefined) {
     const loaded = await readLibraryFile(values.library);
     if (!loaded.ok) return usage(io, loaded.errors.join('\n'));

@@ -22,6 +22,7 @@ import { htmlReport } from './report-html';
 import { summaryLine, textReport } from './report-text';
 import { xlsxReport } from './report-xlsx';
 import { pickSample, sampleText } from './sample';
+import { resolveJurisdiction } from './jurisdiction';
 import { resolveFramework, resolveProfile } from './settings';
 
 export const EXIT_OK = 0;
@@ -31,9 +32,10 @@ export const EXIT_USAGE = 2;
 export const USAGE = `用法 / usage:
   bpa templates                                   列出模板 / list templates
   bpa template <id>... | --all -o <目录>           生成模板工作簿 / write template workbooks
-          [--profile <名称|文件>] [--framework <名称|文件>] [--force]
+          [--profile <名称|文件>] [--framework <名称|文件>] [--jurisdiction <口径包>] [--force]
   bpa check <文件|目录>... [--format text|json|html|xlsx] [-o <报告>]
-          [--profile <名称|文件>] [--framework <名称|文件>] [--goals <文件|目录>] [--jobs N]
+          [--profile <名称|文件>] [--framework <名称|文件>] [--jurisdiction <口径包>]
+          [--goals <文件|目录>] [--jobs N]
           [--lang zh-CN|en] [--force]
   bpa sample <文件|目录>... --rate <0..1> --seed <n> [--format text|json] [--lang zh-CN|en]
 ${DERIVE_USAGE}${LIBRARY_USAGE}退出码 / exit codes: 0 无错误 / clean, 1 发现错误 / errors found, 2 用法错误或文件无法读取 / usage error or unreadable file
@@ -45,6 +47,7 @@ class UsageError extends Error {
 
 const SHARED_OPTIONS = {
   profile: { type: 'string' },
+  jurisdiction: { type: 'string' },
   framework: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -104,16 +107,24 @@ function langOf(value: string | undefined): Lang {
   throw new UsageError(`--lang 只能是 zh-CN 或 en / --lang must be zh-CN or en: ${value}`);
 }
 
-async function settingsFrom(profile: string | undefined, framework: string | undefined) {
+/** --profile and --framework, else those of --jurisdiction, else null (each sheet's `_meta`, or the defaults). */
+async function settingsFrom(
+  profile: string | undefined,
+  framework: string | undefined,
+  jurisdiction?: string,
+) {
   const errors: string[] = [];
   const resolvedProfile = profile === undefined ? null : await resolveProfile(profile);
   const resolvedFramework = framework === undefined ? null : await resolveFramework(framework);
+  const resolvedPackage = jurisdiction === undefined ? null : await resolveJurisdiction(jurisdiction);
   if (resolvedProfile && !resolvedProfile.ok) errors.push(...resolvedProfile.errors);
   if (resolvedFramework && !resolvedFramework.ok) errors.push(...resolvedFramework.errors);
+  if (resolvedPackage && !resolvedPackage.ok) errors.push(...resolvedPackage.errors);
   if (errors.length > 0) throw new UsageError(errors.join('\n'));
+  const fromPackage = resolvedPackage?.ok ? resolvedPackage.value : null;
   return {
-    profile: resolvedProfile?.ok ? resolvedProfile.value : null,
-    framework: resolvedFramework?.ok ? resolvedFramework.value : null,
+    profile: resolvedProfile?.ok ? resolvedProfile.value : (fromPackage?.profile ?? null),
+    framework: resolvedFramework?.ok ? resolvedFramework.value : (fromPackage?.framework ?? null),
   };
 }
 
@@ -137,7 +148,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
   const ids: TemplateId[] = values.all ? [...TEMPLATE_IDS] : positionals.filter(isTemplateId);
   if (ids.length === 0) throw new UsageError('请给出模板 id 或 --all / give template ids or --all');
   if (values.output === undefined) throw new UsageError('缺少 -o <目录> / missing -o <dir>');
-  const chosen = await settingsFrom(values.profile, values.framework);
+  const chosen = await settingsFrom(values.profile, values.framework, values.jurisdiction);
   const defaults = builtInSettings();
   if (defaults === null) throw new Error('built-in settings missing');
   const settings: EngineSettings = {
@@ -203,13 +214,13 @@ interface CheckRun {
 
 async function runChecks(
   paths: string[],
-  values: { profile?: string; framework?: string; goals?: string; jobs?: string },
+  values: { profile?: string; framework?: string; jurisdiction?: string; goals?: string; jobs?: string },
   lang: Lang,
   io: CliIo,
 ): Promise<CheckRun> {
   if (paths.length === 0) throw new UsageError('请给出文件或目录 / give files or directories');
   const jobs = jobsOf(values.jobs, io);
-  const chosen = await settingsFrom(values.profile, values.framework);
+  const chosen = await settingsFrom(values.profile, values.framework, values.jurisdiction);
   let inputProblems = false;
   const goals: ParsedForm[] = [];
   const goalEntries: CoverageEntry[] = [];

@@ -21,6 +21,15 @@ import type { Indicator } from '../domain/framework/framework-schema';
 import type { TemplateId } from '../domain/forms/form-model';
 import type { Lang } from '../domain/messages/catalog';
 import { insertIndicatorIntoSelection } from './insert-indicator';
+import {
+  parseJurisdictionFile,
+  parseLibraryFile,
+  rememberedJurisdiction,
+  rememberedLibrary,
+  rememberJurisdiction,
+  rememberLibrary,
+  type ChosenLibrary,
+} from './pane-storage';
 import { CheckSection } from './sections/CheckSection';
 import { LibrarySection } from './sections/LibrarySection';
 import { ScoresSection } from './sections/ScoresSection';
@@ -64,7 +73,11 @@ export function App({
 }: AppProps) {
   const [section, setSection] = useState<Section>(initialSection);
   const [lang, setLang] = useState<Lang>(initialLang ?? 'zh-CN');
-  const [choice, setChoice] = useState<SettingsChoice>({ profile: AUTO, framework: AUTO });
+  const [choice, setChoice] = useState<SettingsChoice>(() => ({
+    profile: AUTO,
+    framework: AUTO,
+    jurisdiction: rememberedJurisdiction(),
+  }));
   const [notice, setNotice] = useState<Notice | null>(null);
   // A success goes away by itself; a warning or an error stays until closed or replaced.
   useEffect(() => {
@@ -73,6 +86,39 @@ export function App({
     return () => clearTimeout(timer);
   }, [notice]);
   const [busy, setBusy] = useState(false);
+  const [library, setLibrary] = useState<ChosenLibrary | null>(() => rememberedLibrary());
+  const chooseLibrary = useCallback((chosen: ChosenLibrary | null) => {
+    setLibrary(chosen);
+    rememberLibrary(chosen);
+  }, []);
+  const loadLibraryFile = useCallback(
+    async (file: File) => {
+      const parsed = parseLibraryFile(await file.text());
+      if (!parsed.ok) {
+        const shown = parsed.errors.slice(0, 5).join('；') + (parsed.errors.length > 5 ? '……' : '');
+        setNotice({ intent: 'error', text: (texts) => texts.libraryRejected(shown) });
+        return;
+      }
+      chooseLibrary({ name: file.name, indicators: parsed.indicators });
+      const count = parsed.indicators.length;
+      setNotice({ intent: 'success', text: (texts) => texts.libraryLoaded(file.name, count) });
+    },
+    [chooseLibrary],
+  );
+  const loadJurisdictionFile = useCallback(async (file: File) => {
+    const text = await file.text();
+    const parsed = parseJurisdictionFile(text);
+    if (!parsed.ok) {
+      const shown = parsed.errors.slice(0, 5).join('；') + (parsed.errors.length > 5 ? '……' : '');
+      setNotice({ intent: 'error', text: (texts) => texts.jurisdictionRejected(shown) });
+      return;
+    }
+    rememberJurisdiction(text);
+    setChoice((current) => ({ ...current, jurisdiction: parsed.jurisdiction }));
+    const name = parsed.jurisdiction.name;
+    setNotice({ intent: 'success', text: (texts) => texts.jurisdictionLoaded(name) });
+  }, []);
+  const activeLibrary = library?.indicators ?? choice.jurisdiction?.library ?? null;
   const { live, state } = useLiveChecks(port, choice, given);
   const t = uiStrings(lang);
 
@@ -268,10 +314,29 @@ export function App({
           )}
           {section === 'scores' && <ScoresSection t={t} state={state} />}
           {section === 'library' && (
-            <LibrarySection t={t} busy={busy} onInsert={(ind) => void insertIndicator(ind)} />
+            <LibrarySection
+              t={t}
+              busy={busy}
+              onInsert={(ind) => void insertIndicator(ind)}
+              {...(activeLibrary === null ? {} : { library: activeLibrary })}
+            />
           )}
           {section === 'settings' && (
-            <SettingsSection t={t} lang={lang} choice={choice} onChoice={setChoice} onLang={setLang} />
+            <SettingsSection
+              t={t}
+              lang={lang}
+              choice={choice}
+              onChoice={setChoice}
+              onLang={setLang}
+              library={library}
+              onLibraryFile={(file) => void loadLibraryFile(file)}
+              onLibraryReset={() => chooseLibrary(null)}
+              onJurisdictionFile={(file) => void loadJurisdictionFile(file)}
+              onJurisdictionReset={() => {
+                rememberJurisdiction(null);
+                setChoice((current) => ({ ...current, jurisdiction: null }));
+              }}
+            />
           )}
         </div>
         {state.stats.batches > 0 && (

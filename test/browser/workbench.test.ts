@@ -16,6 +16,8 @@ import { columnLetter } from '../../src/domain/grid/address';
 import type { CellScalar } from '../../src/domain/grid/cell';
 import { renderIssue } from '../../src/domain/messages/catalog';
 import { formatNumber } from '../../src/domain/messages/format';
+import { getFramework } from '../../src/domain/framework/frameworks';
+import { getProfile } from '../../src/domain/profiles/profiles';
 import { listTemplates } from '../../src/domain/templates/registry';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
 import {
@@ -418,6 +420,82 @@ for (const host of browserHosts()) {
       await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(formatNumber(90));
       await expect(page.locator('[data-testid="grade"]').textContent()).resolves.toBe(scores.grade);
       await page.screenshot({ path: shot('workbench-derived-scores.png') });
+    });
+
+    test('设置 → 指标库 loads a library file the library section then searches; a bad file changes nothing', async () => {
+      const indicator = {
+        id: 'pt-001',
+        name: '培训班期数',
+        level1: '产出指标',
+        level2: '数量指标',
+        operator: '≥',
+        reference: '4',
+        unit: '期',
+        explanation: '反映举办培训班的期数',
+        sector: 'common',
+        initials: 'pxbqs',
+      };
+      await showSection(page, '设置');
+      const input = page.locator('[data-testid="library-file"]');
+      await input.setInputFiles({
+        name: 'bad.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify([{ ...indicator, id: 'BAD' }])),
+      });
+      await page.getByRole('alert').filter({ hasText: '$[0].id' }).waitFor();
+      await expect(page.locator('[data-testid="library-name"]').textContent()).resolves.toContain(
+        '内置指标库',
+      );
+      await input.setInputFiles({
+        name: '培训指标.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify([indicator])),
+      });
+      await page
+        .locator('[data-testid="library-name"]')
+        .filter({ hasText: '培训指标.json（1 项）' })
+        .waitFor();
+      await showSection(page, '指标库');
+      await expect(page.locator('[data-testid="library-results"] li').count()).resolves.toBe(1);
+      await page.locator('[data-testid="library-search"]').fill('pxb');
+      await expect(
+        page.locator('[data-testid="library-results"] li').first().getAttribute('data-indicator'),
+      ).resolves.toBe('pt-001');
+      await page.locator('[data-testid="library-search"]').fill('');
+      // Back to the built-in library for the tests that follow.
+      await showSection(page, '设置');
+      await page.getByRole('button', { name: '恢复内置指标库' }).click();
+      await page.locator('[data-testid="library-name"]').filter({ hasText: '内置指标库' }).waitFor();
+
+      // A jurisdiction package: a bad one is refused with the path of its error and changes nothing.
+      const pkg = {
+        format: 'bpa-jurisdiction',
+        name: '湖北口径',
+        version: '2025.1',
+        profile: getProfile('hubei'),
+        framework: getFramework('classic-2020'),
+      };
+      const packageInput = page.locator('[data-testid="jurisdiction-file"]');
+      await packageInput.setInputFiles({
+        name: 'bad-package.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({ ...pkg, profile: { ...pkg.profile, gradeRequired: 'yes' } })),
+      });
+      await page.getByRole('alert').filter({ hasText: '$.profile.gradeRequired' }).waitFor();
+      await expect(page.locator('[data-testid="jurisdiction-name"]').textContent()).resolves.toContain(
+        '未载入',
+      );
+      await packageInput.setInputFiles({
+        name: 'package.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(pkg)),
+      });
+      await page
+        .locator('[data-testid="jurisdiction-name"]')
+        .filter({ hasText: '湖北口径（版本 2025.1）' })
+        .waitFor();
+      await page.getByRole('button', { name: '不使用地区口径包' }).click();
+      await page.locator('[data-testid="jurisdiction-name"]').filter({ hasText: '未载入' }).waitFor();
     });
 
     test('the pane switches to English, issue texts included', async () => {
