@@ -175,6 +175,40 @@ describe('derive a form from our goal declarations', () => {
     expect(meta.entries.find((e) => e.sheet === sheet)?.derivedFrom).toBeNull();
   });
 
+  test('the derived form follows the profile its goal sheet was made with (湖北: 20 / 40 / 40)', async () => {
+    const hubei = builtInSettings('hubei', 'classic-2020');
+    if (hubei === null) throw new Error('test setup: hubei missing');
+    const book = new MemoryWorkbook();
+    const { sheet } = await insertTemplate(book, {
+      template: 'project-goals',
+      settings: hubei,
+      indicatorRows: 7,
+    });
+    await fillForm(book, sheet, 'project-goals', PROJECT_GOAL_FILL);
+    const result = await deriveFromSheet(book, {
+      source: sheet,
+      target: 'project-self-evaluation',
+      settingsFor: (meta) =>
+        builtInSettings(meta?.profile ?? 'default', meta?.framework ?? 'classic-2020') ?? settings,
+    });
+    if (!result.ok) throw new Error('derive refused');
+    const report = await checkWorkbook(book, {
+      settingsFor: (meta) => builtInSettings(meta?.profile ?? 'default') ?? settings,
+    });
+    const derived = report.sheets.find((s) => s.sheet === result.sheet);
+    if (derived === undefined) throw new Error('not read back');
+    const weights = (derived.form.tables.indicators ?? []).map((row) =>
+      numberOf(readCell(fieldOf(row, 'weight').raw)),
+    );
+    // 产出 40 over 4 indicators, 效益 + 满意度 40 over 3: the remainder on the last of the group.
+    expect(weights).toEqual([10, 10, 10, 10, 13.33, 13.33, 13.34]);
+    expect(derived.issues.map((i) => i.code)).not.toContain('weight_sum_not_100');
+    expect(derived.issues.map((i) => i.code)).not.toContain('level1_weight_off_profile');
+    expect(
+      readMeta(await book.readBlock('_meta')).entries.find((e) => e.sheet === result.sheet)?.profile,
+    ).toBe('hubei');
+  });
+
   test('a second derivation never replaces the first: it gets a sheet of its own', async () => {
     const { book, sheet } = await goalWorkbook('project-goals', PROJECT_GOAL_FILL);
     const first = await deriveFromSheet(book, {
