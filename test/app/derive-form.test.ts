@@ -20,6 +20,9 @@ import { cellText, numberOf, readCell } from '../../src/domain/grid/parse';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
 import { cleanGoalIndicators, cleanMonitoringIndicators } from '../helpers/forms';
 
+// Several workbooks are written and read per test; a machine under load needs more than the default 5 s.
+jest.setTimeout(60_000);
+
 const settingsOrNull = builtInSettings();
 if (settingsOrNull === null) throw new Error('test setup: built-in settings missing');
 const settings: EngineSettings = settingsOrNull;

@@ -9,6 +9,8 @@ import { formFile, plainRows as plain, projectGoals } from './cycle-files';
 import { captureIo, removeTempDirs, tempDir, writeFixture } from './workbooks';
 
 afterAll(removeTempDirs);
+// Several workbooks are written and read per test; a machine under load needs more than the default 5 s.
+jest.setTimeout(60_000);
 
 describe('bpa derive', () => {
   test('one file per goal form; an unreadable goal file is reported and the others go on', async () => {

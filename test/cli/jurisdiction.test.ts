@@ -10,6 +10,8 @@ import { formFile, projectGoals } from './cycle-files';
 import { captureIo, removeTempDirs, tempDir, writeFixture } from './workbooks';
 
 afterAll(removeTempDirs);
+// Several workbooks are written and read per test; a machine under load needs more than the default 5 s.
+jest.setTimeout(60_000);
 
 const PACKAGE = {
   format: 'bpa-jurisdiction',

@@ -7,6 +7,8 @@ import { TRAINER_ROWS } from '../helpers/trainer-library';
 import { captureIo, removeTempDirs, tempDir, writeFixture } from './workbooks';
 
 afterAll(removeTempDirs);
+// Several workbooks are written and read per test; a machine under load needs more than the default 5 s.
+jest.setTimeout(60_000);
 
 async function trainerFile(): Promise<Uint8Array> {
   const book = XlsxWorkbook.create();
