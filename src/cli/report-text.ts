@@ -1,10 +1,19 @@
 /**
  * The plain-text report: one line per file with its status, then one line per issue as
- * `sheet!cell [错误] message`, so a reviewer can go straight to the cell.
+ * `sheet!cell [错误] message`, so a reviewer can go straight to the cell. Every piece of text from a file
+ * or its name is made printable: one issue is always one line.
  */
-import type { BatchReport, BatchSummary, FileResult, FileStatus } from '../app/batch-report';
+import {
+  totalText,
+  type BatchReport,
+  type BatchSummary,
+  type FileResult,
+  type FileStatus,
+} from '../app/batch-report';
+import type { CoverageReport } from '../app/coverage';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
 import { coverageLines } from './report-coverage';
+import { printable } from './text-hygiene';
 
 const STATUS_LABELS: Record<FileStatus, Record<Lang, string>> = {
   checked: { 'zh-CN': '已检查', en: 'checked' },
@@ -17,16 +26,25 @@ export function statusLabel(status: FileStatus, lang: Lang): string {
 }
 
 export function textReport(report: BatchReport, lang: Lang): string {
-  const lines = report.files.flatMap((file) => fileLines(file, lang));
-  lines.push(...coverageLines(report.coverage, lang));
-  lines.push(summaryLine(report.summary, lang));
-  return lines.join('\n') + '\n';
+  return [...textReportChunks(report.files, report.summary, lang, report.coverage)].join('');
+}
+
+/** The text report a file at a time, so a long batch is never held as one string. */
+export function* textReportChunks(
+  files: Iterable<FileResult>,
+  summary: BatchSummary,
+  lang: Lang,
+  coverage?: CoverageReport,
+): Generator<string> {
+  for (const file of files) yield fileLines(file, lang).join('\n') + '\n';
+  for (const line of coverageLines(coverage, lang)) yield printable(line) + '\n';
+  yield summaryLine(summary, lang) + '\n';
 }
 
 function fileLines(file: FileResult, lang: Lang): string[] {
-  const status = `[${statusLabel(file.status, lang)}] ${file.file}`;
+  const status = `[${statusLabel(file.status, lang)}] ${printable(file.file)}`;
   if (file.status !== 'checked')
-    return [`${status}${lang === 'en' ? ': ' : '：'}${file.error?.message ?? ''}`];
+    return [`${status}${lang === 'en' ? ': ' : '：'}${printable(file.error?.message ?? '')}`];
   const issues = file.sheets.flatMap((s) => s.issues);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
@@ -34,9 +52,15 @@ function fileLines(file: FileResult, lang: Lang): string[] {
     lang === 'en' ? `: ${errors} errors, ${warnings} warnings` : `：错误 ${errors}，警告 ${warnings}`;
   const lines = [status + counts];
   for (const sheet of file.sheets) {
+    if (sheet.scores.partial !== null)
+      lines.push(
+        `  ${sheet.sheet} ${lang === 'en' ? 'recomputed total' : '复算总分'} ${totalText(sheet.scores, lang)}`,
+      );
     for (const issue of sheet.issues) {
       const where = issue.cell === null ? sheet.sheet : `${sheet.sheet}!${issue.cell}`;
-      lines.push(`  ${where} [${severityLabel(issue.severity, lang)}] ${issue.message}`);
+      lines.push(
+        `  ${printable(where)} [${severityLabel(issue.severity, lang)}] ${printable(issue.message)}`,
+      );
     }
   }
   return lines;

@@ -3,7 +3,13 @@
  * comes from received files, so no text cell may start like a formula: a reviewer who edits a cell must not
  * turn `=HYPERLINK(...)` typed by a sender into a live formula (CSV/formula injection).
  */
-import { isMismatch, type BatchReport, type FileResult, type SheetResult } from '../app/batch-report';
+import {
+  isMismatch,
+  totalText,
+  type BatchReport,
+  type FileResult,
+  type SheetResult,
+} from '../app/batch-report';
 import type { CellScalar } from '../domain/grid/cell';
 import type { Lang } from '../domain/messages/catalog';
 import { severityLabel } from '../domain/messages/catalog';
@@ -12,6 +18,7 @@ import { getTemplateSpec } from '../domain/templates/registry';
 import type { WritableWorkbook } from './cli-host';
 import { COVERAGE_HEADER, coverageRows } from './report-coverage';
 import { statusLabel } from './report-text';
+import { capCell, printable } from './text-hygiene';
 
 export const SUMMARY_SHEET = '汇总';
 export const ISSUES_SHEET = '问题清单';
@@ -37,10 +44,14 @@ const ISSUES_HEADER = ['文件', '工作表', '单元格', '级别', '代码', '
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Text that a spreadsheet would read as a formula gets a leading apostrophe; numbers stay numbers. */
+/**
+ * Text that a spreadsheet would read as a formula gets a leading apostrophe; control characters (which XML
+ * cannot hold) are shown as escapes; no cell holds more than Excel allows. Numbers stay numbers.
+ */
 export function inertCell(value: string | number | null): CellScalar {
-  if (typeof value === 'string' && FORMULA_START.test(value)) return `'${value}`;
-  return value;
+  if (typeof value !== 'string') return value;
+  const text = capCell(printable(value));
+  return FORMULA_START.test(text) ? capCell(`'${text}`) : text;
 }
 
 export function templateTitle(sheet: SheetResult): string {
@@ -86,7 +97,7 @@ function summaryRows(file: FileResult, lang: Lang): (string | number | null)[][]
       statedGrade,
       grade,
       isMismatch(sheet) ? '是' : '否',
-      null,
+      sheet.scores.partial === null ? null : totalText(sheet.scores, 'zh-CN'),
     ];
   });
 }

@@ -8,6 +8,7 @@ import {
   Tab,
   TabList,
   Text,
+  makeStyles,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
@@ -38,12 +39,19 @@ import { TemplatesSection, type GoalSource } from './sections/TemplatesSection';
 import { hostErrorText, uiStrings, type UiStrings } from './strings';
 import { AUTO, settingsResolver, useLiveChecks, type SettingsChoice } from './use-live-checks';
 
+const useStyles = makeStyles({
+  // In a 320 px pane the five tabs do not fit on one line in English: they wrap rather than being cut or
+  // making the pane scroll sideways.
+  tabs: { flexWrap: 'wrap' },
+});
+
 export type Section = 'templates' | 'check' | 'scores' | 'library' | 'settings';
 const SECTIONS: readonly Section[] = ['templates', 'check', 'scores', 'library', 'settings'];
 
 export interface AppProps {
   port: WorkbookPort;
-  hostLabel: string;
+  /** The spreadsheet program's name; the demo workbook's label (in the pane's language) when absent. */
+  hostLabel?: string;
   initialSection?: Section;
   /** The Office theme (Office.context.officeTheme.isDarkTheme); light when not known. */
   theme?: 'light' | 'dark';
@@ -121,6 +129,7 @@ export function App({
   const activeLibrary = library?.indicators ?? choice.jurisdiction?.library ?? null;
   const { live, state } = useLiveChecks(port, choice, given);
   const t = uiStrings(lang);
+  const styles = useStyles();
 
   // The ribbon buttons and the host's entry switch sections by setting the location hash.
   useEffect(() => {
@@ -247,10 +256,11 @@ export function App({
             {t.appTitle}
           </Text>
           <Text as="p" size={200} className="bpa-muted">
-            {hostLabel}
+            {hostLabel ?? t.demoHost}
           </Text>
         </header>
         <TabList
+          className={styles.tabs}
           aria-label={t.sections}
           selectedValue={section}
           onTabSelect={(_e, d) => setSection(d.value as Section)}
@@ -297,6 +307,7 @@ export function App({
           {section === 'templates' && (
             <TemplatesSection
               t={t}
+              lang={lang}
               busy={busy}
               onInsert={(id) => void insert(id)}
               goalSource={goalSource}
@@ -312,7 +323,7 @@ export function App({
               onRecheck={() => void live.setSettings(settingsResolver(choice))}
             />
           )}
-          {section === 'scores' && <ScoresSection t={t} state={state} />}
+          {section === 'scores' && <ScoresSection t={t} lang={lang} state={state} />}
           {section === 'library' && (
             <LibrarySection
               t={t}
@@ -339,11 +350,6 @@ export function App({
             />
           )}
         </div>
-        {state.stats.batches > 0 && (
-          <Text size={100} className="bpa-muted" data-testid="live-status">
-            {t.liveStatus(state.stats.lastRoundTrips, state.stats.lastLatencyMs)}
-          </Text>
-        )}
       </main>
     </FluentProvider>
   );

@@ -1,17 +1,17 @@
 /**
  * What one stage of the cycle hands to the next (目标 → 监控 → 自评): the declared goals of a goal form, and
  * the progress of a monitoring form, as plain values. This is the one place that reads a ParsedForm for the
- * cycle; `indicatorOf` is the one place that reads an indicator row, so that reading rows another way (one
- * normalised reading per row) changes that function alone.
+ * cycle; what an indicator row declares (levels, operator, target, unit) is taken from the row's one reading
+ * (forms/row-reading.ts), never from its cells again.
  */
 import {
   fieldOf,
   type FundsRowKey,
   type ParsedForm,
-  type TableRow,
+  type RowReading,
   type TemplateId,
 } from '../forms/form-model';
-import { cellText, parseOperator, readAmount, readTarget, type Operator } from '../grid/parse';
+import { cellText, readAmount, type Operator } from '../grid/parse';
 import type { CellScalar } from '../grid/cell';
 
 export type GoalTemplate = 'project-goals' | 'department-goals';
@@ -92,58 +92,49 @@ function headerOfForm(form: ParsedForm): StageHeader {
   };
 }
 
-/**
- * An indicator row as the next stage needs it, with 一级/二级 carried down from the rows above (merged cells);
- * null for a row without a 三级指标 name.
- */
-export function indicatorOf(
-  row: TableRow,
-  carried: { level1: string | null; level2: string | null },
-): StageIndicator | null {
-  const level3 = cellText(fieldOf(row, 'level3').raw);
-  if (level3 === null) return null;
-  const rawTarget = fieldOf(row, 'target').raw;
-  const inTarget = readTarget(rawTarget);
-  const operator = parseOperator(fieldOf(row, 'operator').raw) ?? inTarget.operator;
-  let target: CellScalar = rawTarget;
-  let unit = cellText(fieldOf(row, 'unit').raw);
-  if (typeof rawTarget === 'string') {
-    const reading = inTarget.reading;
-    if (reading.kind === 'number') {
-      // "≥95%" → 95 with the unit %, the operator in its own column; "不少于500人次" → 500 and 人次. A
-      // percentage of at most 1 is written as a fraction (0.5% → 0.005), as a cell formatted as % holds it,
-      // because a bare number up to 1 under the unit % is read as a fraction.
-      target = reading.percent && Math.abs(reading.value) <= 1 ? reading.value / 100 : reading.value;
-      if (unit === null && reading.unit !== null && !reading.percent) unit = reading.unit;
-      if (unit === null && reading.percent) unit = '%';
-    } else if (reading.kind === 'text' || reading.kind === 'placeholder') {
-      target = reading.text;
-    } else if (reading.kind === 'blank') {
-      target = null;
-    }
+/** The target as a person would type it into the next form, without its operator. */
+function typedTarget(reading: RowReading): CellScalar {
+  const target = reading.targetReading;
+  switch (target.kind) {
+    case 'number':
+      // "≥95%" → 95 under the unit %; "不少于500人次" → 500 under 人次. A percentage of at most 1 is written
+      // as a fraction (0.5% → 0.005), as a cell formatted as % holds it, because a bare number up to 1 under
+      // the unit % is read as a fraction.
+      return target.percent && Math.abs(target.value) <= 1 ? target.value / 100 : target.value;
+    case 'text':
+    case 'placeholder':
+      return target.text;
+    default:
+      return null;
   }
+}
+
+/**
+ * A declared indicator as the next stage needs it, from the row's one reading: its levels carried down over
+ * merged cells, the operator as written (in its column, before the value, or in words), the target and the
+ * unit. Null for a row that is not an indicator (a template slot, a 其中 breakdown, a "/" row, a header or
+ * group label) or that has no 三级指标 name.
+ */
+export function indicatorOf(reading: RowReading): StageIndicator | null {
+  if (reading.kind !== 'indicator' || reading.name === null) return null;
+  const unit = reading.unit ?? (reading.percent ? '%' : null);
   return {
-    row: row.row,
-    level1: carried.level1,
-    level2: carried.level2,
-    level3,
-    operator,
-    target,
+    row: reading.row,
+    level1: reading.level1,
+    level2: reading.level2,
+    level3: reading.name,
+    operator: reading.written?.operator ?? null,
+    target: typedTarget(reading),
     unit,
-    progress: fieldOf(row, 'progress').raw,
-    forecast: fieldOf(row, 'forecast').raw,
+    progress: fieldOf(reading.cells, 'progress').raw,
+    forecast: fieldOf(reading.cells, 'forecast').raw,
   };
 }
 
 function indicatorsOf(form: ParsedForm): StageIndicator[] {
   const indicators: StageIndicator[] = [];
-  let carried: { level1: string | null; level2: string | null } = { level1: null, level2: null };
-  for (const row of form.tables.indicators ?? []) {
-    const own1 = cellText(fieldOf(row, 'level1').raw);
-    const own2 = cellText(fieldOf(row, 'level2').raw);
-    if (own1 !== null && own1 !== carried.level1) carried = { level1: own1, level2: null };
-    if (own2 !== null) carried = { ...carried, level2: own2 };
-    const indicator = indicatorOf(row, carried);
+  for (const reading of form.readings.indicators ?? []) {
+    const indicator = indicatorOf(reading);
     if (indicator !== null) indicators.push(indicator);
   }
   return indicators;

@@ -1,6 +1,7 @@
 import { Button, Card, CardHeader, Text } from '@fluentui/react-components';
 import { derivableFrom, type DerivedTemplate } from '../../domain/cycle/derive';
 import type { TemplateId } from '../../domain/forms/form-model';
+import { formDescription, formTitle, type Lang } from '../../domain/messages/catalog';
 import { listTemplates } from '../../domain/templates/registry';
 import type { UiStrings } from '../strings';
 
@@ -52,12 +53,14 @@ function DeriveCard({
 
 export function TemplatesSection({
   t,
+  lang,
   busy,
   onInsert,
   goalSource = null,
   onDerive,
 }: {
   t: UiStrings;
+  lang: Lang;
   busy: boolean;
   onInsert: (template: TemplateId) => void;
   goalSource?: GoalSource | null;
@@ -70,29 +73,32 @@ export function TemplatesSection({
           <DeriveCard t={t} busy={busy} source={goalSource} onDerive={onDerive} />
         </li>
       )}
-      {TEMPLATES.map((tpl) => (
-        <li key={tpl.id}>
-          <Card>
-            <CardHeader
-              header={
-                <Text as="h3" weight="semibold">
-                  {tpl.title}
-                </Text>
-              }
-              description={<Text size={200}>{tpl.description}</Text>}
-            />
-            <Button
-              appearance="primary"
-              disabled={busy}
-              aria-label={t.insertTemplateLabel + tpl.title}
-              data-template={tpl.id}
-              onClick={() => onInsert(tpl.id)}
-            >
-              {t.insert}
-            </Button>
-          </Card>
-        </li>
-      ))}
+      {TEMPLATES.map((tpl) => {
+        const title = formTitle(tpl.id, tpl.title, lang);
+        return (
+          <li key={tpl.id}>
+            <Card>
+              <CardHeader
+                header={
+                  <Text as="h3" weight="semibold">
+                    {title}
+                  </Text>
+                }
+                description={<Text size={200}>{formDescription(tpl.id, tpl.description, lang)}</Text>}
+              />
+              <Button
+                appearance="primary"
+                disabled={busy}
+                aria-label={t.insertTemplateLabel + title}
+                data-template={tpl.id}
+                onClick={() => onInsert(tpl.id)}
+              >
+                {t.insert}
+              </Button>
+            </Card>
+          </li>
+        );
+      })}
     </ul>
   );
 }
