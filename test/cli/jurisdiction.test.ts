@@ -5,6 +5,7 @@ import { getFramework } from '../../src/domain/framework/frameworks';
 import { BUILT_IN_LIBRARY } from '../../src/domain/framework/library';
 import { readMeta } from '../../src/domain/forms/read-meta';
 import { getProfile } from '../../src/domain/profiles/profiles';
+import { templateFileName } from '../../src/domain/templates/registry';
 import { XlsxWorkbook } from '../../src/hosts/xlsx-file/xlsx-workbook';
 import { formFile, projectGoals } from './cycle-files';
 import { captureIo, removeTempDirs, tempDir, writeFixture } from './workbooks';
@@ -28,7 +29,7 @@ describe('--jurisdiction', () => {
     const pkg = await writeFixture(dir, 'pkg.json', JSON.stringify(PACKAGE));
     const out = join(dir, 'out');
     expect(await run(['template', 'project-goals', '-o', out, '--jurisdiction', pkg], captureIo())).toBe(0);
-    const book = await XlsxWorkbook.fromBuffer(await readFile(join(out, 'project-goals.xlsx')));
+    const book = await XlsxWorkbook.fromBuffer(await readFile(join(out, templateFileName('project-goals'))));
     const [entry] = readMeta(await book.readBlock('_meta')).entries;
     expect([entry?.profile, entry?.framework]).toEqual(['hubei-2025', 'core-2021']);
 
