@@ -2,7 +2,8 @@
  * Ready-made template files for people who run nothing (trainers, units without the add-in): `npm run build`
  * writes dist/templates/<profile>/<表名>.xlsx, all seven forms for each built-in profile, named by their
  * Chinese form names (项目支出绩效自评表.xlsx …). The workbooks are made by `bpa template --all --profile <id>`
- * itself (the command line's code on the xlsx-file host), then renamed from template ids to form names.
+ * itself (the command line's code on the xlsx-file host, which already names them by form); a title with a
+ * character Windows forbids in file names is renamed to a safe name.
  * Run alone: `npx tsx scripts/build-templates.ts [outDir]` (default dist/templates).
  */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { run } from '../src/cli/run';
 import { TEMPLATE_IDS } from '../src/domain/forms/form-model';
 import { BUILT_IN_PROFILES } from '../src/domain/profiles/profiles';
-import { listTemplates } from '../src/domain/templates/registry';
+import { listTemplates, templateFileName } from '../src/domain/templates/registry';
 import { XlsxWorkbook } from '../src/hosts/xlsx-file/xlsx-workbook';
 
 export interface TemplateFile {
@@ -43,6 +44,7 @@ export async function writeTemplateFiles(outDir: string): Promise<TemplateFile[]
       host: {
         createWorkbook: () => XlsxWorkbook.create(),
         openReceived: () => Promise.reject(new Error('not used')),
+        writeReportBook: () => Promise.reject(new Error('not used')),
         workerScript: null,
       },
     });
@@ -50,7 +52,8 @@ export async function writeTemplateFiles(outDir: string): Promise<TemplateFile[]
     for (const template of TEMPLATE_IDS) {
       const title = titles.get(template) ?? template;
       const path = join(dir, fileNameFor(title));
-      renameSync(join(dir, `${template}.xlsx`), path);
+      const written = join(dir, templateFileName(template));
+      if (written !== path) renameSync(written, path);
       files.push({ profile: profile.id, template, title, path });
     }
   }

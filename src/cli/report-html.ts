@@ -6,8 +6,10 @@
  * project called `<script>` shows as typed and never runs.
  */
 import { createHash } from 'node:crypto';
+import type { CoverageReport } from '../app/coverage';
 import type { BatchReport, BatchSummary, FileResult, SheetResult } from '../app/batch-report';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
+import { coverageHtml } from './report-coverage';
 import { statusLabel, summaryLine } from './report-text';
 import {
   displayPath,
@@ -316,7 +318,7 @@ th button::after{content:""!important}tr{break-inside:avoid}section{break-before
 
 /** The whole page as one string (tests, small batches). */
 export function htmlReport(report: BatchReport, lang: Lang, roots: readonly string[] = []): string {
-  return [...htmlReportChunks(() => report.files, report.summary, lang, roots)].join('');
+  return [...htmlReportChunks(() => report.files, report.summary, lang, roots, report.coverage)].join('');
 }
 
 /**
@@ -328,6 +330,7 @@ export function* htmlReportChunks(
   summary: BatchSummary,
   lang: Lang,
   roots: readonly string[] = [],
+  coverage?: CoverageReport,
 ): Generator<string> {
   const title = t(lang, '预算绩效检查报告', 'Budget performance check report');
   const rows: (SummaryRow & { anchor: string })[] = [];
@@ -348,6 +351,7 @@ export function* htmlReportChunks(
     `<p>${escapeHtml(summaryLine(summary, lang))}</p>`,
     summaryTable(rows, lang),
     gradeChart(tally, lang),
+    coverageHtml(coverage, lang, escapeHtml),
     '',
   ].join('\n');
   rows.length = 0;

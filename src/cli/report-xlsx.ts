@@ -7,10 +7,12 @@
  */
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { BatchReport, FileResult } from '../app/batch-report';
+import type { CoverageReport } from '../app/coverage';
 import type { Lang } from '../domain/messages/catalog';
 import { severityLabel } from '../domain/messages/catalog';
 import type { ReportCell } from '../app/report-book';
 import type { CliHost } from './cli-host';
+import { COVERAGE_HEADER, coverageRows } from './report-coverage';
 import { statusLabel } from './report-text';
 import {
   displayPath,
@@ -25,6 +27,7 @@ import { capCell, MAX_CELL_CHARS, printable } from './text-hygiene';
 export const SUMMARY_SHEET = '汇总';
 export const INDICATORS_SHEET = '指标明细';
 export const ISSUES_SHEET = '问题清单';
+export const COVERAGE_SHEET = '全覆盖';
 
 /** The most characters an Excel cell holds. */
 export const CELL_LIMIT = MAX_CELL_CHARS;
@@ -59,9 +62,12 @@ export function xlsxReport(
   report: BatchReport,
   lang: Lang,
   host: Pick<CliHost, 'writeReportBook'>,
-  where: { roots: readonly string[]; output: string },
+  where: { roots: readonly string[]; output: string; coverage?: CoverageReport | undefined },
 ): Promise<Uint8Array> {
-  return xlsxReportOf(() => report.files, lang, host, where);
+  return xlsxReportOf(() => report.files, lang, host, {
+    ...where,
+    coverage: where.coverage ?? report.coverage,
+  });
 }
 
 function* summaryCells(
@@ -152,7 +158,7 @@ export async function xlsxReportOf(
   files: () => Iterable<FileResult>,
   lang: Lang,
   host: Pick<CliHost, 'writeReportBook'>,
-  where: { roots: readonly string[]; output: string },
+  where: { roots: readonly string[]; output: string; coverage?: CoverageReport | undefined },
 ): Promise<Uint8Array> {
   function* inert(rows: Iterable<ReportCell[]>): Generator<ReportCell[]> {
     for (const row of rows)
@@ -216,6 +222,16 @@ export async function xlsxReportOf(
         rows: inert(issueCells(files(), lang, where.roots)),
         widths: [30, 16, 10, 8, 80, 24],
       },
+      ...(where.coverage === undefined
+        ? []
+        : [
+            {
+              name: COVERAGE_SHEET,
+              header: COVERAGE_HEADER,
+              rows: inert(coverageRows(where.coverage, lang)),
+              widths: [22, 36, 24, 26, 24, 30],
+            },
+          ]),
     ],
   });
 }
