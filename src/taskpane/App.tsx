@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import {
   Button,
   FluentProvider,
@@ -27,8 +27,11 @@ import { TemplatesSection } from './sections/TemplatesSection';
 import { hostErrorText, uiStrings, type UiStrings } from './strings';
 import { AUTO, settingsResolver, useLiveChecks, type SettingsChoice } from './use-live-checks';
 
-export type Section = 'templates' | 'check' | 'scores' | 'library' | 'settings';
-const SECTIONS: readonly Section[] = ['templates', 'check', 'scores', 'library', 'settings'];
+export type Section = 'templates' | 'check' | 'scores' | 'library' | 'batch' | 'settings';
+const SECTIONS: readonly Section[] = ['templates', 'check', 'scores', 'library', 'batch', 'settings'];
+
+// 批量审核 and its reader load only when the section is opened: the pane's first load stays as small.
+const BatchSection = lazy(() => import(/* webpackChunkName: "batch" */ './batch/BatchSection'));
 
 export interface AppProps {
   port: WorkbookPort;
@@ -177,6 +180,7 @@ export function App({
           </Tab>
           <Tab value="scores">{t.tabScores}</Tab>
           <Tab value="library">{t.tabLibrary}</Tab>
+          <Tab value="batch">{t.tabBatch}</Tab>
           <Tab value="settings">{t.tabSettings}</Tab>
         </TabList>
         {notice && (
@@ -222,6 +226,11 @@ export function App({
           {section === 'library' && (
             <LibrarySection t={t} busy={busy} onInsert={(ind) => void insertIndicator(ind)} />
           )}
+          {section === 'batch' && (
+            <Suspense fallback={<Text>{t.loading}</Text>}>
+              <BatchSection port={port} lang={lang} />
+            </Suspense>
+          )}
           {section === 'settings' && (
             <SettingsSection t={t} lang={lang} choice={choice} onChoice={setChoice} onLang={setLang} />
           )}
@@ -246,6 +255,8 @@ function sectionTitle(section: Section, t: ReturnType<typeof uiStrings>): string
       return t.tabScores;
     case 'library':
       return t.tabLibrary;
+    case 'batch':
+      return t.tabBatch;
     case 'settings':
       return t.tabSettings;
   }
