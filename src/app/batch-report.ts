@@ -4,7 +4,13 @@
  * added, existing ones keep their meaning.
  */
 import type { Severity } from '../domain/checks/issue';
-import { headerOf, type TemplateId } from '../domain/forms/form-model';
+import {
+  headerOf,
+  type OperatorSource,
+  type RowKind,
+  type TableKey,
+  type TemplateId,
+} from '../domain/forms/form-model';
 import { renderIssue, type Lang } from '../domain/messages/catalog';
 import { cellText } from '../domain/grid/parse';
 import type { SheetReport, WorkbookReport } from './check-workbook';
@@ -20,6 +26,8 @@ export interface ReportIssue {
 
 export interface ReportScores {
   total: number | null;
+  /** Set when the recomputed total misses some parts' scores: `scored` of `of` rows; such a total is not graded. */
+  partial: { scored: number; of: number } | null;
   grade: string | null;
   statedTotal: number | null;
   statedGrade: string | null;
@@ -36,6 +44,29 @@ export interface ReportScores {
   recommendation: string | null;
 }
 
+/** A table row as the checker read it (every row, skipped ones with their kind). */
+export interface ReportRow {
+  /** 1-based sheet row. */
+  row: number;
+  table: TableKey;
+  kind: RowKind;
+  level1: string | null;
+  level2: string | null;
+  name: string | null;
+  operator: string | null;
+  operatorSource: OperatorSource | null;
+  /** Target and actual on one scale (percent points when `percent`). */
+  target: number | null;
+  unit: string | null;
+  actual: number | null;
+  percent: boolean;
+  weight: number | null;
+  score: number | null;
+  statedScore: number | null;
+  /** Why an indicator row has no score. */
+  unscorable: string | null;
+}
+
 export interface SheetResult {
   sheet: string;
   template: TemplateId;
@@ -45,6 +76,7 @@ export interface SheetResult {
   project: string | null;
   issues: ReportIssue[];
   scores: ReportScores;
+  rows: ReportRow[];
 }
 
 export interface FileResult {
@@ -87,6 +119,7 @@ export function sheetResult(report: SheetReport, lang: Lang): SheetResult {
     })),
     scores: {
       total: scores.total,
+      partial: scores.partial,
       grade: scores.grade,
       statedTotal: scores.statedTotal,
       statedGrade: scores.statedGrade,
@@ -107,7 +140,36 @@ export function sheetResult(report: SheetReport, lang: Lang): SheetResult {
       conclusion: scores.conclusion,
       recommendation: scores.recommendation,
     },
+    rows: scores.rows.map((r) => ({
+      row: r.row + 1,
+      table: r.table,
+      kind: r.kind,
+      level1: r.level1,
+      level2: r.level2,
+      name: r.name,
+      operator: r.operator,
+      operatorSource: r.operatorSource,
+      target: r.target,
+      unit: r.unit,
+      actual: r.actual,
+      percent: r.percent,
+      weight: r.weight,
+      score: r.score,
+      statedScore: r.statedScore,
+      unscorable: r.unscorable,
+    })),
   };
+}
+
+/** The recomputed total as a report shows it: "72", or "72（部分重算：18/20 行，不评级）" when partial. */
+export function totalText(scores: ReportScores, lang: Lang): string {
+  if (scores.total === null) return '—';
+  const total = String(scores.total);
+  const partial = scores.partial;
+  if (partial === null) return total;
+  return lang === 'en'
+    ? `${total} (partial: ${partial.scored} of ${partial.of} rows scored, not graded)`
+    : `${total}（部分重算：${partial.scored}/${partial.of} 行可计分，不评级）`;
 }
 
 /** The result for one checked workbook: 'unrecognized' when it holds no form at all. */

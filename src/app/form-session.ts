@@ -6,8 +6,8 @@
  */
 import type { Issue } from '../domain/checks/issue';
 import { checkFormLevel, checkRow, sortIssues } from '../domain/checks/registry';
-import type { ColumnKey, Field, ParsedForm, TableKey, TableRow } from '../domain/forms/form-model';
-import type { CellScalar } from '../domain/grid/cell';
+import type { ParsedForm, TableKey, TableRow } from '../domain/forms/form-model';
+import { readingAt, readTable } from '../domain/forms/row-reading';
 import {
   readForm,
   readTableRow,
@@ -137,28 +137,33 @@ export class FormSession {
     );
     this.readCount += 1;
     const rows = [...(this.form.tables[key] ?? [])];
-    const changed: number[] = [];
+    const changed = new Set<number>();
     for (let r = range.top; r <= range.bottom; r++) {
       const i = r - block.top;
-      const previous = lastRowAbove(rows, r);
-      const next = readTableRow(layout, block.values[i] ?? [], block.formulas[i] ?? [], r, previous);
-      replaceRow(rows, r, next);
-      changed.push(r);
+      replaceRow(rows, r, readTableRow(layout, block.values[i] ?? [], block.formulas[i] ?? [], r));
+      changed.add(r);
     }
-    // Rows below that inherit 一级/二级 from a merged cell above take the edited value too.
-    for (let at = indexAfter(rows, range.bottom); at < rows.length; at++) {
-      const row = rows[at];
-      if (!row) break;
-      const next = rereadRow(layout, row, rows[at - 1] ?? null);
-      if (next === null || sameLevels(next, row)) break;
-      rows[at] = next;
-      changed.push(row.row);
+    // The one reading carries merged levels down: rows whose reading changed (an edited 一级 reaches the
+    // rows under it) are checked again; unchanged rows keep their reading and their issues.
+    const before = this.form.readings[key] ?? [];
+    const readings = readTable(rows, key);
+    if (readings.length === before.length) {
+      readings.forEach((reading, i) => {
+        if (reading !== before[i]) changed.add(reading.row);
+      });
+    } else {
+      const kept = new Set(before);
+      for (const reading of readings) if (!kept.has(reading)) changed.add(reading.row);
     }
-    this.form = { ...this.form, tables: { ...this.form.tables, [key]: rows } };
+    this.form = {
+      ...this.form,
+      tables: { ...this.form.tables, [key]: rows },
+      readings: { ...this.form.readings, [key]: readings },
+    };
     this.currentScores = scoreForm(this.form, this.settings.profile);
     const ctx = this.context();
     for (const r of changed) {
-      if (rows.some((row) => row.row === r)) table.rowIssues.set(r, checkRow(this.form, key, r, ctx));
+      if (readingAt(readings, r) !== null) table.rowIssues.set(r, checkRow(this.form, key, r, ctx));
       else table.rowIssues.delete(r);
     }
     this.formIssues = checkFormLevel(this.form, ctx);
@@ -194,11 +199,6 @@ function indexAfter(rows: readonly TableRow[], r: number): number {
   return lo;
 }
 
-function lastRowAbove(rows: readonly TableRow[], r: number): TableRow | null {
-  const i = indexAfter(rows, r - 1) - 1;
-  return i >= 0 ? (rows[i] ?? null) : null;
-}
-
 function replaceRow(rows: TableRow[], r: number, next: TableRow | null): void {
   const i = indexAfter(rows, r - 1);
   const present = rows[i]?.row === r;
@@ -206,30 +206,4 @@ function replaceRow(rows: TableRow[], r: number, next: TableRow | null): void {
     if (present) rows.splice(i, 1);
   } else if (present) rows[i] = next;
   else rows.splice(i, 0, next);
-}
-
-/**
- * Reads a row again from what it holds, with a new row above: its own cells are in its fields (a field whose
- * cell is on another row was inherited from a merged cell, so the row's own cell there is blank).
- */
-function rereadRow(layout: TableLayout, row: TableRow, above: TableRow | null): TableRow | null {
-  const width = layout.right - layout.left + 1;
-  const values: CellScalar[] = new Array<CellScalar>(width).fill(null);
-  const formulas: (string | null)[] = new Array<string | null>(width).fill(null);
-  const rowNumber = String(row.row + 1);
-  for (const [key, field] of Object.entries(row.fields) as [ColumnKey, Field][]) {
-    const col = layout.columns[key];
-    if (col === undefined || field.cell === null || field.cell.replace(/^[A-Z]+/, '') !== rowNumber) continue;
-    values[col - layout.left] = field.raw;
-    formulas[col - layout.left] = field.formula;
-  }
-  return readTableRow(layout, values, formulas, row.row, above);
-}
-
-function sameLevels(a: TableRow, b: TableRow): boolean {
-  return (['level1', 'level2'] as const).every((key) => {
-    const x = a.fields[key];
-    const y = b.fields[key];
-    return x?.cell === y?.cell && x?.raw === y?.raw;
-  });
 }

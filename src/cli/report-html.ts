@@ -3,7 +3,7 @@
  * outside resource. Every piece of text comes from received files and is escaped, so a sheet named `<b>`
  * or a project called `<script>` shows as typed and never runs.
  */
-import { isMismatch, type BatchReport, type FileResult } from '../app/batch-report';
+import { isMismatch, totalText, type BatchReport, type FileResult } from '../app/batch-report';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
 import { statusLabel, summaryLine } from './report-text';
 import { templateTitle } from './report-xlsx';
@@ -65,12 +65,12 @@ function fileSection(file: FileResult, lang: Lang): string {
   if (file.status !== 'checked')
     return `<section>${head}<p class="bad">${cellText(file.error?.message ?? null)}</p></section>`;
   const sheets = file.sheets.map((sheet) => {
-    const { statedTotal, total, statedGrade, grade } = sheet.scores;
+    const { statedTotal, statedGrade, grade } = sheet.scores;
     const facts = [
       `${lang === 'en' ? 'Form' : '表格'}：${escapeHtml(templateTitle(sheet))}`,
       `${lang === 'en' ? 'Department' : '部门'}：${cellText(sheet.department)}`,
       `${lang === 'en' ? 'Project' : '项目'}：${cellText(sheet.project)}`,
-      `${lang === 'en' ? 'Stated / recomputed total' : '自评 / 复算总分'}：${cellText(statedTotal)} / ${cellText(total)}`,
+      `${lang === 'en' ? 'Stated / recomputed total' : '自评 / 复算总分'}：${cellText(statedTotal)} / ${escapeHtml(totalText(sheet.scores, lang))}`,
       `${lang === 'en' ? 'Stated / recomputed grade' : '自评 / 复算等级'}：${cellText(statedGrade)} / ${cellText(grade)}`,
     ];
     const mismatch = isMismatch(sheet)

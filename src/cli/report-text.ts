@@ -3,7 +3,13 @@
  * `sheet!cell [错误] message`, so a reviewer can go straight to the cell. Every piece of text from a file
  * or its name is made printable: one issue is always one line.
  */
-import type { BatchReport, BatchSummary, FileResult, FileStatus } from '../app/batch-report';
+import {
+  totalText,
+  type BatchReport,
+  type BatchSummary,
+  type FileResult,
+  type FileStatus,
+} from '../app/batch-report';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
 import { printable } from './text-hygiene';
 
@@ -42,6 +48,10 @@ function fileLines(file: FileResult, lang: Lang): string[] {
     lang === 'en' ? `: ${errors} errors, ${warnings} warnings` : `：错误 ${errors}，警告 ${warnings}`;
   const lines = [status + counts];
   for (const sheet of file.sheets) {
+    if (sheet.scores.partial !== null)
+      lines.push(
+        `  ${sheet.sheet} ${lang === 'en' ? 'recomputed total' : '复算总分'} ${totalText(sheet.scores, lang)}`,
+      );
     for (const issue of sheet.issues) {
       const where = issue.cell === null ? sheet.sheet : `${sheet.sheet}!${issue.cell}`;
       lines.push(

@@ -3,7 +3,13 @@
  * comes from received files, so no text cell may start like a formula: a reviewer who edits a cell must not
  * turn `=HYPERLINK(...)` typed by a sender into a live formula (CSV/formula injection).
  */
-import { isMismatch, type BatchReport, type FileResult, type SheetResult } from '../app/batch-report';
+import {
+  isMismatch,
+  totalText,
+  type BatchReport,
+  type FileResult,
+  type SheetResult,
+} from '../app/batch-report';
 import type { CellScalar } from '../domain/grid/cell';
 import type { Lang } from '../domain/messages/catalog';
 import { severityLabel } from '../domain/messages/catalog';
@@ -89,7 +95,7 @@ function summaryRows(file: FileResult, lang: Lang): (string | number | null)[][]
       statedGrade,
       grade,
       isMismatch(sheet) ? '是' : '否',
-      null,
+      sheet.scores.partial === null ? null : totalText(sheet.scores, 'zh-CN'),
     ];
   });
 }

@@ -9,7 +9,7 @@ import { builtInSettings, type EngineSettings } from '../app/engine-settings';
 import { insertTemplate } from '../app/insert-template';
 import { isTemplateId, TEMPLATE_IDS, type ParsedForm, type TemplateId } from '../domain/forms/form-model';
 import type { Lang } from '../domain/messages/catalog';
-import { listTemplates } from '../domain/templates/registry';
+import { listTemplates, templateFileName } from '../domain/templates/registry';
 import { checkFilesInto } from './batch';
 import type { CliIo } from './cli-host';
 import { readGoalForms, unreadable, type CheckOptions } from './check-file';
@@ -142,7 +142,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
   await mkdir(values.output, { recursive: true });
   let exit = EXIT_OK;
   for (const id of ids) {
-    const target = join(values.output, `${id}.xlsx`);
+    const target = join(values.output, templateFileName(id));
     const book = io.host.createWorkbook();
     await insertTemplate(book, { template: id, settings });
     const written = await writeOutput(target, await book.toBuffer(), values.force === true, io);

@@ -22,7 +22,9 @@ const checked: FileResult = {
         indicators: [],
         conclusion: null,
         recommendation: null,
+        partial: null,
       },
+      rows: [],
     },
   ],
 };

@@ -35,7 +35,7 @@ describe('bpa sample', () => {
   let dir = '';
   beforeAll(async () => {
     dir = await population();
-  });
+  }, 120_000);
 
   test('the same seed and the same files give the same picks, whatever order the files are named in', async () => {
     const files = (await readdir(dir)).map((n) => join(dir, n));
@@ -102,6 +102,7 @@ describe('pickSample', () => {
         issues: [],
         scores: {
           total: 90,
+          partial: null,
           grade,
           statedTotal: null,
           statedGrade: null,
@@ -110,6 +111,7 @@ describe('pickSample', () => {
           conclusion: null,
           recommendation: null,
         },
+        rows: [],
       },
     ],
   });

@@ -100,6 +100,8 @@ export const expectedScoresSchema = z.strictObject({
   /** Every scored row of the main table, in sheet order. */
   indicators: z.array(z.strictObject({ name: z.string(), score: z.number().nullable() })).optional(),
   conclusion: z.string().nullable().optional(),
+  /** Rows scored out of the parts of the total, when some part has no score (the total is then not graded). */
+  partial: z.strictObject({ scored: z.number(), of: z.number() }).nullable().optional(),
 });
 export type ExpectedScores = z.infer<typeof expectedScoresSchema>;
 

@@ -1,6 +1,6 @@
 /**
  * Golden suite: every folder under cases/ is one workbook with the issues and scores worked out by hand from
- * domain.md §5 and the profile's numbers. Adding a case is adding a folder (see README.md).
+ * docs/domain.md §5 and the profile's numbers. Adding a case is adding a folder (see README.md).
  *
  * Issues are compared as sets of sheet!code@cell over every sheet of the workbook, info issues included (no
  * severity is left out, so an info finding that appears or disappears fails the case too). Scores are the
@@ -72,6 +72,7 @@ function scoresAsExpected(scores: FormScores, expected: ExpectedScores) {
     shaped.indicators = scores.indicators.map((i) => ({ name: i.name ?? '', score: twoDecimals(i.score) }));
   }
   if (expected.conclusion !== undefined) shaped.conclusion = scores.conclusion;
+  shaped.partial = scores.partial;
   return shaped;
 }
 
@@ -87,6 +88,7 @@ function expectedShape(expected: ExpectedScores) {
     shaped.indicators = expected.indicators.map((i) => ({ name: i.name, score: twoDecimals(i.score) }));
   }
   if (expected.conclusion !== undefined) shaped.conclusion = expected.conclusion;
+  shaped.partial = expected.partial ?? null;
   return shaped;
 }
 

@@ -3,6 +3,7 @@
  * templates, and a form left unspecified comes out complete and consistent, so a test changes only what it
  * is about.
  */
+import { readTables } from '../../src/domain/forms/row-reading';
 import type {
   ColumnKey,
   Field,
@@ -376,6 +377,7 @@ export function buildForm(template: TemplateId, spec: FormSpec = {}): ParsedForm
     funds: fundsRows(template, spec.funds ?? DEFAULT_FUNDS[template]),
     goals,
     tables,
+    readings: readTables(tables),
     total: summaryField(spec.total, 'C'),
     grade: template === 'ex-ante-assessment' ? summaryField(undefined, 'E') : summaryField(spec.grade, 'E'),
     conclusion:

@@ -1,4 +1,5 @@
 /** Random ParsedForms from random cell contents, for property tests of everything that reads a form. */
+import { readTables } from '../../src/domain/forms/row-reading';
 import fc from 'fast-check';
 import { COLUMN_LABELS } from '../../src/domain/forms/vocabulary';
 import {
@@ -167,17 +168,19 @@ const tables: fc.Arbitrary<Partial<Record<TableKey, TableRow[]>>> = fc.record(
   { requiredKeys: [] },
 );
 
-export const parsedForm: fc.Arbitrary<ParsedForm> = fc.record({
-  template: fc.constantFrom(...TEMPLATE_IDS),
-  templateVersion: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 3 })),
-  sheet: fc.string({ minLength: 1, maxLength: 6 }),
-  source: fc.constantFrom('meta' as const, 'headers' as const),
-  header: recordOf(HEADER_KEYS, fieldArb),
-  funds,
-  goals: recordOf(GOAL_KEYS, fieldArb),
-  tables,
-  total: fieldArb,
-  grade: fieldArb,
-  conclusion: fieldArb,
-  missing: fc.array(fc.constantFrom('绩效指标', '项目资金', '偏差原因分析及改进措施'), { maxLength: 2 }),
-});
+export const parsedForm: fc.Arbitrary<ParsedForm> = fc
+  .record({
+    template: fc.constantFrom(...TEMPLATE_IDS),
+    templateVersion: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 3 })),
+    sheet: fc.string({ minLength: 1, maxLength: 6 }),
+    source: fc.constantFrom('meta' as const, 'headers' as const),
+    header: recordOf(HEADER_KEYS, fieldArb),
+    funds,
+    goals: recordOf(GOAL_KEYS, fieldArb),
+    tables,
+    total: fieldArb,
+    grade: fieldArb,
+    conclusion: fieldArb,
+    missing: fc.array(fc.constantFrom('绩效指标', '项目资金', '偏差原因分析及改进措施'), { maxLength: 2 }),
+  })
+  .map((form) => ({ ...form, readings: readTables(form.tables) }));

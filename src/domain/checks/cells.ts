@@ -4,27 +4,17 @@
  */
 import {
   ABSENT,
-  fieldOf,
   type ColumnKey,
   type Field,
   type FundsColKey,
   type FundsRowKey,
-  type ParsedForm,
+  type RowReading,
   type TableRow,
 } from '../forms/form-model';
+import { isContentless, meaningOf } from '../forms/row-reading';
 import { COLUMN_LABELS, FUNDS_COL_LABELS, FUNDS_ROW_LABELS } from '../forms/vocabulary';
-import {
-  cellText,
-  numberOf,
-  parseOperator,
-  readCell,
-  readTarget,
-  toPercentPoints,
-  type Operator,
-  type Reading,
-} from '../grid/parse';
+import { cellText, numberOf, readCell, type Operator, type Reading } from '../grid/parse';
 import type { Profile } from '../profiles/profile-schema';
-import { findTier } from '../scoring/score';
 
 export function textOf(field: Field): string | null {
   return cellText(field.raw);
@@ -61,79 +51,17 @@ export function shown(field: Field): string {
   return textOf(field) ?? '';
 }
 
-/**
- * Columns that make a row an indicator row. 一级/二级 are left out because a reader may carry a merged
- * label down into spare rows, and our own formula cells are left out because a template's spare rows carry
- * them.
- */
-const CONTENT_COLUMNS: readonly ColumnKey[] = [
-  'level3',
-  'operator',
-  'target',
-  'unit',
-  'basis',
-  'progress',
-  'forecast',
-  'cause',
-  'likelihood',
-  'actual',
-  'tier',
-  'qualitativeScore',
-  'weight',
-  'rating',
-  'numerator',
-  'denominator',
-  'rate',
-  'score',
-  'deviation',
-  'taskName',
-  'taskContent',
-  'taskProjects',
-];
-
+/** A row holding nothing but levels (a merged label carried down) or our formulas: no row to check. */
 export function isBlankRow(row: TableRow): boolean {
-  return CONTENT_COLUMNS.every((key) => {
-    const field = fieldOf(row, key);
-    return isFormula(field) || textOf(field) === null;
-  });
+  return isContentless(row);
 }
 
 /**
- * The operator of a row: its own column, else written in front of the target ("≥95%"), else 定性 when the
- * row names a tier — read exactly as the scorer reads it.
+ * The operator of a row as its one reading gives it (row-reading.ts): written in its column or its value,
+ * 定性 when it names a tier, else assumed from its wording — the same operator the scores use.
  */
-export function operatorOf(row: TableRow, profile: Profile): Operator | null {
-  const written =
-    parseOperator(fieldOf(row, 'operator').raw) ?? readTarget(fieldOf(row, 'target').raw).operator;
-  if (written !== null) return written;
-  const tierText = textOf(fieldOf(row, 'tier')) ?? textOf(fieldOf(row, 'actual'));
-  return findTier(tierText, profile) === null ? null : '定性';
-}
-
-/** The target reading without its operator. */
-export function targetReading(row: TableRow): Reading {
-  return readTarget(fieldOf(row, 'target').raw).reading;
-}
-
-function isPercentRow(row: TableRow, target: Reading, actual: Reading): boolean {
-  const unit = textOf(fieldOf(row, 'unit'));
-  const percentUnit = unit !== null && /^(%|％|百分比|百分率)$/.test(unit);
-  const percentReading = (r: Reading): boolean => r.kind === 'number' && r.percent;
-  return percentUnit || percentReading(target) || percentReading(actual);
-}
-
-/** Target and actual on one scale (percent points when either is a percentage), null where not a number. */
-export function quantities(row: TableRow): {
-  target: number | null;
-  actual: number | null;
-  percent: boolean;
-} {
-  const target = targetReading(row);
-  const actual = readingOf(fieldOf(row, 'actual'));
-  if (isPercentRow(row, target, actual)) {
-    return { target: toPercentPoints(target), actual: toPercentPoints(actual), percent: true };
-  }
-  return { target: numberOf(target), actual: numberOf(actual), percent: false };
+export function operatorOf(reading: RowReading, profile: Profile): Operator | null {
+  return meaningOf(reading, profile).operator;
 }
 
 /** The first cell among these that exists in the sheet. */
@@ -144,15 +72,6 @@ export function firstCell(...fields: Field[]): string | null {
 
 export function fieldOrAbsent(field: Field | undefined): Field {
   return field ?? ABSENT;
-}
-
-/** Rows of a table that carry content, with their index in the table. */
-export function filledRows(
-  form: ParsedForm,
-  key: 'indicators' | 'criteria' | 'tasks',
-): { row: TableRow; index: number }[] {
-  const rows = form.tables[key] ?? [];
-  return rows.flatMap((row, index) => (isBlankRow(row) ? [] : [{ row, index }]));
 }
 
 /** Values are compared after folding spaces and full-width forms, so "满意度 " equals "满意度". */

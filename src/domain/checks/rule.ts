@@ -3,7 +3,7 @@
  * scope, params), and one check function. A check returns findings (cell and params); the registry turns them
  * into issues, so code, severity and sheet can never disagree with the rule's metadata.
  */
-import type { TemplateId, ParsedForm, TableKey, TableRow } from '../forms/form-model';
+import type { TemplateId, ParsedForm, RowReading, TableKey, TableRow } from '../forms/form-model';
 import type { Framework } from '../framework/framework-schema';
 import type { Profile } from '../profiles/profile-schema';
 import type { FormScores, IndicatorScore } from '../scoring/score-types';
@@ -35,7 +35,10 @@ interface RuleMeta<P extends string> {
 
 /** One table row as a row rule sees it. */
 export interface RowView {
+  /** The row's cells, for the addresses of the cells an issue points at. */
   row: TableRow;
+  /** What the row holds and means, read once (row-reading.ts); rules read values from here. */
+  reading: RowReading;
   /** Index of the row in its table. */
   index: number;
   /** 一级/二级 as written, or carried down from the rows above (a merged cell is read only in its first row). */

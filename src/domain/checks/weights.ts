@@ -1,7 +1,7 @@
 /** Weight arithmetic shared by the weight rules and the key-evaluation rule. */
-import { fieldOf, fundsCell, type ParsedForm } from '../forms/form-model';
+import { fundsCell, type ParsedForm } from '../forms/form-model';
 import type { Profile } from '../profiles/profile-schema';
-import { numberIn, readingOf } from './cells';
+import { readingOf } from './cells';
 import type { RowView } from './rule';
 import { SELF_EVALUATIONS } from './template-groups';
 
@@ -23,7 +23,7 @@ const weightCache = new WeakMap<readonly RowView[], { view: RowView; weight: num
 function readWeights(views: readonly RowView[]): { view: RowView; weight: number }[] | null {
   const weights: { view: RowView; weight: number }[] = [];
   for (const view of views) {
-    const weight = numberIn(fieldOf(view.row, 'weight'));
+    const weight = view.reading.weight;
     if (weight === null) return null;
     weights.push({ view, weight });
   }

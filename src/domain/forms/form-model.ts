@@ -4,6 +4,7 @@
  * can point at the cell a person has to fix.
  */
 import type { CellScalar } from '../grid/cell';
+import type { Operator, Reading } from '../grid/parse';
 
 export const TEMPLATE_IDS = [
   'ex-ante-assessment',
@@ -108,6 +109,74 @@ export interface TableRow {
   fields: Partial<Record<ColumnKey, Field>>;
 }
 
+/** What a table row is and holds, read once (row-reading.ts). */
+export type RowKind =
+  | 'indicator'
+  /** A template slot left as shipped: 指标1：, ……, a row of dashes. */
+  | 'placeholder'
+  /** 其中：… under a parent indicator. */
+  | 'breakdown'
+  /** "/", 无, —, 不适用 in place of the values. */
+  | 'not-applicable'
+  /** A repeated or second header row. */
+  | 'header'
+  /** Only a level written, such as 产出指标(50分). */
+  | 'group'
+  /** 填报人, 联系电话, 审核人, 单位负责人, 填报日期 … */
+  | 'footer'
+  | 'blank';
+
+/**
+ * Where the operator came from: the 指标性质 column, a sign in the value (≥95%), words in the value (不低于,
+ * 95%以上), the tier the row names (定性), or assumed from the indicator's wording when written nowhere.
+ */
+export type OperatorSource =
+  'column' | 'value' | 'wording' | 'qualitative' | 'assumed-lower' | 'assumed-upper';
+
+export interface RowReading {
+  /** 0-based sheet row. */
+  row: number;
+  /** Index of the row in its table. */
+  index: number;
+  kind: RowKind;
+  /** The row's cells as read. */
+  cells: TableRow;
+  /** 一级/二级 as written, or carried down from the rows above (a merged cell is read only in its first row). */
+  level1: string | null;
+  level2: string | null;
+  /** 三级指标 (or 任务名称) as written. */
+  name: string | null;
+  /** The operator written in the row, null when written nowhere. */
+  written: { operator: Operator; source: 'column' | 'value' | 'wording' } | null;
+  /** The bound the wording suggests when no operator is written: the word found, null when none matched. */
+  assumed: { operator: '≥' | '≤'; word: string | null };
+  /**
+   * An operator may not be assumed: the row's score is a formula of ours, which reads the 指标性质 column
+   * alone, so a blank there leaves the row unscored in the sheet too.
+   */
+  operatorRequired: boolean;
+  /** The target without its operator, and the actual, as typed. */
+  targetReading: Reading;
+  actualReading: Reading;
+  /** 计量单位 as written, else the unit glued to the target ("735人次"). */
+  unit: string | null;
+  /** Percent is decided once for target and actual: a % unit, or either value written with %. */
+  percent: boolean;
+  /** Target and actual on one scale (percent points when `percent`; 万/亿 applied when both carry a unit). */
+  target: number | null;
+  actual: number | null;
+  weightReading: Reading;
+  weight: number | null;
+  /** 得分 typed by a person (a formula's value is computed, not stated). */
+  statedScore: number | null;
+  /** 定性指标得分 as typed, else the stated score. */
+  qualitativeScore: number | null;
+  /** Text naming the tier: the tier column, else the actual. */
+  tierText: string | null;
+  /** Points a group label carries, as in 产出指标(50分). */
+  groupWeight: number | null;
+}
+
 export interface FundsRow {
   row: number;
   label: Field;
@@ -125,6 +194,8 @@ export interface ParsedForm {
   funds: Partial<Record<FundsRowKey, FundsRow>>;
   goals: Partial<Record<GoalKey, Field>>;
   tables: Partial<Record<TableKey, TableRow[]>>;
+  /** The one reading of every table row (row-reading.ts), computed by the reader from `tables`. */
+  readings: Partial<Record<TableKey, RowReading[]>>;
   /** 总分 as stated in the sheet (typed, or our formula's cached value). */
   total: Field;
   /** 等级 / 评价等级 as stated. */
@@ -133,6 +204,28 @@ export interface ParsedForm {
   conclusion: Field;
   /** Required sections or columns the reader could not find, by their canonical label. */
   missing: string[];
+  /** Headers that only nearly match a label and were read as that label (info for the person to confirm). */
+  labelGuesses?: LabelGuess[];
+  /**
+   * The funds column 执行率 divides by when the form's own 执行率(B/A) header names it (年初预算数(A)); absent
+   * otherwise, and scores then divide by 全年预算数 when there is one, else by 年初预算数.
+   */
+  budgetBasis?: BudgetBasis;
+}
+
+export interface LabelGuess {
+  /** A1 address of the header cell. */
+  cell: string;
+  /** The header as written. */
+  text: string;
+  /** The canonical label it was read as. */
+  label: string;
+}
+
+export interface BudgetBasis {
+  column: 'annualBudget' | 'initialBudget';
+  /** 'rate-header': named by the letters of the 执行率 header; 'only-column': the one budget column there is. */
+  source: 'rate-header' | 'only-column' | 'default';
 }
 
 /** A field of a row, ABSENT when the table has no such column. */

@@ -1,5 +1,5 @@
 /**
- * Tolerant reading of what people type into budget-performance forms (domain.md §10.6).
+ * Tolerant reading of what people type into budget-performance forms (docs/domain.md §10.6).
  * Every function here is total: it never throws on any input, and unreadable text comes back as a
  * `text` reading for the checks to report.
  */
@@ -210,6 +210,7 @@ const OPERATOR_SPELLINGS: readonly (readonly [string, Operator])[] = (
   [
     ['≥', '≥'],
     ['≧', '≥'],
+    ['达到', '≥'],
     ['⩾', '≥'],
     ['>=', '≥'],
     ['=>', '≥'],
@@ -240,11 +241,14 @@ const OPERATOR_SPELLINGS: readonly (readonly [string, Operator])[] = (
     ['=', '='],
     ['==', '='],
     ['═', '='],
+    ['﹦', '='],
     ['等于', '='],
     ['>', '>'],
+    ['﹥', '>'],
     ['大于', '>'],
     ['高于', '>'],
     ['<', '<'],
+    ['﹤', '<'],
     ['小于', '<'],
     ['低于', '<'],
     ['定性', '定性'],
@@ -282,31 +286,46 @@ const TRAILING_DIRECTION: readonly (readonly [string, Operator])[] = [
   ['以上', '≥'],
   ['及以下', '≤'],
   ['以下', '≤'],
+  ['及以内', '≤'],
   ['以内', '≤'],
 ];
 
-/** A target typed with its operator in one cell ("≥95%", "≦ 3天", "不少于500人次"), or just a value. */
-export function readTarget(raw: CellScalar | undefined): { operator: Operator | null; reading: Reading } {
-  return typeof raw === 'string' ? readTargetText(raw) : { operator: null, reading: readCell(raw) };
+/** How an operator was written in a value: a sign (≥95%) or words (不低于95%, 95%以上). */
+export type OperatorSpelling = 'symbol' | 'word';
+
+export interface TargetReading {
+  operator: Operator | null;
+  /** Null when no operator was written. */
+  spelling: OperatorSpelling | null;
+  reading: Reading;
+}
+
+const SYMBOLIC = /^[<>=≥≤≧≦⩾⩽═﹦﹥﹤]+$/;
+
+/** A target typed with its operator in one cell ("≥95%", "≦ 3天", "不少于500人次", "95%以上"), or just a value. */
+export function readTarget(raw: CellScalar | undefined): TargetReading {
+  return typeof raw === 'string'
+    ? readTargetText(raw)
+    : { operator: null, spelling: null, reading: readCell(raw) };
 }
 
 const readTargetText = memoizeText(readTargetOnce);
 
-function readTargetOnce(raw: string): { operator: Operator | null; reading: Reading } {
+function readTargetOnce(raw: string): TargetReading {
   const text = compactOperatorText(normalizeText(raw));
   for (const [spelling, operator] of OPERATOR_SPELLINGS) {
     if (text.startsWith(spelling)) {
       const rest = text.slice(spelling.length).replace(/^[ :]+/, '');
-      return { operator, reading: readCell(rest) };
+      return { operator, spelling: SYMBOLIC.test(spelling) ? 'symbol' : 'word', reading: readCell(rest) };
     }
   }
   // Before the whole text: "3天以内" would otherwise read as 3 with the unit "天以内".
   for (const [suffix, operator] of TRAILING_DIRECTION) {
     if (!text.endsWith(suffix)) continue;
     const value = readCell(text.slice(0, -suffix.length));
-    if (value.kind === 'number') return { operator, reading: value };
+    if (value.kind === 'number') return { operator, spelling: 'word', reading: value };
   }
-  return { operator: null, reading: readCell(text) };
+  return { operator: null, spelling: null, reading: readCell(text) };
 }
 
 /** Float noise such as 0.07 × 100 = 7.000000000000001 would show in messages and break equality checks. */

@@ -19,6 +19,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '未找到必需的栏目“{label}”：请按官方表样补上该栏目（表头文字需可识别）。',
     'Required section or column "{label}" was not found: add it as in the official form, with a recognisable header.',
   ),
+  label_near_match: m(
+    '表头“{text}”与“{label}”相近，已按“{label}”读取：如不是，请改正表头文字。',
+    'Header "{text}" is close to "{label}" and was read as "{label}": if it is not, correct the header.',
+  ),
   table_empty: m(
     '“{label}”表格中没有填写任何内容：请至少填写一行。',
     'The "{label}" table is empty: fill in at least one row.',
@@ -73,6 +77,18 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
   operator_invalid: m(
     '三级指标“{name}”的指标性质“{value}”无法识别：请选择 ≥、>、=、≤、< 或 定性。',
     'Operator "{value}" of indicator "{name}" is not recognised: choose ≥, >, =, ≤, < or 定性.',
+  ),
+  operator_assumed: m(
+    '三级指标“{name}”未写明指标性质，按指标名称中的“{word}”视为“{operator}”计分：如不对，请在指标值前写明 ≥、≤ 或 =。',
+    'Indicator "{name}" writes no operator; from the word "{word}" in its name it is scored as "{operator}": if that is wrong, write ≥, ≤ or = before the target.',
+  ),
+  operator_assumed_default: m(
+    '三级指标“{name}”未写明指标性质，按正向指标视为“{operator}”计分：如不对，请在指标值前写明 ≥、≤ 或 =。',
+    'Indicator "{name}" writes no operator and is scored as a lower bound "{operator}": if that is wrong, write ≥, ≤ or = before the target.',
+  ),
+  indicator_unscored: m(
+    '三级指标“{name}”无法计分：指标值“{value}”不是数字，也未写明完成档次（{tiers}），该行未计入重算总分。请写明数值指标值，或填写完成档次。',
+    'Indicator "{name}" cannot be scored: its target "{value}" is no number and no tier ({tiers}) is named, so the recomputed total leaves it out. Write a number as the target, or name the tier.',
   ),
   target_missing: m(
     '三级指标“{name}”未填写指标值：请填写年度指标值。',

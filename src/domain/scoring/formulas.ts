@@ -20,7 +20,7 @@ import type { Profile, QualitativeTierSetting } from '../profiles/profile-schema
 export interface IndicatorRefs {
   operator: string; // 指标性质 cell (≥ > = ≤ < 定性)
   target: string; // 年度指标值 (number)
-  unit: string; // 计量单位 ('%' turns on percent normalisation of target and actual)
+  unit: string; // 计量单位 (%, ％, 百分比 or 百分率 turn on percent normalisation of target and actual)
   actual: string; // 实际完成值 (number)
   weight: string; // 分值
   tier: string; // 定性完成档次
@@ -58,9 +58,12 @@ function clampScore(raw: string, weight: string, profile: Profile): string {
   return `MAX(0,MIN(${weight},${roundScore(`MAX(0,MIN(${weight},${raw}))`, profile)}))`;
 }
 
-/** Percent normalisation as toPercentPoints does it for a number in a cell whose unit is %. */
+/** The units the row reading takes as percent (isPercentUnit in forms/row-reading.ts). */
+const PERCENT_UNIT_TEXTS = ['%', '％', '百分比', '百分率'] as const;
+
+/** Percent normalisation as toPercentPoints does it for a number in a cell whose unit is a percent unit. */
 function percentPoints(ref: string, unit: string): string {
-  return `IF(AND(OR(${unit}="%",${unit}="％"),ABS(${ref})<=1),${ref}*100,${ref})`;
+  return `IF(AND(${isOneOf(unit, PERCENT_UNIT_TEXTS)},ABS(${ref})<=1),${ref}*100,${ref})`;
 }
 
 /** One of the values, compared as the spreadsheet compares text. */

@@ -1,6 +1,8 @@
 /**
  * Results of scoring. A score that cannot be computed is a value (`null` with a reason), never NaN.
  */
+import type { OperatorSource, RowKind, TableKey } from '../forms/form-model';
+import type { Operator } from '../grid/parse';
 import type { Grade } from '../profiles/profile-schema';
 
 export type UnscorableReason =
@@ -27,6 +29,34 @@ export interface IndicatorScore {
   /** The score written in the sheet, when a person typed it (not our formula). */
   statedScore: number | null;
   unscorable: UnscorableReason | null;
+  /** From the row's one reading: the operator and where it came from, target and actual on one scale. */
+  operator: Operator | null;
+  operatorSource: OperatorSource | null;
+  target: number | null;
+  actual: number | null;
+  unit: string | null;
+  percent: boolean;
+}
+
+/** What a row of a table was read as, with its score when it is a scored indicator (reports list these). */
+export interface RowScore {
+  table: TableKey;
+  /** 0-based sheet row. */
+  row: number;
+  kind: RowKind;
+  level1: string | null;
+  level2: string | null;
+  name: string | null;
+  operator: Operator | null;
+  operatorSource: OperatorSource | null;
+  target: number | null;
+  unit: string | null;
+  actual: number | null;
+  percent: boolean;
+  weight: number | null;
+  score: number | null;
+  statedScore: number | null;
+  unscorable: UnscorableReason | null;
 }
 
 export interface ExecutionScore {
@@ -48,10 +78,17 @@ export interface LevelScore {
 export interface FormScores {
   execution: ExecutionScore | null;
   indicators: IndicatorScore[];
+  /** Every row of every table as read, indicators or not. */
+  rows: RowScore[];
   byLevel1: LevelScore[];
   /** Sum of the weights the form carries (budget weight included). */
   weightSum: number;
   total: number | null;
+  /**
+   * Set when some part of the total (an indicator, or the budget row) has no score: the total is the sum of
+   * the `scored` parts out of `of`, and is not graded.
+   */
+  partial: { scored: number; of: number } | null;
   grade: Grade | null;
   /** 评估结论 for an ex-ante assessment. */
   conclusion: string | null;

@@ -1,5 +1,5 @@
 /**
- * Score functions (domain.md §5). Each has a formula twin in formulas.ts: for the same cell values the
+ * Score functions (docs/domain.md §5). Each has a formula twin in formulas.ts: for the same cell values the
  * sheet's formula and the function here give the same number, rounding included, so a workbook and the
  * engine never disagree about a score.
  *
@@ -9,23 +9,31 @@ import {
   cellText,
   labelKey,
   numberOf,
-  parseOperator,
   readAmount,
   readCell,
-  readTarget,
-  toPercentPoints,
   type Operator,
   type Reading,
 } from '../grid/parse';
 import type { CellScalar } from '../grid/cell';
-import { fieldOf, fundsCell, type ColumnKey, type ParsedForm, type TableRow } from '../forms/form-model';
+import {
+  fieldOf,
+  fundsCell,
+  type ParsedForm,
+  type RowReading,
+  type TableKey,
+  type TableRow,
+} from '../forms/form-model';
+import { meaningOf, readRow } from '../forms/row-reading';
 import { RATINGS, type Rating } from '../forms/vocabulary';
 import type { Grade, Profile, QualitativeTierSetting } from '../profiles/profile-schema';
+
+export { findTier } from '../forms/row-reading';
 import type {
   ExecutionScore,
   FormScores,
   IndicatorScore,
   LevelScore,
+  RowScore,
   ScoreResult,
   UnscorableReason,
 } from './score-types';
@@ -103,7 +111,7 @@ export function clampScore(raw: number, weight: number, profile: Profile): numbe
 /**
  * 定量: target and actual already normalised to the same scale; negative actual counts as 0. Rounded.
  *
- * Edge choices (domain.md §5.1.3): ≥ / > with T ≤ 0 gives full marks for any A ≥ 0, because an actual that
+ * Edge choices (docs/domain.md §5.1.3): ≥ / > with T ≤ 0 gives full marks for any A ≥ 0, because an actual that
  * cannot be negative always meets such a target; = with T ≤ 0 uses the "equal to zero" rule (A ≤ 0 → w,
  * else 0); reverse with A = 0 is always full marks (nothing was spent or happened, so nothing exceeded).
  */
@@ -162,30 +170,6 @@ export function scoreBudget(
 
 // ---------------------------------------------------------------------------------------------------------
 // 定性
-
-/** The profile's tier whose name or alias the text is, or null. */
-export function findTier(text: string | null, profile: Profile): QualitativeTierSetting | null {
-  if (text === null) return null;
-  const key = labelKey(text);
-  if (key === '') return null;
-  return tiersByKey(profile).get(key) ?? null;
-}
-
-const tierIndexes = new WeakMap<Profile, Map<string, QualitativeTierSetting>>();
-
-/** Tier names and aliases by label key, built once per profile. */
-function tiersByKey(profile: Profile): Map<string, QualitativeTierSetting> {
-  let index = tierIndexes.get(profile);
-  if (index === undefined) {
-    index = new Map();
-    for (const tier of profile.qualitativeTiers) {
-      for (const word of [tier.tier, ...tier.aliases])
-        if (!index.has(labelKey(word))) index.set(labelKey(word), tier);
-    }
-    tierIndexes.set(profile, index);
-  }
-  return index;
-}
 
 /** The smallest score step the profile keeps (0.01 for two digits), parsed as a spreadsheet parses it. */
 export function scoreStep(profile: Profile): number {
@@ -296,7 +280,7 @@ export function keyRateKindOf(name: string | null): KeyRateKind | null {
 export type MonitoringLight = '红' | '黄' | '绿';
 
 /**
- * Monitoring light (domain.md §4.3): execution rate ÷ time progress × 100 against the profile's thresholds.
+ * Monitoring light (docs/domain.md §4.3): execution rate ÷ time progress × 100 against the profile's thresholds.
  * The ratio is rounded to 6 decimals first so that 59.99999999 from binary arithmetic is read as the 60 a
  * spreadsheet shows.
  */
@@ -321,7 +305,7 @@ export function totalOf(parts: readonly (number | null)[], profile: Profile): nu
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Reading rows
+// Rows: every score is taken from the row's one reading (forms/row-reading.ts)
 
 function missingOr(reading: Reading, missing: UnscorableReason): UnscorableReason {
   return reading.kind === 'blank' || reading.kind === 'placeholder' ? missing : 'not_a_number';
@@ -336,84 +320,71 @@ function typedNumber(field: { raw: CellScalar; formula: string | null }): number
   return field.formula === null ? numberIn(field.raw) : null;
 }
 
-function isPercentUnit(unit: string | null): boolean {
-  return unit === '%' || unit === '％';
-}
+type RowScorer = (reading: RowReading, profile: Profile) => IndicatorScore;
 
-function isPercentReading(reading: Reading): boolean {
-  return reading.kind === 'number' && reading.percent;
+function baseOf(reading: RowReading, profile: Profile): Omit<IndicatorScore, 'score' | 'unscorable'> {
+  const meaning = meaningOf(reading, profile);
+  return {
+    row: reading.row,
+    level1: reading.level1,
+    name: reading.name,
+    weight: reading.weight,
+    statedScore: reading.statedScore,
+    operator: meaning.operator,
+    operatorSource: meaning.source,
+    target: reading.target,
+    actual: reading.actual,
+    unit: reading.unit,
+    percent: reading.percent,
+  };
 }
 
 /**
- * Score one indicator row of a self-evaluation (reads and normalises its cells).
- *
- * The operator comes from the operator column, else from the target ("≥95%"); a row with neither whose tier
- * column or actual names a tier is read as 定性. Percentages are compared in points on both sides whenever
- * the unit is % or either value was typed with %.
+ * Score one indicator row of a self-evaluation from its reading: the operator as written, else 定性 when the
+ * row names a tier, else the bound its wording suggests (meaningOf); target and actual on the one scale the
+ * reading decided (percent points for both, or neither).
  */
-export function scoreIndicatorRow(row: TableRow, profile: Profile): IndicatorScore {
-  const weightReading = readCell(fieldOf(row, 'weight').raw);
-  const weight = numberOf(weightReading);
-  const base = {
-    row: row.row,
-    level1: cellText(fieldOf(row, 'level1').raw),
-    name: cellText(fieldOf(row, 'level3').raw),
-    weight,
-    statedScore: typedNumber(fieldOf(row, 'score')),
-  };
+export function scoreIndicatorReading(reading: RowReading, profile: Profile): IndicatorScore {
+  const base = baseOf(reading, profile);
   const unscorable = (reason: UnscorableReason): IndicatorScore => ({
     ...base,
     score: null,
     unscorable: reason,
   });
   const scored = (score: number): IndicatorScore => ({ ...base, score, unscorable: null });
-
-  if (weight === null) return unscorable(missingOr(weightReading, 'missing_weight'));
-
-  const targetRead = readTarget(fieldOf(row, 'target').raw);
-  const actualRaw = fieldOf(row, 'actual').raw;
-  const tierText = cellText(fieldOf(row, 'tier').raw);
-  const tier = findTier(tierText ?? cellText(actualRaw), profile);
-  const operator =
-    parseOperator(fieldOf(row, 'operator').raw) ?? targetRead.operator ?? (tier ? '定性' : null);
+  const weight = reading.weight;
+  if (weight === null) return unscorable(missingOr(reading.weightReading, 'missing_weight'));
+  const { operator, tier } = meaningOf(reading, profile);
   if (operator === null) return unscorable('missing_operator');
 
   if (operator === '定性') {
     if (tier === null) return unscorable('missing_tier');
-    const stated = numberIn(fieldOf(row, 'qualitativeScore').raw) ?? base.statedScore;
+    const stated = reading.qualitativeScore;
     if (stated === null) return unscorable('missing_score');
     return scored(scoreQualitative({ tier, stated, weight }, profile));
   }
 
-  const targetReading = targetRead.reading;
-  const actualReading = readCell(actualRaw);
-  if (numberOf(targetReading) === null) return unscorable(missingOr(targetReading, 'missing_target'));
-  if (numberOf(actualReading) === null) return unscorable(missingOr(actualReading, 'missing_actual'));
-  const percent =
-    isPercentUnit(cellText(fieldOf(row, 'unit').raw)) ||
-    isPercentReading(targetReading) ||
-    isPercentReading(actualReading);
-  const target = percent ? toPercentPoints(targetReading) : numberOf(targetReading);
-  const actual = percent ? toPercentPoints(actualReading) : numberOf(actualReading);
-  if (target === null) return unscorable('not_a_number');
-  if (actual === null) return unscorable('not_a_number');
+  if (numberOf(reading.targetReading) === null)
+    return unscorable(missingOr(reading.targetReading, 'missing_target'));
+  if (numberOf(reading.actualReading) === null)
+    return unscorable(missingOr(reading.actualReading, 'missing_actual'));
+  const { target, actual } = reading;
+  if (target === null || actual === null) return unscorable('not_a_number');
   return scored(scoreQuantitative({ operator, target, actual, weight }, profile));
 }
 
+/** Score one indicator row of a self-evaluation read on its own (the twin of indicatorScoreFormula). */
+export function scoreIndicatorRow(row: TableRow, profile: Profile): IndicatorScore {
+  return scoreIndicatorReading(readRow(row), profile);
+}
+
 /** An ex-ante criterion row. A missing or unknown 评级 is reported as 'missing_tier' (the rating is its tier). */
-function scoreExAnteRow(row: TableRow, profile: Profile): IndicatorScore {
-  const weightReading = readCell(fieldOf(row, 'weight').raw);
-  const weight = numberOf(weightReading);
-  const base = {
-    row: row.row,
-    level1: cellText(fieldOf(row, 'level1').raw),
-    name: cellText(fieldOf(row, 'level3').raw),
-    weight,
-    statedScore: typedNumber(fieldOf(row, 'score')),
-  };
+function scoreExAnteRow(reading: RowReading, profile: Profile): IndicatorScore {
+  const base = baseOf(reading, profile);
+  const weight = reading.weight;
   if (weight === null)
-    return { ...base, score: null, unscorable: missingOr(weightReading, 'missing_weight') };
-  const score = scoreExAnte({ weight, rating: cellText(fieldOf(row, 'rating').raw) }, profile);
+    return { ...base, score: null, unscorable: missingOr(reading.weightReading, 'missing_weight') };
+  const score = scoreExAnte({ weight, rating: cellText(fieldOf(reading.cells, 'rating').raw) }, profile);
   return score === null
     ? { ...base, score: null, unscorable: 'missing_tier' }
     : { ...base, score, unscorable: null };
@@ -423,26 +394,18 @@ function scoreExAnteRow(row: TableRow, profile: Profile): IndicatorScore {
  * A key-evaluation row: a formula indicator (by its 三级 name) with a 分子 or 分母 filled is scored from its
  * rate; every other row keeps the score the evaluator gave, capped to the weight.
  */
-function scoreKeyRow(row: TableRow, profile: Profile): IndicatorScore {
-  const weightReading = readCell(fieldOf(row, 'weight').raw);
-  const weight = numberOf(weightReading);
-  const name = cellText(fieldOf(row, 'level3').raw);
-  const scoreField = fieldOf(row, 'score');
-  const base = {
-    row: row.row,
-    level1: cellText(fieldOf(row, 'level1').raw),
-    name,
-    weight,
-    statedScore: typedNumber(scoreField),
-  };
+function scoreKeyRow(reading: RowReading, profile: Profile): IndicatorScore {
+  const base = baseOf(reading, profile);
+  const row = reading.cells;
   const unscorable = (reason: UnscorableReason): IndicatorScore => ({
     ...base,
     score: null,
     unscorable: reason,
   });
-  if (weight === null) return unscorable(missingOr(weightReading, 'missing_weight'));
+  const weight = reading.weight;
+  if (weight === null) return unscorable(missingOr(reading.weightReading, 'missing_weight'));
 
-  const kind = keyRateKindOf(name);
+  const kind = keyRateKindOf(reading.name);
   const numeratorReading = readCell(fieldOf(row, 'numerator').raw);
   const denominatorReading = readCell(fieldOf(row, 'denominator').raw);
   const hasRateInputs = numeratorReading.kind !== 'blank' || denominatorReading.kind !== 'blank';
@@ -456,7 +419,7 @@ function scoreKeyRow(row: TableRow, profile: Profile): IndicatorScore {
     return { ...base, score: keyScore({ kind, weight, rate }, profile), unscorable: null };
   }
 
-  const scoreReading = readCell(scoreField.raw);
+  const scoreReading = readCell(fieldOf(row, 'score').raw);
   const stated = numberOf(scoreReading);
   if (stated === null) return unscorable(missingOr(scoreReading, 'missing_score'));
   return { ...base, score: clampScore(stated, weight, profile), unscorable: null };
@@ -465,63 +428,100 @@ function scoreKeyRow(row: TableRow, profile: Profile): IndicatorScore {
 // ---------------------------------------------------------------------------------------------------------
 // Forms
 
-/** Columns whose content makes a row an indicator rather than a group label (一级/二级 alone) or a blank. */
-const ROW_CONTENT: readonly ColumnKey[] = [
-  'level3',
-  'operator',
-  'target',
-  'actual',
-  'weight',
-  'tier',
-  'qualitativeScore',
-  'score',
-  'rating',
-  'numerator',
-  'denominator',
-];
+/** The readings of a table that are indicators (template slots, 其中 rows, "/" rows, headers … are not). */
+function indicatorReadings(readings: readonly RowReading[] | undefined): RowReading[] {
+  return (readings ?? []).filter((r) => r.kind === 'indicator');
+}
 
 /**
- * The rows of a table that carry an indicator, each with its 一级 name: merged 一级 cells reach the reader
- * as one value on the first row (sometimes a label row of their own), and the rows below inherit it.
+ * A row's score depends only on its reading and the profile. Readings of unchanged rows are kept across a
+ * live edit, so their scores are too instead of being worked out on every edit.
  */
-function indicatorRows(rows: readonly TableRow[] | undefined): { row: TableRow; level1: string | null }[] {
-  const result: { row: TableRow; level1: string | null }[] = [];
-  let level1: string | null = null;
-  for (const row of rows ?? []) {
-    level1 = cellText(fieldOf(row, 'level1').raw) ?? level1;
-    if (ROW_CONTENT.some((key) => cellText(fieldOf(row, key).raw) !== null)) result.push({ row, level1 });
-  }
-  return result;
+const rowScores = new WeakMap<RowReading, { profile: Profile; scoreRow: RowScorer; score: IndicatorScore }>();
+
+function scoredOnce(reading: RowReading, scoreRow: RowScorer, profile: Profile): IndicatorScore {
+  const known = rowScores.get(reading);
+  if (known && known.profile === profile && known.scoreRow === scoreRow) return known.score;
+  const score = scoreRow(reading, profile);
+  rowScores.set(reading, { profile, scoreRow, score });
+  return score;
 }
 
 function scoreRows(
-  rows: readonly TableRow[] | undefined,
-  scoreRow: (row: TableRow, profile: Profile) => IndicatorScore,
+  readings: readonly RowReading[] | undefined,
+  scoreRow: RowScorer,
   profile: Profile,
 ): IndicatorScore[] {
-  return indicatorRows(rows).map(({ row, level1 }) => scoredOnce(row, scoreRow, profile, level1));
+  return indicatorReadings(readings).map((reading) => scoredOnce(reading, scoreRow, profile));
 }
 
-/**
- * A row's score depends only on the row and the profile. Rows are immutable values (a live edit replaces
- * the rows it touched), so the score of an unchanged row is kept instead of being worked out on every edit.
- */
-const rowScores = new WeakMap<TableRow, { profile: Profile; scoreRow: unknown; score: IndicatorScore }>();
+/** The report row of each reading, kept while its reading, profile and score stay the same (live edits). */
+const reportRows = new WeakMap<
+  RowReading,
+  { profile: Profile; table: TableKey; scored: IndicatorScore | undefined; row: RowScore }
+>();
 
-/** The row's score with the first level it sits under (carried down from a merged cell above). */
-function scoredOnce(
-  row: TableRow,
-  scoreRow: (row: TableRow, profile: Profile) => IndicatorScore,
+function rowScoreOf(
+  reading: RowReading,
+  table: TableKey,
+  scored: IndicatorScore | undefined,
   profile: Profile,
-  level1: string | null,
-): IndicatorScore {
-  const known = rowScores.get(row);
-  if (known && known.profile === profile && known.scoreRow === scoreRow && known.score.level1 === level1) {
-    return known.score;
+): RowScore {
+  const known = reportRows.get(reading);
+  if (known && known.profile === profile && known.table === table && known.scored === scored)
+    return known.row;
+  const meaning = meaningOf(reading, profile);
+  const row: RowScore = {
+    table,
+    row: reading.row,
+    kind: reading.kind,
+    level1: reading.level1,
+    level2: reading.level2,
+    name: reading.name,
+    operator: meaning.operator,
+    operatorSource: meaning.source,
+    target: reading.target,
+    unit: reading.unit,
+    actual: reading.actual,
+    percent: reading.percent,
+    weight: reading.weight,
+    score: scored?.score ?? null,
+    statedScore: reading.statedScore,
+    unscorable: scored?.unscorable ?? null,
+  };
+  reportRows.set(reading, { profile, table, scored, row });
+  return row;
+}
+
+/** What every row of every table was read as, with its score where it has one (reports list them). */
+function rowScoresOf(form: ParsedForm, indicators: readonly IndicatorScore[], profile: Profile): RowScore[] {
+  const main = mainTableOf(form);
+  const rows: RowScore[] = [];
+  for (const table of Object.keys(form.readings) as TableKey[]) {
+    // The scores of the main table are its indicator readings' scores, in the same (sheet) order.
+    let next = 0;
+    for (const reading of form.readings[table] ?? []) {
+      let scored: IndicatorScore | undefined;
+      if (table === main && reading.kind === 'indicator' && indicators[next]?.row === reading.row) {
+        scored = indicators[next];
+        next++;
+      }
+      rows.push(rowScoreOf(reading, table, scored, profile));
+    }
   }
-  const score = { ...scoreRow(row, profile), level1 };
-  rowScores.set(row, { profile, scoreRow, score });
-  return score;
+  return rows;
+}
+
+function mainTableOf(form: ParsedForm): TableKey {
+  return form.template === 'ex-ante-assessment' || form.template === 'key-evaluation'
+    ? 'criteria'
+    : 'indicators';
+}
+
+/** Partial when some part of the total has no score: n of m rows (the budget row counts as one). */
+function partialOf(parts: readonly (number | null)[]): { scored: number; of: number } | null {
+  const scored = parts.filter((p) => p !== null).length;
+  return scored > 0 && scored < parts.length ? { scored, of: parts.length } : null;
 }
 
 function levelScores(indicators: readonly IndicatorScore[], profile: Profile): LevelScore[] {
@@ -550,9 +550,13 @@ function weightSumOf(indicators: readonly IndicatorScore[], extra: number): numb
 function scoreExecution(form: ParsedForm, profile: Profile): ExecutionScore | null {
   if (form.funds.total === undefined) return null;
   const amount = (raw: CellScalar): number | null => readAmount(raw)?.wan ?? null;
+  // The form's own 执行率(B/A) header names the divisor when it has letters (ParsedForm.budgetBasis).
+  const basis = form.budgetBasis?.column;
   const budget =
-    amount(fundsCell(form, 'total', 'annualBudget').raw) ??
-    amount(fundsCell(form, 'total', 'initialBudget').raw);
+    basis !== undefined
+      ? amount(fundsCell(form, 'total', basis).raw)
+      : (amount(fundsCell(form, 'total', 'annualBudget').raw) ??
+        amount(fundsCell(form, 'total', 'initialBudget').raw));
   const executed = amount(fundsCell(form, 'total', 'executed').raw);
   const weight = numberIn(fundsCell(form, 'total', 'weight').raw) ?? profile.weights.budget;
   const result = scoreBudget({ budget, executed, weight }, profile);
@@ -566,10 +570,8 @@ function scoreExecution(form: ParsedForm, profile: Profile): ExecutionScore | nu
   };
 }
 
-function emptyScores(form: ParsedForm): FormScores {
-  const weights = indicatorRows(form.tables.indicators).map(
-    ({ row }) => numberIn(fieldOf(row, 'weight').raw) ?? 0,
-  );
+function emptyScores(form: ParsedForm, profile: Profile): FormScores {
+  const weights = indicatorReadings(form.readings.indicators).map((r) => r.weight ?? 0);
   const weightSum = excelRound(
     weights.reduce((acc, w) => acc + w, 0),
     6,
@@ -578,9 +580,11 @@ function emptyScores(form: ParsedForm): FormScores {
   return {
     execution: null,
     indicators: [],
+    rows: rowScoresOf(form, [], profile),
     byLevel1: [],
     weightSum,
     total: null,
+    partial: null,
     grade: null,
     conclusion: null,
     statedTotal: null,
@@ -590,7 +594,11 @@ function emptyScores(form: ParsedForm): FormScores {
   };
 }
 
-/** Every score of a form: execution, indicators, per first level, total, grade, conclusion, recommendation. */
+/**
+ * Every score of a form: execution, indicators, per first level, total, grade, conclusion, recommendation.
+ * A total that misses the score of some part is partial (n of m) and gets no grade, conclusion or
+ * recommendation: a grade of part of a form would mislead.
+ */
 export function scoreForm(form: ParsedForm, profile: Profile): FormScores {
   const statedTotal = typedNumber(form.total);
   const statedGrade = form.grade.formula === null ? cellText(form.grade.raw) : null;
@@ -600,20 +608,24 @@ export function scoreForm(form: ParsedForm, profile: Profile): FormScores {
     case 'project-goals':
     case 'department-goals':
     case 'project-monitoring':
-      return emptyScores(form);
+      return emptyScores(form, profile);
 
     case 'project-self-evaluation':
     case 'department-self-evaluation': {
       const execution = scoreExecution(form, profile);
-      const indicators = scoreRows(form.tables.indicators, scoreIndicatorRow, profile);
-      const total = totalOf([execution?.score ?? null, ...indicators.map((i) => i.score)], profile);
-      const grade = total === null ? null : gradeOf(total, profile);
+      const indicators = scoreRows(form.readings.indicators, scoreIndicatorReading, profile);
+      const parts = [...(execution ? [execution.score] : []), ...indicators.map((i) => i.score)];
+      const total = totalOf(parts, profile);
+      const partial = partialOf(parts);
+      const grade = total === null || partial !== null ? null : gradeOf(total, profile);
       return {
         execution,
         indicators,
+        rows: rowScoresOf(form, indicators, profile),
         byLevel1: levelScores(indicators, profile),
         weightSum: weightSumOf(indicators, execution?.weight ?? 0),
         total,
+        partial,
         grade,
         conclusion: null,
         statedTotal,
@@ -624,19 +636,20 @@ export function scoreForm(form: ParsedForm, profile: Profile): FormScores {
     }
 
     case 'ex-ante-assessment': {
-      const indicators = scoreRows(form.tables.criteria, scoreExAnteRow, profile);
-      const total = totalOf(
-        indicators.map((i) => i.score),
-        profile,
-      );
+      const indicators = scoreRows(form.readings.criteria, scoreExAnteRow, profile);
+      const parts = indicators.map((i) => i.score);
+      const total = totalOf(parts, profile);
+      const partial = partialOf(parts);
       return {
         execution: null,
         indicators,
+        rows: rowScoresOf(form, indicators, profile),
         byLevel1: levelScores(indicators, profile),
         weightSum: weightSumOf(indicators, 0),
         total,
+        partial,
         grade: null,
-        conclusion: total === null ? null : exAnteConclusionOf(total, profile),
+        conclusion: total === null || partial !== null ? null : exAnteConclusionOf(total, profile),
         statedTotal,
         statedGrade: null,
         statedConclusion,
@@ -645,18 +658,19 @@ export function scoreForm(form: ParsedForm, profile: Profile): FormScores {
     }
 
     case 'key-evaluation': {
-      const indicators = scoreRows(form.tables.criteria, scoreKeyRow, profile);
-      const total = totalOf(
-        indicators.map((i) => i.score),
-        profile,
-      );
-      const grade = total === null ? null : gradeOf(total, profile);
+      const indicators = scoreRows(form.readings.criteria, scoreKeyRow, profile);
+      const parts = indicators.map((i) => i.score);
+      const total = totalOf(parts, profile);
+      const partial = partialOf(parts);
+      const grade = total === null || partial !== null ? null : gradeOf(total, profile);
       return {
         execution: null,
         indicators,
+        rows: rowScoresOf(form, indicators, profile),
         byLevel1: levelScores(indicators, profile),
         weightSum: weightSumOf(indicators, 0),
         total,
+        partial,
         grade,
         conclusion: null,
         statedTotal,

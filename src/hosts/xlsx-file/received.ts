@@ -1,5 +1,5 @@
 /**
- * Opening a workbook someone else sent (product.md §6, §8; platform.md §3). Reviewers run `bpa check` over
+ * Opening a workbook someone else sent (docs/product.md §6, §8; docs/platform.md §3). Reviewers run `bpa check` over
  * hundreds of received files, so one hostile or broken file must cost little and say plainly what is wrong:
  * the checks run cheapest first (magic bytes, the zip directory and its declared sizes), then the streaming
  * reader parses only the parts checking needs, counting its limits as it goes. No Node module is imported

@@ -6,6 +6,7 @@
 import type { ParsedForm } from '../../../src/domain/forms/form-model';
 import type { Severity } from '../../../src/domain/checks/issue';
 import { RULES } from '../../../src/domain/checks/registry';
+import { FORM_SHAPES } from '../../../src/domain/forms/form-shapes';
 import {
   buildForm,
   cellOf,
@@ -90,6 +91,14 @@ const FIRES: FiresCase[] = [
     severity: 'error',
     cell: null,
     params: { label: '偏差原因分析及改进措施' },
+  },
+  {
+    name: 'a header read as the label it nearly matches',
+    form: { ...selfEvaluation(), labelGuesses: [{ cell: 'A3', text: '主管主管部门', label: '主管部门' }] },
+    code: 'label_near_match',
+    severity: 'info',
+    cell: 'A3',
+    params: { text: '主管主管部门', label: '主管部门' },
   },
   {
     name: 'an indicator table of blank rows',
@@ -216,10 +225,37 @@ const FIRES: FiresCase[] = [
     cell: cellOf(SE, 'target', 0),
   },
   {
-    name: 'no operator',
-    form: se(0, { operator: null }),
+    // Our template's score formula reads the 指标性质 column alone: it must be chosen.
+    name: 'no operator where our formula scores the row',
+    form: se(0, { operator: null, score: formula(null, '=IF(D14="","",1)') }),
     code: 'operator_missing',
     severity: 'error',
+    cell: 'D14',
+  },
+  {
+    name: 'no operator anywhere, a cost in the name',
+    form: se(3, { operator: null }),
+    code: 'operator_assumed',
+    severity: 'info',
+    cell: 'D17',
+    params: { name: '单位供水成本', word: '成本', operator: '≤' },
+  },
+  {
+    name: 'no operator anywhere, no telling word',
+    form: se(0, { operator: null }),
+    code: 'operator_assumed_default',
+    severity: 'info',
+    cell: 'D14',
+    params: { name: '新建供水工程', operator: '≥' },
+  },
+  {
+    name: 'no operator column and a text target with no tier',
+    form: buildForm(SE, {
+      indicators: withRow(rows(), 0, { target: '按计划完成', actual: '已完成' }),
+      columns: (FORM_SHAPES[SE].tables[0]?.columns ?? []).map((c) => c.key).filter((k) => k !== 'operator'),
+    }),
+    code: 'indicator_unscored',
+    severity: 'warning',
     cell: 'D14',
   },
   {
@@ -841,6 +877,7 @@ const FIRES: FiresCase[] = [
 const QUIET: QuietCase[] = [
   // Structure
   { name: 'a complete self-evaluation', form: selfEvaluation(), code: 'required_column_missing' },
+  { name: 'every header matches a label exactly', form: selfEvaluation(), code: 'label_near_match' },
   {
     name: 'a table with blank rows in the middle',
     form: selfEvaluation({ indicators: [...rows().slice(0, 3), null, null, ...rows().slice(3)] }),
@@ -882,6 +919,23 @@ const QUIET: QuietCase[] = [
     name: 'operator written in the target',
     form: se(0, { operator: null, target: '≥10' }),
     code: 'operator_missing',
+  },
+  {
+    name: 'a blank operator column on a hand-made row: assumed, not missing',
+    form: se(0, { operator: null }),
+    code: 'operator_missing',
+  },
+  { name: 'operators written', form: selfEvaluation(), code: 'operator_assumed' },
+  { name: 'operators written', form: selfEvaluation(), code: 'operator_assumed_default' },
+  {
+    name: 'an operator in words in the value',
+    form: se(0, { operator: null, target: '不少于10处' }),
+    code: 'operator_assumed_default',
+  },
+  {
+    name: 'a text target naming a tier is 定性',
+    form: se(0, { operator: null, target: '按计划完成', actual: '达成', score: 18 }),
+    code: 'indicator_unscored',
   },
   {
     name: 'look-alike operators',

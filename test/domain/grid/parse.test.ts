@@ -287,7 +287,28 @@ describe('readTarget', () => {
     ['无', null, placeholder('无')],
     [null, null, blank],
   ])('readTarget(%j)', (raw, operator, reading) => {
-    expect(readTarget(raw)).toEqual({ operator, reading });
+    const { spelling, ...read } = readTarget(raw);
+    expect(read).toEqual({ operator, reading });
+    expect(spelling === null).toBe(operator === null);
+  });
+
+  it.each([
+    ['≥95%', '≥', 'symbol'],
+    ['﹦300天', '=', 'symbol'],
+    ['﹥3万人次', '>', 'symbol'],
+    ['≤620万/月', '≤', 'symbol'],
+    ['达到95%', '≥', 'word'],
+    ['不低于95%', '≥', 'word'],
+    ['不超过100万元', '≤', 'word'],
+    ['不高于5%', '≤', 'word'],
+    ['95%以上', '≥', 'word'],
+    ['3天及以内', '≤', 'word'],
+    ['98%', null, null],
+  ])('readTarget(%j) says how the operator was written', (raw, operator, spelling) => {
+    const read = readTarget(raw);
+    expect(read.operator).toBe(operator);
+    expect(read.spelling).toBe(spelling);
+    expect(read.reading.kind).toBe('number');
   });
 });
 

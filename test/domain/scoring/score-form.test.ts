@@ -1,3 +1,4 @@
+import { readTables } from '../../../src/domain/forms/row-reading';
 import {
   ABSENT,
   type FundsColKey,
@@ -9,7 +10,8 @@ import type { CellScalar } from '../../../src/domain/grid/cell';
 import { scoreForm } from '../../../src/domain/scoring/score';
 import { DEFAULT, HUBEI, field, tableRow } from './helpers';
 
-function form(template: TemplateId, parts: Partial<ParsedForm> = {}): ParsedForm {
+function form(template: TemplateId, parts: Partial<Omit<ParsedForm, 'readings'>> = {}): ParsedForm {
+  const tables = parts.tables ?? {};
   return {
     template,
     templateVersion: 1,
@@ -24,6 +26,7 @@ function form(template: TemplateId, parts: Partial<ParsedForm> = {}): ParsedForm
     conclusion: ABSENT,
     missing: [],
     ...parts,
+    readings: readTables(tables),
   };
 }
 
@@ -167,8 +170,10 @@ describe('scoreForm: self-evaluation', () => {
     expect(scores.execution?.rate).toBeNull();
     expect(scores.execution?.score).toBeNull();
     expect(scores.execution?.statedScore).toBeNull();
+    // The budget row has no score: the total of the rest is partial and not graded.
     expect(scores.total).toBe(86);
-    expect(scores.grade).toBe('良');
+    expect(scores.partial).toEqual({ scored: 4, of: 5 });
+    expect(scores.grade).toBeNull();
     expect(scores.statedTotal).toBeNull();
     expect(scores.statedGrade).toBeNull();
   });
@@ -201,7 +206,8 @@ describe('scoreForm: ex-ante assessment', () => {
       { level1: '投入经济性', weight: 40, score: 12 },
     ]);
     expect(scores.total).toBe(30);
-    expect(scores.conclusion).toBe('不予支持');
+    expect(scores.partial).toEqual({ scored: 3, of: 4 });
+    expect(scores.conclusion).toBeNull();
     expect(scores.statedConclusion).toBe('予以支持');
     expect(scores.statedTotal).toBe(40);
     expect(scores.grade).toBeNull();
@@ -229,8 +235,9 @@ describe('scoreForm: key evaluation', () => {
       [null, 'missing_score'],
     ]);
     expect(scores.total).toBe(57);
-    expect(scores.grade).toBe('差');
-    expect(scores.recommendation).toBe(DEFAULT.recommendations.差);
+    expect(scores.partial).toEqual({ scored: 4, of: 6 });
+    expect(scores.grade).toBeNull();
+    expect(scores.recommendation).toBeNull();
     expect(scores.statedGrade).toBe('良');
     expect(scores.weightSum).toBe(100);
   });

@@ -513,7 +513,16 @@ describe('scoreIndicatorRow', () => {
       null,
       'missing_score',
     ],
-    ['no operator anywhere', { target: 95, actual: 90 }, null, null, 'missing_operator'],
+    // Written nowhere: a lower bound is assumed (the row says so in an info issue).
+    ['no operator anywhere', { target: 95, actual: 90 }, 9.47, 9.47, null],
+    ['no operator and a text target', { target: '按计划完成', actual: 90 }, null, null, 'missing_operator'],
+    [
+      'no operator while our formula needs the column',
+      { target: 95, actual: 90, score: { formula: '=X1' } },
+      null,
+      null,
+      'missing_operator',
+    ],
     ['target blank', { operator: '≥', actual: 90 }, null, null, 'missing_target'],
     ['target placeholder', { operator: '≥', target: '*', actual: 90 }, null, null, 'missing_target'],
     ['target text', { operator: '≥', target: '较好', actual: 90 }, null, null, 'not_a_number'],

@@ -3,9 +3,10 @@
  * the same project (the goal sheet in the same workbook, or given alongside). Approved goals may only be
  * changed by procedure (条例 art. 18), so every difference is worth a reviewer's look.
  */
-import { fieldOf, type ParsedForm, type TableRow } from '../../forms/form-model';
-import { numberOf, toPercentPoints } from '../../grid/parse';
-import { operatorOf, shown, targetReading, textOf } from '../cells';
+import { fieldOf, type ParsedForm, type RowReading, type TableRow } from '../../forms/form-model';
+import { meaningOf } from '../../forms/row-reading';
+import { numberOf, toPercentPoints, type Operator } from '../../grid/parse';
+import { shown, textOf } from '../cells';
 import { formRule, mainTableKey, type CheckContext, type Finding, type Rule, type RowView } from '../rule';
 import { MONITORING, SELF_EVALUATIONS } from '../template-groups';
 import { rowViews } from '../views';
@@ -13,7 +14,7 @@ import { rowViews } from '../views';
 const CROSS_STAGE_TEMPLATES = [...SELF_EVALUATIONS, ...MONITORING];
 
 function indicatorKey(view: RowView): string | null {
-  const name = textOf(fieldOf(view.row, 'level3'));
+  const name = view.reading.name;
   return name === null ? null : name.replace(/\s+/g, '');
 }
 
@@ -26,25 +27,25 @@ function byName(form: ParsedForm, ctx: CheckContext): Map<string, RowView> {
   return map;
 }
 
-function isPercent(row: TableRow): boolean {
-  const unit = textOf(fieldOf(row, 'unit'));
-  const reading = targetReading(row);
-  return unit === '%' || unit === '％' || (reading.kind === 'number' && reading.percent);
+/** An operator the row writes or names (定性); one assumed from wording is a guess, not a declaration. */
+function declaredOperator(reading: RowReading, ctx: CheckContext): Operator | null {
+  const { operator, source } = meaningOf(reading, ctx.profile);
+  return source === 'assumed-lower' || source === 'assumed-upper' ? null : operator;
 }
 
 /** Same operator and the same value (on one scale), or the same text for a non-number. */
-function sameTarget(declared: TableRow, stated: TableRow, ctx: CheckContext): boolean {
-  const op1 = operatorOf(declared, ctx.profile);
-  const op2 = operatorOf(stated, ctx.profile);
+function sameTarget(declared: RowReading, stated: RowReading, ctx: CheckContext): boolean {
+  const op1 = declaredOperator(declared, ctx);
+  const op2 = declaredOperator(stated, ctx);
   if (op1 !== null && op2 !== null && op1 !== op2) return false;
-  const r1 = targetReading(declared);
-  const r2 = targetReading(stated);
-  const percent = isPercent(declared) || isPercent(stated);
+  const r1 = declared.targetReading;
+  const r2 = stated.targetReading;
+  const percent = declared.percent || stated.percent;
   const n1 = percent ? toPercentPoints(r1) : numberOf(r1);
   const n2 = percent ? toPercentPoints(r2) : numberOf(r2);
   if (n1 !== null && n2 !== null) return Math.abs(n1 - n2) <= 1e-9 * Math.max(1, Math.abs(n1));
-  const t1 = textOf(fieldOf(declared, 'target'));
-  const t2 = textOf(fieldOf(stated, 'target'));
+  const t1 = textOf(fieldOf(declared.cells, 'target'));
+  const t2 = textOf(fieldOf(stated.cells, 'target'));
   return (t1 ?? '').replace(/\s+/g, '') === (t2 ?? '').replace(/\s+/g, '');
 }
 
@@ -107,7 +108,7 @@ export const goalTargetChanged = formRule({
     const findings: Finding<'name' | 'declared' | 'stated' | 'goalSheet'>[] = [];
     for (const [key, view] of byName(form, ctx)) {
       const goal = declared.get(key);
-      if (goal === undefined || sameTarget(goal.row, view.row, ctx)) continue;
+      if (goal === undefined || sameTarget(goal.reading, view.reading, ctx)) continue;
       findings.push({
         cell: fieldOf(view.row, 'target').cell,
         params: {

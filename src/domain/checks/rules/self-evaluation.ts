@@ -3,11 +3,12 @@
  * and bands, total and grade. Stated and computed values are compared with the profile's tolerance, and a
  * cell that holds our formula is computed, not stated, so it is never compared.
  */
-import { fieldOf, fundsCell, type Field, type ParsedForm, type TableRow } from '../../forms/form-model';
+import { fieldOf, fundsCell, type Field, type ParsedForm, type RowReading } from '../../forms/form-model';
+import { isQuantitative, meaningOf } from '../../forms/row-reading';
 import { formatBand } from '../../messages/format';
 import type { Grade, Profile } from '../../profiles/profile-schema';
-import { findTier, gradeOf, roundPer, tierBand } from '../../scoring/score';
-import { isEmptyish, isFormula, numberIn, operatorOf, quantities, readingOf, shown, textOf } from '../cells';
+import { gradeOf, roundPer, tierBand } from '../../scoring/score';
+import { isEmptyish, isFormula, numberIn, readingOf, shown, textOf } from '../cells';
 import { offByTenThousand } from '../money';
 import { formRule, mainTableKey, rowRule, type CheckContext, type Rule, type RowView } from '../rule';
 import { KEY_EVALUATION, SCORED_TEMPLATES, SELF_EVALUATIONS } from '../template-groups';
@@ -16,37 +17,32 @@ import { budgetWeight } from '../weights';
 
 const EPSILON = 1e-9;
 
-function isQuantitativeRow(row: TableRow, profile: Profile): boolean {
-  const operator = operatorOf(row, profile);
-  return operator !== null && operator !== '定性';
+function isQuantitativeRow(reading: RowReading, profile: Profile): boolean {
+  return isQuantitative(meaningOf(reading, profile));
 }
 
-function isQualitativeRow(row: TableRow, profile: Profile): boolean {
-  return operatorOf(row, profile) === '定性';
+function isQualitativeRow(reading: RowReading, profile: Profile): boolean {
+  return meaningOf(reading, profile).operator === '定性';
 }
 
 /** The score a person typed for the row: the 定性得分 cell of our template, else the 得分 cell when not ours. */
-function typedScoreField(row: TableRow, profile: Profile): Field | null {
-  const qualitative = fieldOf(row, 'qualitativeScore');
-  if (qualitative.cell !== null && !isFormula(qualitative) && isQualitativeRow(row, profile))
+function typedScoreField(reading: RowReading, profile: Profile): Field | null {
+  const qualitative = fieldOf(reading.cells, 'qualitativeScore');
+  if (qualitative.cell !== null && !isFormula(qualitative) && isQualitativeRow(reading, profile))
     return qualitative;
-  const score = fieldOf(row, 'score');
+  const score = fieldOf(reading.cells, 'score');
   if (score.cell !== null && !isFormula(score)) return score;
   return null;
 }
 
-function typedScore(row: TableRow, profile: Profile): number | null {
-  const field = typedScoreField(row, profile);
+function typedScore(reading: RowReading, profile: Profile): number | null {
+  const field = typedScoreField(reading, profile);
   return field === null ? null : numberIn(field);
 }
 
-function weightOf(row: TableRow): number | null {
-  return numberIn(fieldOf(row, 'weight'));
-}
-
-function isOverWeight(row: TableRow, ctx: CheckContext): boolean {
-  const stated = typedScore(row, ctx.profile);
-  const weight = weightOf(row);
+function isOverWeight(reading: RowReading, ctx: CheckContext): boolean {
+  const stated = typedScore(reading, ctx.profile);
+  const weight = reading.weight;
   return stated !== null && weight !== null && stated > weight + ctx.profile.tolerances.score + EPSILON;
 }
 
@@ -59,7 +55,11 @@ export const actualMissing = rowRule({
   params: ['name'],
   check: (view, _form, ctx) => {
     const field = fieldOf(view.row, 'actual');
-    if (field.cell === null || !isQuantitativeRow(view.row, ctx.profile) || readingOf(field).kind !== 'blank')
+    if (
+      field.cell === null ||
+      !isQuantitativeRow(view.reading, ctx.profile) ||
+      readingOf(field).kind !== 'blank'
+    )
       return [];
     return [{ cell: field.cell, params: { name: view.name } }];
   },
@@ -74,7 +74,7 @@ export const actualNotNumber = rowRule({
   params: ['value', 'name'],
   check: (view, _form, ctx) => {
     const field = fieldOf(view.row, 'actual');
-    if (!isQuantitativeRow(view.row, ctx.profile) || readingOf(field).kind !== 'text') return [];
+    if (!isQuantitativeRow(view.reading, ctx.profile) || readingOf(field).kind !== 'text') return [];
     return [{ cell: field.cell, params: { value: shown(field), name: view.name } }];
   },
 });
@@ -89,7 +89,7 @@ export const actualNegative = rowRule({
   check: (view, _form, ctx) => {
     const field = fieldOf(view.row, 'actual');
     const reading = readingOf(field);
-    if (!isQuantitativeRow(view.row, ctx.profile) || reading.kind !== 'number' || reading.value >= 0)
+    if (!isQuantitativeRow(view.reading, ctx.profile) || reading.kind !== 'number' || reading.value >= 0)
       return [];
     return [{ cell: field.cell, params: { value: reading.value, name: view.name } }];
   },
@@ -103,7 +103,7 @@ export const scoreNotNumber = rowRule({
   table: 'main',
   params: ['value', 'name'],
   check: (view, _form, ctx) => {
-    const field = typedScoreField(view.row, ctx.profile);
+    const field = typedScoreField(view.reading, ctx.profile);
     if (field === null || readingOf(field).kind !== 'text') return [];
     return [{ cell: field.cell, params: { value: shown(field), name: view.name } }];
   },
@@ -117,9 +117,10 @@ export const scoreMissing = rowRule({
   table: 'main',
   params: ['name'],
   check: (view, form, ctx) => {
-    const field = typedScoreField(view.row, ctx.profile);
+    const field = typedScoreField(view.reading, ctx.profile);
     if (field === null || readingOf(field).kind !== 'blank') return [];
-    const qualitative = SELF_EVALUATIONS.includes(form.template) && isQualitativeRow(view.row, ctx.profile);
+    const qualitative =
+      SELF_EVALUATIONS.includes(form.template) && isQualitativeRow(view.reading, ctx.profile);
     // A quantitative row is only incomplete when the rules could score it; otherwise its missing input is the finding.
     const scorable =
       view.score !== null && (view.score.score !== null || view.score.unscorable === 'missing_score');
@@ -136,12 +137,12 @@ export const scoreOverWeight = rowRule({
   table: 'main',
   params: ['stated', 'weight', 'name'],
   check: (view, _form, ctx) => {
-    const stated = typedScore(view.row, ctx.profile);
-    const weight = weightOf(view.row);
-    if (stated === null || weight === null || !isOverWeight(view.row, ctx)) return [];
+    const stated = typedScore(view.reading, ctx.profile);
+    const weight = view.reading.weight;
+    if (stated === null || weight === null || !isOverWeight(view.reading, ctx)) return [];
     return [
       {
-        cell: typedScoreField(view.row, ctx.profile)?.cell ?? null,
+        cell: typedScoreField(view.reading, ctx.profile)?.cell ?? null,
         params: { stated, weight, name: view.name },
       },
     ];
@@ -157,12 +158,12 @@ export const scoreMismatch = rowRule({
   params: ['name', 'stated', 'computed', 'tolerance'],
   check: (view, form, ctx) => {
     // 定性 scores are the scorer's choice inside a band: qualitative_score_out_of_band judges them.
-    if (SELF_EVALUATIONS.includes(form.template) && !isQuantitativeRow(view.row, ctx.profile)) return [];
+    if (SELF_EVALUATIONS.includes(form.template) && !isQuantitativeRow(view.reading, ctx.profile)) return [];
     const field = fieldOf(view.row, 'score');
     if (field.cell === null || isFormula(field)) return [];
     const stated = numberIn(field);
     const computed = view.score?.score ?? null;
-    if (stated === null || computed === null || isOverWeight(view.row, ctx)) return [];
+    if (stated === null || computed === null || isOverWeight(view.reading, ctx)) return [];
     const tolerance = ctx.profile.tolerances.score;
     if (Math.abs(stated - computed) <= tolerance + EPSILON) return [];
     return [{ cell: field.cell, params: { name: view.name, stated, computed, tolerance } }];
@@ -182,8 +183,8 @@ export const deviationReasonMissing = rowRule({
   params: ['name', 'score', 'weight'],
   check: (view, _form, ctx) => {
     const field = fieldOf(view.row, 'deviation');
-    const weight = weightOf(view.row);
-    const score = typedScore(view.row, ctx.profile) ?? view.score?.score ?? null;
+    const weight = view.reading.weight;
+    const score = typedScore(view.reading, ctx.profile) ?? view.score?.score ?? null;
     if (!needsExplanation(field) || weight === null || score === null || score >= weight - EPSILON) return [];
     return [{ cell: field.cell, params: { name: view.name, score, weight } }];
   },
@@ -197,9 +198,9 @@ export const overAchievementUnexplained = rowRule({
   table: 'main',
   params: ['name', 'actual', 'target', 'ratio', 'threshold'],
   check: (view, _form, ctx) => {
-    const operator = operatorOf(view.row, ctx.profile);
+    const operator = meaningOf(view.reading, ctx.profile).operator;
     if (operator !== '≥' && operator !== '>') return [];
-    const { target, actual } = quantities(view.row);
+    const { target, actual } = view.reading;
     if (target === null || actual === null || target <= 0) return [];
     const ratio = actual / target;
     if (ratio <= ctx.profile.overAchievementRatio + EPSILON) return [];
@@ -221,7 +222,7 @@ export const overAchievementUnexplained = rowRule({
 });
 
 /** Where the tier is written: its own column, else (hand-made forms) 实际完成值. */
-function tierField(row: TableRow): { field: Field; ownColumn: boolean } {
+function tierField(row: RowReading['cells']): { field: Field; ownColumn: boolean } {
   const tier = fieldOf(row, 'tier');
   return tier.cell !== null
     ? { field: tier, ownColumn: true }
@@ -236,10 +237,9 @@ export const qualitativeTierMissing = rowRule({
   table: 'main',
   params: ['name'],
   check: (view, _form, ctx) => {
-    if (!isQualitativeRow(view.row, ctx.profile)) return [];
+    if (!isQualitativeRow(view.reading, ctx.profile)) return [];
     const { field, ownColumn } = tierField(view.row);
-    const text = textOf(field);
-    const missing = ownColumn ? isEmptyish(field) : findTier(text, ctx.profile) === null;
+    const missing = ownColumn ? isEmptyish(field) : meaningOf(view.reading, ctx.profile).tier === null;
     return missing ? [{ cell: field.cell, params: { name: view.name } }] : [];
   },
 });
@@ -252,9 +252,9 @@ export const qualitativeTierInvalid = rowRule({
   table: 'main',
   params: ['value', 'name', 'tiers'],
   check: (view, _form, ctx) => {
-    if (!isQualitativeRow(view.row, ctx.profile)) return [];
+    if (!isQualitativeRow(view.reading, ctx.profile)) return [];
     const { field, ownColumn } = tierField(view.row);
-    if (!ownColumn || isEmptyish(field) || findTier(textOf(field), ctx.profile) !== null) return [];
+    if (!ownColumn || isEmptyish(field) || meaningOf(view.reading, ctx.profile).tier !== null) return [];
     const tiers = ctx.profile.qualitativeTiers.map((t) => t.tier).join('／');
     return [{ cell: field.cell, params: { value: shown(field), name: view.name, tiers } }];
   },
@@ -268,10 +268,10 @@ export const qualitativeScoreOutOfBand = rowRule({
   table: 'main',
   params: ['name', 'stated', 'tier', 'band'],
   check: (view, _form, ctx) => {
-    if (!isQualitativeRow(view.row, ctx.profile) || isOverWeight(view.row, ctx)) return [];
-    const tier = findTier(textOf(tierField(view.row).field), ctx.profile);
-    const weight = weightOf(view.row);
-    const stated = typedScore(view.row, ctx.profile);
+    if (!isQualitativeRow(view.reading, ctx.profile) || isOverWeight(view.reading, ctx)) return [];
+    const tier = meaningOf(view.reading, ctx.profile).tier;
+    const weight = view.reading.weight;
+    const stated = typedScore(view.reading, ctx.profile);
     if (tier === null || weight === null || weight <= 0 || stated === null) return [];
     const band = tierBand(tier, weight, ctx.profile);
     const inside =
@@ -279,7 +279,7 @@ export const qualitativeScoreOutOfBand = rowRule({
     if (inside) return [];
     return [
       {
-        cell: typedScoreField(view.row, ctx.profile)?.cell ?? null,
+        cell: typedScoreField(view.reading, ctx.profile)?.cell ?? null,
         params: { name: view.name, stated, tier: tier.tier, band: formatBand(band) },
       },
     ];
@@ -422,7 +422,8 @@ export const gradeMismatch = formRule({
     if (isFormula(form.grade)) return [];
     const stated = gradeFromText(textOf(form.grade));
     // The grade follows the total the sheet states; a wrong total is its own finding.
-    const total = numberIn(form.total) ?? ctx.scores.total;
+    // A partial recomputation is not graded, so it cannot say which grade is right.
+    const total = numberIn(form.total) ?? (ctx.scores.partial === null ? ctx.scores.total : null);
     if (stated === null || total === null) return [];
     const rounded = roundPer(total, ctx.profile.rounding.totalDigits, ctx.profile);
     const expected = gradeOf(rounded, ctx.profile);

@@ -1,7 +1,8 @@
 /** Values: operator, target, unit, percentages, stand-ins for nothing, Excel error values. */
 import { fieldOf, headerOf, type ColumnKey, type TableRow } from '../../forms/form-model';
-import { parseOperator, readCell, toPercentPoints } from '../../grid/parse';
-import { columnLabel, isEmptyish, operatorOf, readingOf, shown, targetReading, textOf } from '../cells';
+import { isQuantitative, meaningOf } from '../../forms/row-reading';
+import { parseOperator, toPercentPoints } from '../../grid/parse';
+import { columnLabel, isEmptyish, readingOf, shown, textOf } from '../cells';
 import { canonicalLevel1, canonicalLevel2 } from '../framework-lookup';
 import { isLater, latestDateIn, type YearMonth } from '../periods';
 import { rowRule, type CheckContext, type Finding, type Rule, type RowView } from '../rule';
@@ -46,7 +47,11 @@ export const operatorMissing = rowRule({
   params: ['name'],
   check: (view, _form, ctx) => {
     const field = fieldOf(view.row, 'operator');
-    if (field.cell === null || textOf(field) !== null || operatorOf(view.row, ctx.profile) !== null)
+    if (
+      field.cell === null ||
+      textOf(field) !== null ||
+      meaningOf(view.reading, ctx.profile).operator !== null
+    )
       return [];
     return [{ cell: field.cell, params: { name: view.name } }];
   },
@@ -66,6 +71,69 @@ export const operatorInvalid = rowRule({
   },
 });
 
+/** Where an assumed operator would have been written: its column when the form has one, else the target. */
+function operatorCell(view: RowView): string | null {
+  return fieldOf(view.row, 'operator').cell ?? fieldOf(view.row, 'target').cell;
+}
+
+/** A self-evaluation row scored with an operator written nowhere says what was assumed (docs/domain.md §5.1.3). */
+export const operatorAssumed = rowRule({
+  code: 'operator_assumed',
+  severity: 'info',
+  templates: SELF_EVALUATIONS,
+  scope: 'row',
+  table: 'main',
+  params: ['name', 'word', 'operator'],
+  check: (view, _form, ctx) => {
+    const { operator, source } = meaningOf(view.reading, ctx.profile);
+    const word = view.reading.assumed.word;
+    if (operator === null || word === null) return [];
+    if (source !== 'assumed-lower' && source !== 'assumed-upper') return [];
+    return [{ cell: operatorCell(view), params: { name: view.name, word, operator } }];
+  },
+});
+
+export const operatorAssumedDefault = rowRule({
+  code: 'operator_assumed_default',
+  severity: 'info',
+  templates: SELF_EVALUATIONS,
+  scope: 'row',
+  table: 'main',
+  params: ['name', 'operator'],
+  check: (view, _form, ctx) => {
+    const { operator, source } = meaningOf(view.reading, ctx.profile);
+    if (operator === null || source !== 'assumed-lower' || view.reading.assumed.word !== null) return [];
+    return [{ cell: operatorCell(view), params: { name: view.name, operator } }];
+  },
+});
+
+/**
+ * A self-evaluation row with no operator anywhere, no number to assume one for and no tier named cannot be
+ * scored; with no 指标性质 column no other rule would say so, and the total would drop it silently.
+ */
+export const indicatorUnscored = rowRule({
+  code: 'indicator_unscored',
+  severity: 'warning',
+  templates: SELF_EVALUATIONS,
+  scope: 'row',
+  table: 'main',
+  params: ['name', 'value', 'tiers'],
+  check: (view, _form, ctx) => {
+    if (view.score?.unscorable !== 'missing_operator' || fieldOf(view.row, 'operator').cell !== null)
+      return [];
+    const target = fieldOf(view.row, 'target');
+    // Without a target column the missing column is the finding (required_column_missing).
+    if (target.cell === null) return [];
+    const tiers = ctx.profile.qualitativeTiers.map((t) => t.tier).join('／');
+    return [
+      {
+        cell: target.cell,
+        params: { name: view.name, value: shown(target), tiers },
+      },
+    ];
+  },
+});
+
 export const targetMissing = rowRule({
   code: 'target_missing',
   severity: 'error',
@@ -75,15 +143,14 @@ export const targetMissing = rowRule({
   params: ['name'],
   check: (view) => {
     const field = fieldOf(view.row, 'target');
-    return field.cell !== null && targetReading(view.row).kind === 'blank'
+    return field.cell !== null && view.reading.targetReading.kind === 'blank'
       ? [{ cell: field.cell, params: { name: view.name } }]
       : [];
   },
 });
 
 function isQuantitativeOperator(view: RowView, ctx: CheckContext): boolean {
-  const operator = operatorOf(view.row, ctx.profile);
-  return operator !== null && operator !== '定性';
+  return isQuantitative(meaningOf(view.reading, ctx.profile));
 }
 
 export const targetNotNumber = rowRule({
@@ -95,7 +162,7 @@ export const targetNotNumber = rowRule({
   params: ['value', 'name'],
   check: (view, _form, ctx) => {
     const field = fieldOf(view.row, 'target');
-    if (!isQuantitativeOperator(view, ctx) || targetReading(view.row).kind !== 'text') return [];
+    if (!isQuantitativeOperator(view, ctx) || view.reading.targetReading.kind !== 'text') return [];
     return [{ cell: field.cell, params: { value: shown(field), name: view.name } }];
   },
 });
@@ -110,7 +177,7 @@ export const unitMissing = rowRule({
   check: (view, _form, ctx) => {
     const field = fieldOf(view.row, 'unit');
     if (field.cell === null || !isQuantitativeOperator(view, ctx) || !isEmptyish(field)) return [];
-    const target = targetReading(view.row);
+    const target = view.reading.targetReading;
     // A unit glued to the value ("735人次", "98%") is a unit written.
     if (target.kind === 'number' && (target.percent || target.unit !== null)) return [];
     return [{ cell: field.cell, params: { name: view.name } }];
@@ -126,10 +193,7 @@ export const percentOver100 = rowRule({
   params: ['value', 'name'],
   check: (view, _form, ctx) => {
     if (!isQuantitativeOperator(view, ctx)) return [];
-    const target = targetReading(view.row);
-    const unit = textOf(fieldOf(view.row, 'unit'));
-    const isPercent = (target.kind === 'number' && target.percent) || unit === '%' || unit === '％';
-    const points = isPercent ? toPercentPoints(target) : null;
+    const points = view.reading.percent ? toPercentPoints(view.reading.targetReading) : null;
     if (points === null || points <= 100) return [];
     return [{ cell: fieldOf(view.row, 'target').cell, params: { value: points, name: view.name } }];
   },
@@ -145,7 +209,7 @@ export const placeholderValue = rowRule({
   check: (view, form, ctx) => {
     const findings: Finding<'label' | 'value' | 'name'>[] = [];
     const target = fieldOf(view.row, 'target');
-    const targetRead = targetReading(view.row);
+    const targetRead = view.reading.targetReading;
     if (targetRead.kind === 'placeholder') {
       findings.push({
         cell: target.cell,
@@ -153,7 +217,7 @@ export const placeholderValue = rowRule({
       });
     }
     const actual = fieldOf(view.row, 'actual');
-    const actualRead = readCell(actual.raw);
+    const actualRead = view.reading.actualReading;
     // A 定性 row is judged by its tier, so a stand-in in its 实际完成值 is not a missing value.
     if (
       SELF_EVALUATIONS.includes(form.template) &&
@@ -177,8 +241,10 @@ export const costIndicatorOperator = rowRule({
   table: 'main',
   params: ['operator', 'name'],
   check: (view, _form, ctx) => {
-    const operator = operatorOf(view.row, ctx.profile);
+    // An operator assumed from the wording is not what the form says; only a written one is judged here.
+    const { operator, source } = meaningOf(view.reading, ctx.profile);
     if (operator !== '≥' && operator !== '>') return [];
+    if (source === 'assumed-lower' || source === 'assumed-upper') return [];
     const level1 = canonicalLevel1(ctx.framework, view.level1);
     const level2 = level1 === null ? null : canonicalLevel2(ctx.framework, level1, view.level2);
     const isCost = (level1 ?? '').includes('成本') || (level2 ?? '').includes('成本');
@@ -205,7 +271,7 @@ function formatDate(date: YearMonth): string {
   return date.month === null ? `${date.year}年` : `${date.year}年${date.month}月`;
 }
 
-/** domain.md §3.5: a time indicator may not fall due after the project's period ends. */
+/** docs/domain.md §3.5: a time indicator may not fall due after the project's period ends. */
 export const timelinessAfterProjectEnd = rowRule({
   code: 'timeliness_after_project_end',
   severity: 'warning',
@@ -231,6 +297,9 @@ export const VALUE_RULES: readonly Rule[] = [
   cellErrorValue,
   operatorMissing,
   operatorInvalid,
+  operatorAssumed,
+  operatorAssumedDefault,
+  indicatorUnscored,
   targetMissing,
   targetNotNumber,
   unitMissing,

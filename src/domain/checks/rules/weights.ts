@@ -1,6 +1,6 @@
 /** Weights: every row has a positive weight, weights add up to 100 and follow the profile's groups. */
 import { fieldOf, fundsCell } from '../../forms/form-model';
-import { isEmptyish, readingOf, shown } from '../cells';
+import { readingOf, shown } from '../cells';
 import { canonicalLevel1 } from '../framework-lookup';
 import { formRule, mainTableKey, rowRule, type Finding, type Rule } from '../rule';
 import { SCORED_TEMPLATES, SELF_EVALUATIONS } from '../template-groups';
@@ -16,7 +16,8 @@ export const weightMissing = rowRule({
   params: ['name'],
   check: (view) => {
     const field = fieldOf(view.row, 'weight');
-    return field.cell !== null && isEmptyish(field)
+    const kind = view.reading.weightReading.kind;
+    return field.cell !== null && (kind === 'blank' || kind === 'placeholder')
       ? [{ cell: field.cell, params: { name: view.name } }]
       : [];
   },
@@ -31,7 +32,7 @@ export const weightNotNumber = rowRule({
   params: ['value', 'name'],
   check: (view) => {
     const field = fieldOf(view.row, 'weight');
-    return readingOf(field).kind === 'text'
+    return view.reading.weightReading.kind === 'text'
       ? [{ cell: field.cell, params: { value: shown(field), name: view.name } }]
       : [];
   },
@@ -46,7 +47,7 @@ export const weightNotPositive = rowRule({
   params: ['value', 'name'],
   check: (view) => {
     const field = fieldOf(view.row, 'weight');
-    const reading = readingOf(field);
+    const reading = view.reading.weightReading;
     return reading.kind === 'number' && reading.value <= 0
       ? [{ cell: field.cell, params: { value: reading.value, name: view.name } }]
       : [];
