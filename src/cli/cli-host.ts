@@ -3,6 +3,7 @@
  * process: where text goes, whether a person watches stderr, and which workbook host reads and writes files.
  * `main.ts` is the one place that picks the xlsx-file host.
  */
+import type { ReportBook } from '../app/report-book';
 import type { WorkbookPort } from '../app/workbook-port';
 
 export interface CliIo {
@@ -25,6 +26,8 @@ export type { OpenResult } from '../app/check-received';
 
 export interface CliHost {
   createWorkbook(): WritableWorkbook;
+  /** Writes a report workbook (xlsx bytes). */
+  writeReportBook(book: ReportBook): Promise<Uint8Array>;
   /** Files larger than this are refused before they are read (the reader's own limit). */
   maxFileBytes?: number;
   /** Opens a received file from its bytes; never throws for a bad file. */

@@ -14,11 +14,11 @@ import { checkFilesInto } from './batch';
 import type { CliIo } from './cli-host';
 import { readGoalForms, unreadable, type CheckOptions } from './check-file';
 import { FileExistsError, findWorkbooks, writeFileAtomically } from './files';
-import { htmlReport } from './report-html';
+import { htmlReportChunks } from './report-html';
 import { jsonReportChunks } from './report-json';
 import { summaryLine, textReportChunks } from './report-text';
 import { CompactResults } from './results';
-import { xlsxReport } from './report-xlsx';
+import { xlsxReportOf } from './report-xlsx';
 import { pickSample, sampleText } from './sample';
 import { printable, safeJson } from './text-hygiene';
 import { resolveFramework, resolveProfile } from './settings';
@@ -238,6 +238,11 @@ async function runChecks(
     io.stderr(`bpa: 找不到文件或目录 / no such file or directory: ${printable(missing)}\n`);
     inputProblems = true;
   }
+  if (found.files.length === 0 && found.missing.length === 0 && found.unreadableFolders.length === 0) {
+    throw new UsageError(
+      `未找到 .xlsx 工作簿 / no .xlsx workbook found in: ${paths.map(printable).join(', ')}`,
+    );
+  }
   if (values.output !== undefined) {
     await checkOutputTarget(values.output, [
       ...found.files,
@@ -309,14 +314,17 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const checked = await runChecks(positionals, values, lang, io);
   const { results } = checked;
   const summary = results.summary;
-  // Text and JSON are written a file at a time; html and xlsx need every file together.
+  // Every format reads the results a file at a time; html and xlsx read them again for each part.
   const output: string | Uint8Array | Iterable<string> =
     format === 'json'
       ? jsonReportChunks(results.files(), summary)
       : format === 'html'
-        ? htmlReport(results.toReport(), lang)
-        : format === 'xlsx'
-          ? await xlsxReport(results.toReport(), lang, io.host.createWorkbook())
+        ? htmlReportChunks(() => results.files(), summary, lang, positionals)
+        : format === 'xlsx' && values.output !== undefined
+          ? await xlsxReportOf(() => results.files(), lang, io.host, {
+              roots: positionals,
+              output: values.output,
+            })
           : textReportChunks(results.files(), summary, lang);
   if (values.output === undefined) {
     if (typeof output === 'string') io.stdout(output);
