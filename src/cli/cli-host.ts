@@ -20,7 +20,9 @@ export interface WritableWorkbook extends WorkbookPort {
   toBuffer(): Promise<Uint8Array>;
 }
 
-export type OpenResult = { ok: true; workbook: WorkbookPort } | { ok: false; code: string; detail: string };
+import type { OpenResult } from '../app/check-received';
+
+export type { OpenResult } from '../app/check-received';
 
 export interface CliHost {
   createWorkbook(): WritableWorkbook;

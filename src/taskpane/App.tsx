@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Button,
   FluentProvider,
@@ -40,13 +40,16 @@ import { hostErrorText, uiStrings, type UiStrings } from './strings';
 import { AUTO, settingsResolver, useLiveChecks, type SettingsChoice } from './use-live-checks';
 
 const useStyles = makeStyles({
-  // In a 320 px pane the five tabs do not fit on one line in English: they wrap rather than being cut or
-  // making the pane scroll sideways.
+  // In a 320 px pane the six tabs do not fit on one line: they wrap rather than being cut or making the pane
+  // scroll sideways.
   tabs: { flexWrap: 'wrap' },
 });
 
-export type Section = 'templates' | 'check' | 'scores' | 'library' | 'settings';
-const SECTIONS: readonly Section[] = ['templates', 'check', 'scores', 'library', 'settings'];
+export type Section = 'templates' | 'check' | 'scores' | 'library' | 'batch' | 'settings';
+const SECTIONS: readonly Section[] = ['templates', 'check', 'scores', 'library', 'batch', 'settings'];
+
+// 批量审核 and its reader load only when the section is opened: the pane's first load stays as small.
+const BatchSection = lazy(() => import(/* webpackChunkName: "batch" */ './batch/BatchSection'));
 
 export interface AppProps {
   port: WorkbookPort;
@@ -275,6 +278,7 @@ export function App({
           </Tab>
           <Tab value="scores">{t.tabScores}</Tab>
           <Tab value="library">{t.tabLibrary}</Tab>
+          <Tab value="batch">{t.tabBatch}</Tab>
           <Tab value="settings">{t.tabSettings}</Tab>
         </TabList>
         {notice && (
@@ -332,6 +336,11 @@ export function App({
               {...(activeLibrary === null ? {} : { library: activeLibrary })}
             />
           )}
+          {section === 'batch' && (
+            <Suspense fallback={<Text>{t.loading}</Text>}>
+              <BatchSection port={port} lang={lang} />
+            </Suspense>
+          )}
           {section === 'settings' && (
             <SettingsSection
               t={t}
@@ -365,6 +374,8 @@ function sectionTitle(section: Section, t: ReturnType<typeof uiStrings>): string
       return t.tabScores;
     case 'library':
       return t.tabLibrary;
+    case 'batch':
+      return t.tabBatch;
     case 'settings':
       return t.tabSettings;
   }
