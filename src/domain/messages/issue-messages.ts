@@ -66,6 +66,14 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '三级指标“{name}”的{label}为错误值 {value}：请检查该单元格的公式或内容。',
     'The {label} of indicator "{name}" is the error value {value}: check the cell\'s formula or content.',
   ),
+  number_as_text: m(
+    '三级指标“{name}”的{label}“{value}”是以文本存储的数字：表内公式不计算文本，本行得分与总分均未计入；应为数字 {number}，请改为数字（删去空格、撇号、千分位，用半角数字）。',
+    'The {label} of indicator "{name}", "{value}", is a number stored as text: the sheet\'s formulas do not count text, so this row is left out of its score and of the total. It is probably {number}: enter it as a number (no spaces, apostrophe or separators; half-width digits).',
+  ),
+  number_as_text_plain: m(
+    '三级指标“{name}”的{label}“{value}”是以文本存储的数字（按 {number} 计算）：表格公式与其他软件可能不计算文本，请改为数字。',
+    'The {label} of indicator "{name}", "{value}", is a number stored as text (read as {number}): spreadsheet formulas and other tools may not count text; enter it as a number.',
+  ),
   operator_missing: m(
     '三级指标“{name}”未填写指标性质：请选择 ≥、>、=、≤、< 或 定性。',
     'Indicator "{name}" has no operator (指标性质): choose ≥, >, =, ≤, < or 定性.',

@@ -217,6 +217,22 @@ const FIRES: FiresCase[] = [
     cell: cellOf(SE, 'target', 0),
   },
   {
+    name: 'full-width digits where our formula scores the row',
+    form: se(0, { actual: '９３', score: formula('') }),
+    code: 'number_as_text',
+    severity: 'error',
+    cell: cellOf(SE, 'actual', 0),
+    params: { label: '实际完成值', value: '９３', number: '93', name: '新建供水工程' },
+  },
+  {
+    name: 'a pasted number with a non-breaking space in a hand-made row',
+    form: se(0, { weight: '20\u00a0' }),
+    code: 'number_as_text_plain',
+    severity: 'warning',
+    cell: cellOf(SE, 'weight', 0),
+    params: { label: '分值', value: '20␣', number: '20', name: '新建供水工程' },
+  },
+  {
     // Our template's score formula reads the 指标性质 column alone: it must be chosen.
     name: 'no operator where our formula scores the row',
     form: se(0, { operator: null, score: formula(null, '=IF(D14="","",1)') }),
@@ -906,6 +922,12 @@ const QUIET: QuietCase[] = [
   { name: 'a key evaluation uses its own 一级', form: keyEvaluationForm(), code: 'unknown_level1' },
   // Values
   { name: 'no error values', form: selfEvaluation(), code: 'cell_error_value' },
+  { name: 'numbers typed as numbers', form: selfEvaluation(), code: 'number_as_text' },
+  {
+    name: 'a value with its unit in a hand-made row is read, not reported',
+    form: se(0, { actual: '93人次' }),
+    code: 'number_as_text_plain',
+  },
   {
     name: 'operator written in the target',
     form: se(0, { operator: null, target: '≥10' }),
