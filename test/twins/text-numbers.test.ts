@@ -157,5 +157,36 @@ maybe('numbers stored as text: the engine agrees with the sheet and flags every 
     expect(sheet.scores.total).toBeCloseTo(theirs ?? NaN, 9);
     // Two rows count: the clean one and the budget row; every row with a text number is left out.
     expect(sheet.scores.partial).toEqual({ scored: 2, of: 11 });
+    // The results LibreOffice stored are the recomputed ones: nothing to report.
+    const stale = sheet.issues.filter((i) => i.code.startsWith('formula_'));
+    expect(stale).toEqual([]);
+  });
+
+  test('a value changed where nothing recalculated: the stored results are reported, not trusted', async () => {
+    const m = made[0];
+    const bytes = recalculated[0];
+    if (!m || !bytes) throw new Error('test setup: case not prepared');
+    const book = await XlsxWorkbook.fromBuffer(new Uint8Array(bytes));
+    // The clean last-but-one row: its actual goes from 12 to 5, its stored 得分 stays LibreOffice's.
+    const scoreCell = m.scoreCells[ROWS.length - 1] ?? '';
+    const row = Number(/\d+$/.exec(scoreCell)?.[0]);
+    const form = readForm(await book.readBlock(m.sheet), m.sheet, { template: m.template, version: null });
+    if (!form.ok) throw new Error('test setup: not readable');
+    const actualCol = form.layout.tables.indicators?.columns.actual;
+    if (actualCol === undefined) throw new Error('test setup: no actual column');
+    book.writeValuesAsUser(m.sheet, `${columnLetter(actualCol)}${row}`, [[5]]);
+    const settings = builtInSettings('default', 'classic-2020');
+    if (!settings) throw new Error('test setup: no default settings');
+    const opened = await openReceivedWorkbook(new Uint8Array(await book.toBuffer()));
+    if (!opened.ok) throw new Error(`the edited file did not open: ${opened.code}`);
+    const report = await checkWorkbook(opened.workbook, { settingsFor: () => settings, goals: [] });
+    const sheet = report.sheets.find((s) => s.sheet === m.sheet);
+    const found = (sheet?.issues ?? []).filter((i) => i.code.startsWith('formula_'));
+    expect(found.map((i) => [i.code, i.cell, i.severity])).toEqual(
+      expect.arrayContaining([
+        ['formula_result_differs', scoreCell, 'warning'],
+        ['formula_total_differs', m.totalCell, 'warning'],
+      ]),
+    );
   });
 });

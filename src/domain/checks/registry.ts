@@ -21,6 +21,7 @@ import { MONITORING_RULES } from './rules/monitoring';
 import { REQUIRED_FIELD_RULES } from './rules/required-fields';
 import { SELF_EVALUATION_RULES } from './rules/self-evaluation';
 import { STRUCTURE_RULES } from './rules/structure';
+import { FORMULA_RESULT_RULES } from './rules/formula-results';
 import { TEXT_NUMBER_RULES } from './rules/text-numbers';
 import { VALUE_RULES } from './rules/values';
 import { WEIGHT_RULES } from './rules/weights';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   ...FRAMEWORK_RULES,
   ...VALUE_RULES,
   ...TEXT_NUMBER_RULES,
+  ...FORMULA_RESULT_RULES,
   ...WEIGHT_RULES,
   ...MONEY_RULES,
   ...SELF_EVALUATION_RULES,

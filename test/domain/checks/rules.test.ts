@@ -217,6 +217,29 @@ const FIRES: FiresCase[] = [
     cell: cellOf(SE, 'target', 0),
   },
   {
+    name: 'a stored formula result the row no longer gives',
+    form: se(0, { score: formula(5) }),
+    code: 'formula_result_differs',
+    severity: 'warning',
+    cell: cellOf(SE, 'score', 0),
+    params: { name: '新建供水工程', stored: 5, computed: 20 },
+  },
+  {
+    name: 'a stored total the rows do not add up to',
+    form: selfEvaluation({ total: formula(98) }),
+    code: 'formula_total_differs',
+    severity: 'warning',
+    cell: selfEvaluation({ total: formula(98) }).total.cell,
+    params: { label: '总分', stored: 98, computed: 100 },
+  },
+  {
+    name: 'a typed score among our score formulas',
+    form: se(0, { score: formula(20) }),
+    code: 'score_formula_replaced',
+    severity: 'warning',
+    cell: cellOf(SE, 'score', 1),
+  },
+  {
     name: 'full-width digits where our formula scores the row',
     form: se(0, { actual: '９３', score: formula('') }),
     code: 'number_as_text',
@@ -923,6 +946,22 @@ const QUIET: QuietCase[] = [
   // Values
   { name: 'no error values', form: selfEvaluation(), code: 'cell_error_value' },
   { name: 'numbers typed as numbers', form: selfEvaluation(), code: 'number_as_text' },
+  {
+    name: 'a stored result the row gives',
+    form: se(0, { score: formula(20) }),
+    code: 'formula_result_differs',
+  },
+  {
+    name: 'a formula never calculated',
+    form: se(0, { score: formula(null) }),
+    code: 'formula_result_differs',
+  },
+  {
+    name: 'a stored total the rows give',
+    form: selfEvaluation({ total: formula(100) }),
+    code: 'formula_total_differs',
+  },
+  { name: 'a hand-made form with typed scores', form: selfEvaluation(), code: 'score_formula_replaced' },
   {
     name: 'a value with its unit in a hand-made row is read, not reported',
     form: se(0, { actual: '93人次' }),
