@@ -1,21 +1,26 @@
 /**
- * The command line's part of the benchmark: `bpa check` over many received workbooks against the time
- * exceljs alone takes to load the same files (check and score should add little to reading), and the
- * speed-up of two threads over one, in process and for the built command line end to end.
+ * The command line's part of the benchmark: `bpa check` per file against the floor (inflating every part and
+ * SAX-parsing the sheets and shared strings of the same files: what any reader must do) and against exceljs
+ * loading them (what checking cost when exceljs read received files); `--jobs 2` over `--jobs 1` for the
+ * built command line; and the heap of the command line after checking 2,000 files.
  *
  *   npm run bench            (the whole benchmark)
- *   npx tsx bench/cli.ts     (this part alone)
+ *   npx tsx --expose-gc bench/cli.ts     (this part alone; BENCH_HEAP_FILES=10000 for a longer heap run)
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import { checkFiles } from '../src/cli/batch';
+import { SaxesParser } from 'saxes';
+import { checkFiles, checkFilesInto } from '../src/cli/batch';
+import { CompactResults } from '../src/cli/results';
 import type { CheckOptions } from '../src/cli/check-file';
+import { nodeInflater } from '../src/hosts/xlsx-file/node-inflater';
+import { inflateAll, readZipDirectory } from '../src/hosts/xlsx-file/received-zip';
 import { selfEvaluationFile, testHost } from '../test/cli/workbooks';
 
 export interface BenchRow {
@@ -29,8 +34,10 @@ const FILES = 500;
 /** Each timing is taken this many times, interleaved with the ones it is compared with. */
 const ROUNDS = 3;
 const CHUNK = 25;
-/** What the received-file reader passes to exceljs (src/hosts/xlsx-file/received.ts). */
-const READER_OPTIONS = { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'] };
+const HEAP_FILES = Number(process.env.BENCH_HEAP_FILES ?? 2000);
+/** Budgets of issue 10: a check per file within 3× the floor and within half of exceljs loading the file. */
+const FLOOR_BUDGET = 3;
+const EXCELJS_BUDGET = 0.5;
 
 const run = promisify(execFile);
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -76,24 +83,43 @@ function inThreads(code: string, n: number, items: readonly string[]): Promise<n
   );
 }
 
-/**
- * What two threads can gain on this machine now, measured the same way as --jobs: a latency-bound loop
- * shows whether a second core is free at all (others may keep it busy); exceljs alone loading the files in
- * one thread and then in two shows what the reading itself gains, which bounds what a check can gain.
- */
-async function parallelCapacity(files: readonly string[]): Promise<{ spin: number; exceljs: number }> {
+/** Whether a second core is free at all now (others may keep it busy): a latency-bound loop in 1 and 2 threads. */
+async function freeCores(): Promise<number> {
   const spin = `let x = 0; for (let i = 0; i < 1e8 * require('node:worker_threads').workerData.length; i++) x = (x + i) % 1000003;`;
-  const spinItems = ['a', 'b'];
-  const load = `const { workerData } = require('node:worker_threads');
-const { readFileSync } = require('node:fs');
-const ExcelJS = require(${JSON.stringify(require.resolve('exceljs'))});
-(async () => { for (const file of workerData) await new ExcelJS.Workbook().xlsx.load(readFileSync(file)); })();`;
-  const spinOne = await inThreads(spin, 1, spinItems);
-  const spinTwo = await inThreads(spin, 2, spinItems);
-  const loadOne = await inThreads(load, 1, files);
-  const loadTwo = await inThreads(load, 2, files);
-  return { spin: spinOne / spinTwo, exceljs: loadOne / loadTwo };
+  const items = ['a', 'b'];
+  return (await inThreads(spin, 1, items)) / (await inThreads(spin, 2, items));
 }
+
+/** The floor: inflate every part of each file and SAX-parse its sheets and shared strings. */
+async function floor(files: readonly string[]): Promise<number> {
+  let elements = 0;
+  for (const file of files) {
+    const bytes = await readFile(file);
+    const parts = inflateAll(bytes, readZipDirectory(bytes), nodeInflater);
+    for (const [name, part] of parts) {
+      if (!/^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/.test(name)) continue;
+      const parser = new SaxesParser({ xmlns: false, position: false });
+      parser.on('opentag', () => {
+        elements += 1;
+      });
+      parser.write(new TextDecoder().decode(part)).close();
+    }
+  }
+  return elements;
+}
+
+/** Memory of the built command line as it ends, after a full collection (written by a preloaded hook). */
+const MEMORY_HOOK = `process.on('exit', () => {
+  global.gc?.();
+  const m = process.memoryUsage();
+  require('fs').writeFileSync(process.env.BPA_MEMORY_FILE, JSON.stringify({ ...m, maxRSS: process.resourceUsage().maxRSS * 1024 }));
+});`;
+
+interface EndMemory {
+  maxRSS: number;
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** Builds the command line with the project's own script and keeps a private copy for this run. */
 async function builtCli(dir: string): Promise<string> {
@@ -113,32 +139,24 @@ export async function cliBench(rows: BenchRow[]): Promise<void> {
       [60, 80, 95, 100].map((executed, i) => selfEvaluationFile({ executed, project: `项目${i}` })),
     );
     const folder = join(dir, 'received');
-    // The same files again, split in two folders: two single-threaded processes, one per half.
-    const halves = [join(dir, 'half-a'), join(dir, 'half-b')];
-    for (const made of [folder, ...halves]) await mkdir(made);
+    await mkdir(folder);
     for (let i = 0; i < FILES; i++) {
       const name = `自评-${String(i).padStart(3, '0')}.xlsx`;
-      const bytes = variants[i % variants.length] ?? new Uint8Array();
-      await writeFile(join(folder, name), bytes);
-      await writeFile(join(halves[i % 2] ?? folder, name), bytes);
+      await writeFile(join(folder, name), variants[i % variants.length] ?? new Uint8Array());
       files.push(join(folder, name));
     }
 
     const options: CheckOptions = { lang: 'zh-CN', profile: null, framework: null, goals: [] };
     // exceljs's typings predate Node's generic Buffer type; the bytes are the same.
-    const loadOnly = async (list: readonly string[], loadOptions?: typeof READER_OPTIONS) => {
+    const loadOnly = async (list: readonly string[]) => {
       for (const file of list)
-        await new ExcelJS.Workbook().xlsx.load(
-          (await readFile(file)) as unknown as ArrayBuffer,
-          loadOptions as Partial<ExcelJS.XlsxReadOptions>,
-        );
+        await new ExcelJS.Workbook().xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
     };
-    const checkOne = () => checkFiles(files, options, { jobs: 1, host: testHost(false) });
-    const bundleHost = { ...testHost(false), workerScript: bundle };
-    const checkTwo = () => checkFiles(files, options, { jobs: 2, host: bundleHost });
-    const cli = (jobs: number, target = folder) =>
-      run(process.execPath, [bundle, 'check', target, '--format', 'json', '--jobs', String(jobs)], {
-        maxBuffer: 256 * 1024 * 1024,
+    const check = (list: readonly string[]) => checkFiles(list, options, { jobs: 1, host: testHost(false) });
+    const cli = (jobs: number, target = folder, extra: string[] = [], env: NodeJS.ProcessEnv = {}) =>
+      run(process.execPath, [...extra, bundle, 'check', target, '--format', 'json', '--jobs', String(jobs)], {
+        maxBuffer: 1024 * 1024 * 1024,
+        env: { ...process.env, ...env },
       }).catch((error: { stdout?: string; code?: number }) => {
         // Exit code 1 means issues were found; the report is still complete.
         if (error.code === 1 && typeof error.stdout === 'string') return { stdout: error.stdout };
@@ -146,94 +164,118 @@ export async function cliBench(rows: BenchRow[]): Promise<void> {
       });
 
     // Every path warms up first, so none pays for another's JIT compilation.
-    await loadOnly(files.slice(0, 40));
-    await loadOnly(files.slice(0, 40), READER_OPTIONS);
-    await checkFiles(files.slice(0, 40), options, { jobs: 1, host: testHost(false) });
+    const warm = files.slice(0, 40);
+    await floor(warm);
+    await loadOnly(warm);
+    await check(warm);
 
-    // Reading and checking alternate every CHUNK files, so that both see the same load from whatever else
-    // runs on the machine; each total covers all the files.
-    const total = { plain: 0, same: 0, jobs1: 0 };
-    let one: Awaited<ReturnType<typeof checkOne>> = [];
+    // The three alternate every CHUNK files, so that all see the same load from whatever else runs on the
+    // machine; each total covers all the files, ROUNDS times.
+    const total = { floor: 0, exceljs: 0, check: 0 };
     for (let round = 0; round < ROUNDS; round++) {
-      const results: typeof one = [];
       for (let at = 0; at < files.length; at += CHUNK) {
         const chunk = files.slice(at, at + CHUNK);
-        total.plain += await timed(() => loadOnly(chunk), false);
-        total.same += await timed(() => loadOnly(chunk, READER_OPTIONS), false);
-        total.jobs1 += await timed(async () => {
-          results.push(...(await checkFiles(chunk, options, { jobs: 1, host: testHost(false) })));
+        total.floor += await timed(() => floor(chunk), false);
+        total.exceljs += await timed(() => loadOnly(chunk), false);
+        total.check += await timed(async () => {
+          const results = await check(chunk);
+          if (results.some((r) => r.status !== 'checked')) throw new Error('a benchmark file did not check');
         }, false);
       }
-      one = results;
     }
-    const best = {
-      plain: total.plain / ROUNDS,
-      same: total.same / ROUNDS,
-      jobs1: total.jobs1 / ROUNDS,
-      jobs2: Infinity,
-      jobs1Whole: Infinity,
-    };
+    const perFile = (ms: number) => ms / ROUNDS / FILES;
+    const ms = { floor: perFile(total.floor), exceljs: perFile(total.exceljs), check: perFile(total.check) };
+    const overFloor = ms.check / ms.floor;
+    const overExceljs = ms.check / ms.exceljs;
 
-    // Threads cannot be chunked (a worker starts once per batch): one and two threads over the whole batch,
-    // one after the other, the fastest of the rounds, and the ratio within each round.
-    let two: Awaited<ReturnType<typeof checkTwo>> = [];
-    const inProcessRatios: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const single = await timed(checkOne);
-      const pair = await timed(async () => (two = await checkTwo()));
-      best.jobs1Whole = Math.min(best.jobs1Whole, single);
-      best.jobs2 = Math.min(best.jobs2, pair);
-      inProcessRatios.push(single / pair);
-    }
-    if (one.some((r) => r.status !== 'checked') || JSON.stringify(one) !== JSON.stringify(two)) {
-      throw new Error('benchmark files did not all check, or two threads differed from one');
-    }
-
-    const cliBest = { one: Infinity, two: Infinity, processes: Infinity };
+    // The built command line over the whole batch, one and two workers, the fastest of the rounds.
+    const cliBest = { one: Infinity, two: Infinity };
     const cliRatios: number[] = [];
-    const processRatios: number[] = [];
     let outputs: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       let out1 = '';
       let out2 = '';
       const single = await timed(async () => (out1 = (await cli(1)).stdout));
       const pair = await timed(async () => (out2 = (await cli(2)).stdout));
-      // No threads shared at all: what two cores give this work when nothing but the machine is shared.
-      const processes = await timed(() => Promise.all(halves.map((half) => cli(1, half))));
       cliBest.one = Math.min(cliBest.one, single);
       cliBest.two = Math.min(cliBest.two, pair);
-      cliBest.processes = Math.min(cliBest.processes, processes);
       cliRatios.push(single / pair);
-      processRatios.push(single / processes);
       outputs = [out1, out2];
     }
     if (outputs[0] !== outputs[1]) throw new Error('bpa check --jobs 2 printed another report than --jobs 1');
-    const capacity = await parallelCapacity(files);
+    const cores = await freeCores();
 
-    const overPlain = best.jobs1 / best.plain - 1;
-    const overSame = best.jobs1 / best.same - 1;
-    rows.push(row(`exceljs load, plain, ${FILES} workbooks (mean of ${ROUNDS})`, seconds(best.plain)));
-    rows.push(row(`exceljs load, reader's ignoreNodes, ${FILES} workbooks`, seconds(best.same)));
-    rows.push(row(`bpa check --jobs 1 in process, ${FILES} workbooks`, seconds(best.jobs1)));
+    // The heap after many files: the same workbooks under HEAP_FILES names (hard links cost no space).
+    const many = join(dir, 'many');
+    await mkdir(many);
+    for (let i = 0; i < HEAP_FILES; i++) {
+      await link(files[i % files.length] ?? '', join(many, `自评-${String(i).padStart(5, '0')}.xlsx`));
+    }
+    await writeFile(join(dir, 'memory-hook.js'), MEMORY_HOOK);
+    const memoryFile = join(dir, 'memory.json');
+    const report = join(dir, 'many.json');
+    await run(
+      process.execPath,
+      [
+        '--expose-gc',
+        '-r',
+        join(dir, 'memory-hook.js'),
+        bundle,
+        'check',
+        many,
+        '--format',
+        'json',
+        '-o',
+        report,
+        '--jobs',
+        '2',
+      ],
+      { env: { ...process.env, BPA_MEMORY_FILE: memoryFile } },
+    ).catch((error: { code?: number }) => {
+      if (error.code !== 1) throw error;
+    });
+    const end = JSON.parse(await readFile(memoryFile, 'utf8')) as EndMemory;
+    const written = JSON.parse(await readFile(report, 'utf8')) as { files: unknown[] };
+    if (written.files.length !== HEAP_FILES) throw new Error('the heap run did not report every file');
+    // The same batch in this process, coordinating workers as the command line does: the main thread's heap
+    // with every result still held, after a full collection.
+    const manyFiles = (await readdir(many)).sort().map((name) => join(many, name));
+    gc?.();
+    const before = process.memoryUsage();
+    const held = new CompactResults();
+    await checkFilesInto(
+      manyFiles,
+      options,
+      { jobs: 2, host: { ...testHost(false), workerScript: bundle } },
+      (i, json) => held.set(i, json),
+    );
+    gc?.();
+    const after = process.memoryUsage();
+    if (held.count !== HEAP_FILES || held.summary.checked !== HEAP_FILES)
+      throw new Error('heap run: files missing');
+
     rows.push(
       row(
-        'check + score over plain exceljs (budgeted)',
-        `${(overPlain * 100).toFixed(0)} %`,
-        '≤ 25 %',
-        overPlain <= 0.25 ? 'ok' : 'OVER',
+        `floor: inflate + SAX parse, per file (${FILES} workbooks × ${ROUNDS})`,
+        `${ms.floor.toFixed(2)} ms`,
+      ),
+    );
+    rows.push(row('exceljs load, per file', `${ms.exceljs.toFixed(2)} ms`));
+    rows.push(row('bpa check --jobs 1 in process, per file', `${ms.check.toFixed(2)} ms`));
+    rows.push(
+      row(
+        'bpa check over the floor',
+        `${overFloor.toFixed(2)}×`,
+        `≤ ${FLOOR_BUDGET}×`,
+        overFloor <= FLOOR_BUDGET ? 'ok' : 'OVER',
       ),
     );
     rows.push(
-      row("check + score over exceljs with the reader's options", `${(overSame * 100).toFixed(0)} %`),
-    );
-    rows.push(
-      row(`bpa check --jobs 1 in process, whole batch (fastest of ${ROUNDS})`, seconds(best.jobs1Whole)),
-    );
-    rows.push(row(`bpa check --jobs 2 in process (built worker), ${FILES} workbooks`, seconds(best.jobs2)));
-    rows.push(
       row(
-        'speed-up of 2 threads over 1, in process (median of rounds)',
-        `${median(inProcessRatios).toFixed(2)}×`,
+        'bpa check over exceljs loading the file',
+        `${overExceljs.toFixed(2)}×`,
+        `≤ ${EXCELJS_BUDGET}×`,
+        overExceljs <= EXCELJS_BUDGET ? 'ok' : 'OVER',
       ),
     );
     rows.push(row(`node dist/cli/bpa.js check --jobs 1, ${FILES} workbooks (fastest)`, seconds(cliBest.one)));
@@ -244,20 +286,32 @@ export async function cliBench(rows: BenchRow[]): Promise<void> {
         `${median(cliRatios).toFixed(2)}×`,
       ),
     );
-    rows.push(
-      row(`two bpa processes at once, ${FILES / 2} workbooks each (fastest)`, seconds(cliBest.processes)),
-    );
+    rows.push(row('two threads over one, latency-bound loop (free cores now)', `${cores.toFixed(2)}×`));
     rows.push(
       row(
-        'speed-up of two processes over --jobs 1 (median of rounds)',
-        `${median(processRatios).toFixed(2)}×`,
+        `main-thread heap after ${HEAP_FILES} files, results held (before: ${mb(before.heapUsed)})`,
+        mb(after.heapUsed),
       ),
     );
     rows.push(
-      row('two threads over one, latency-bound loop (free cores now)', `${capacity.spin.toFixed(2)}×`),
+      row(
+        '  … heap growth per file held',
+        `${((after.heapUsed - before.heapUsed) / HEAP_FILES / 1024).toFixed(1)} KB`,
+      ),
     );
     rows.push(
-      row(`two threads over one, exceljs alone loading the ${FILES}`, `${capacity.exceljs.toFixed(2)}×`),
+      row(
+        '  … compact results off the heap, per file',
+        `${((after.arrayBuffers - before.arrayBuffers) / HEAP_FILES / 1024).toFixed(1)} KB`,
+      ),
+    );
+    rows.push(
+      row(
+        `node dist/cli/bpa.js check --jobs 2 -o, ${HEAP_FILES} files: peak RSS`,
+        mb(end.maxRSS),
+        '< 1024 MB',
+        end.maxRSS < 1024 ** 3 ? 'ok' : 'OVER',
+      ),
     );
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -54,6 +54,9 @@ export async function checkWorkbook(port: WorkbookPort, request: CheckRequest): 
       block,
       info.name,
       meta ? { template: meta.template, version: meta.version } : null,
+      {
+        vocabulary: request.settingsFor(meta).vocabulary,
+      },
     );
     if (result.ok) parsed.push({ form: result.form, meta });
     else if (result.reason === 'unrecognized') unrecognized.push(info.name);

@@ -194,13 +194,16 @@ export async function fillInsertedRowFormulas(
   if (block === undefined) return none;
   const meta =
     hasMeta && blocks[0] ? (readMeta(blocks[0]).entries.find((m) => m.sheet === change.sheet) ?? null) : null;
+  const settings = settingsFor(meta);
   const read = readForm(
     block,
     change.sheet,
     meta ? { template: meta.template, version: meta.version } : null,
+    {
+      vocabulary: settings.vocabulary,
+    },
   );
   if (!read.ok) return none;
-  const settings = settingsFor(meta);
   const writes = formulasForInsertedRows(
     read.form.template,
     settings.profile,

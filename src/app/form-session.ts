@@ -7,7 +7,7 @@
 import type { Issue } from '../domain/checks/issue';
 import { checkFormLevel, checkRow, sortIssues } from '../domain/checks/registry';
 import type { ParsedForm, TableKey, TableRow } from '../domain/forms/form-model';
-import { readTable } from '../domain/forms/row-reading';
+import { readingAt, readTable } from '../domain/forms/row-reading';
 import {
   readForm,
   readTableRow,
@@ -145,9 +145,16 @@ export class FormSession {
     }
     // The one reading carries merged levels down: rows whose reading changed (an edited 一级 reaches the
     // rows under it) are checked again; unchanged rows keep their reading and their issues.
-    const before = new Set(this.form.readings[key] ?? []);
+    const before = this.form.readings[key] ?? [];
     const readings = readTable(rows, key);
-    for (const reading of readings) if (!before.has(reading)) changed.add(reading.row);
+    if (readings.length === before.length) {
+      readings.forEach((reading, i) => {
+        if (reading !== before[i]) changed.add(reading.row);
+      });
+    } else {
+      const kept = new Set(before);
+      for (const reading of readings) if (!kept.has(reading)) changed.add(reading.row);
+    }
     this.form = {
       ...this.form,
       tables: { ...this.form.tables, [key]: rows },
@@ -156,7 +163,7 @@ export class FormSession {
     this.currentScores = scoreForm(this.form, this.settings.profile);
     const ctx = this.context();
     for (const r of changed) {
-      if (rows.some((row) => row.row === r)) table.rowIssues.set(r, checkRow(this.form, key, r, ctx));
+      if (readingAt(readings, r) !== null) table.rowIssues.set(r, checkRow(this.form, key, r, ctx));
       else table.rowIssues.delete(r);
     }
     this.formIssues = checkFormLevel(this.form, ctx);

@@ -1,6 +1,7 @@
 /**
- * Live checks for the task pane, host-independent: listens to the port's change events, waits for the
- * person to pause (a paste or a burst of typing is one re-check, not twenty), and re-checks only what
+ * Live checks for the task pane, host-independent: listens to the port's change events, re-checks at once
+ * (on the next turn of the event loop) and gathers whatever arrives while a re-check runs into the next one,
+ * so a paste or a burst of edits is one or two re-checks, not twenty, without a fixed pause; it re-checks only what
  * changed. Each form sheet keeps a FormSession (one block read per edited sheet); a sheet that is not a
  * form yet is read again when it is edited (a form typed or pasted by hand); inserted or deleted rows reload
  * that sheet; a sheet that appears (a template just inserted), disappears or is renamed is found by listing
@@ -36,8 +37,15 @@ const realScheduler: Scheduler = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** Long enough to gather a burst of typing or a paste, short enough to feel immediate. */
-export const DEFAULT_DEBOUNCE_MS = 200;
+/**
+ * No fixed pause: a change is re-checked on the next turn of the event loop, which already gathers the
+ * events one paste or one host notification fires together; later changes wait for the running re-check and
+ * go in the next batch. A delay can still be given (the benchmarks use a long one to batch by hand).
+ */
+export const DEFAULT_DEBOUNCE_MS = 0;
+
+/** Excel refuses reads while a cell is being edited: the same changes are tried again after this long. */
+export const BUSY_RETRY_MS = 200;
 
 export interface LiveStats {
   /** Batches of edits re-checked since the start. */
@@ -138,6 +146,8 @@ export class LiveChecks {
   private pending: CellsChanged[] = [];
   private pendingSince: number | null = null;
   private timer: unknown = null;
+  /** A re-check of the pending changes is queued and has not started: new changes will be part of it. */
+  private queued = false;
   private running: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(state: LiveState) => void>();
   private unsubscribe: (() => void) | null = null;
@@ -228,12 +238,18 @@ export class LiveChecks {
     this.schedule();
   }
 
-  private schedule(): void {
-    if (this.timer !== null) this.scheduler.clearTimeout(this.timer);
+  private schedule(delayMs: number = this.debounceMs): void {
+    // The first change of a batch sets the timer; later ones join it rather than push it back, so a steady
+    // stream of edits is still re-checked at a steady pace.
+    if (this.timer !== null || this.queued) return;
     this.timer = this.scheduler.setTimeout(() => {
       this.timer = null;
-      void this.enqueue(() => this.processPending());
-    }, this.debounceMs);
+      this.queued = true;
+      void this.enqueue(() => {
+        this.queued = false;
+        return this.processPending();
+      });
+    }, delayMs);
   }
 
   /** One piece of work at a time, in order, so that two batches never interleave their reads. */
@@ -271,7 +287,7 @@ export class LiveChecks {
       if (error instanceof HostError && error.code === 'host_busy') {
         this.pending = [...batch, ...this.pending];
         this.pendingSince ??= since;
-        this.schedule();
+        this.schedule(Math.max(this.debounceMs, BUSY_RETRY_MS));
       }
       throw error;
     }

@@ -1,5 +1,5 @@
 /**
- * The port every host implements (architecture.md §3): coarse, declarative and batch-friendly. A use case
+ * The port every host implements (docs/architecture.md §3): coarse, declarative and batch-friendly. A use case
  * never touches a host API; it hands the port a whole plan or asks for a whole block.
  */
 import type { Block } from '../domain/grid/cell';

@@ -1,12 +1,12 @@
 /**
- * Checks many files, in this thread or spread over worker threads, and returns the results in the order
- * the files were given, whatever order they finish in.
+ * Checks many files in worker threads (or in this thread for a host without workers) and returns the results
+ * in the order the files were given, whatever order they finish in.
  */
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../app/batch-report';
 import type { CliHost } from './cli-host';
-import { checkFile, unreadable, type CheckOptions } from './check-file';
+import { checkFile, unreadable, WORKER_FAILED, type CheckOptions } from './check-file';
 import type { CheckJob, WorkerMessage } from './check-worker';
 
 export interface BatchOptions {
@@ -14,33 +14,55 @@ export interface BatchOptions {
   host: CliHost;
   /** Called after each file with the number done so far. */
   onProgress?: (done: number, total: number) => void;
-  /**
-   * False leaves every file to the workers while any is alive (the tests use it to make sure the worker
-   * path runs); by default the main thread checks files too.
-   */
-  mainThreadChecks?: boolean;
+  /** Wall-clock limit for one file in a worker; past it the worker is ended and the file reported. */
+  fileTimeoutMs?: number;
+  /** Heap cap of a worker (V8 old generation, MB); a file that needs more is reported as too large. */
+  workerMemoryMb?: number;
 }
 
 /** Files handed to a worker ahead of time, so that it never sits idle waiting for the main thread. */
 const WORKER_QUEUE_DEPTH = 2;
+/** Above the reader's own 20 s limit, which ends most slow files with a clearer message first. */
+export const DEFAULT_FILE_TIMEOUT_MS = 30_000;
+export const DEFAULT_WORKER_MEMORY_MB = 384;
+/** Workers that die one after the other before taking a file: the installation is broken, not a file. */
+const MAX_START_FAILURES = 3;
 
 export async function checkFiles(
   files: readonly string[],
   options: CheckOptions,
   batch: BatchOptions,
 ): Promise<FileResult[]> {
-  // The main thread checks files too, so --jobs N starts N - 1 workers: on two cores, one worker.
-  const mainChecks = batch.mainThreadChecks ?? true;
-  const workers = Math.min(batch.jobs, files.length) - (mainChecks ? 1 : 0);
-  if (workers >= 1 && batch.host.workerScript !== null) {
-    return checkInParallel(files, options, batch, batch.host.workerScript, workers);
-  }
-  const results: FileResult[] = [];
-  for (const file of files) {
-    results.push(await checkFile(file, options, batch.host));
-    batch.onProgress?.(results.length, files.length);
-  }
+  const results: FileResult[] = new Array<FileResult>(files.length);
+  await checkFilesInto(files, options, batch, (index, json) => {
+    results[index] = JSON.parse(json) as FileResult;
+  });
   return results;
+}
+
+/**
+ * Checks every file and hands each result to `sink` as JSON as it comes (in any order), exactly once per
+ * file: results are kept as compact as they cross from a worker. With a
+ * worker script, the calling thread only coordinates: every file is checked in a worker thread under a heap
+ * cap and a wall-clock limit, so no file can take the batch down. Without one (a host that cannot run
+ * workers), the files are checked here, one after the other.
+ */
+export async function checkFilesInto(
+  files: readonly string[],
+  options: CheckOptions,
+  batch: BatchOptions,
+  sink: (index: number, json: string) => void,
+): Promise<void> {
+  if (files.length === 0) return;
+  if (batch.host.workerScript !== null) {
+    const workers = Math.max(1, Math.min(batch.jobs, files.length));
+    await checkInWorkers(files, options, batch, batch.host.workerScript, workers, sink);
+    return;
+  }
+  for (let i = 0; i < files.length; i += 1) {
+    sink(i, JSON.stringify(await checkFile(files[i] ?? '', options, batch.host)));
+    batch.onProgress?.(i + 1, files.length);
+  }
 }
 
 /**
@@ -71,101 +93,140 @@ export async function largestFirst(files: readonly string[]): Promise<number[]> 
 }
 
 /**
- * One queue of files, largest first, shared by the main thread and the workers. A worker that dies takes
- * only the file it was checking with it: that file is reported, the files queued for it go back to the
- * front of the queue and a new worker goes on. A worker that dies before it is ready to take files failed
- * to start, which is no file's fault: its files go back to the queue and the others carry on without it.
+ * One queue of files, largest first, shared by the workers. A worker says when it starts a file, so the main
+ * thread always knows which file a worker is on: when the file passes its time limit, the worker is ended;
+ * when the worker dies (its heap cap, a crash), the file it was on is reported, the files queued for it go
+ * back to the front of the queue and a new worker goes on. A worker that dies before it is ready failed to
+ * start, which is no file's fault: its files go back to the queue; after a few such failures in a row the
+ * remaining files are reported as not checked.
  */
-async function checkInParallel(
+async function checkInWorkers(
   files: readonly string[],
   options: CheckOptions,
   batch: BatchOptions,
   script: string,
   workerCount: number,
-): Promise<FileResult[]> {
+  sink: (index: number, json: string) => void,
+): Promise<void> {
+  const timeoutMs = batch.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+  const memoryMb = batch.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
   const queue = await largestFirst(files);
-  const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(files.length);
+  const finished = new Uint8Array(files.length);
   const live = new Set<Worker>();
   let done = 0;
-  let wakeMain: (() => void) | null = null;
-  const wake = () => {
-    const resume = wakeMain;
-    wakeMain = null;
-    resume?.();
-  };
+  let startFailures = 0;
+  let allDone: () => void = () => undefined;
+  const complete = new Promise<void>((resolve) => {
+    allDone = resolve;
+  });
 
-  const finish = (index: number, result: FileResult) => {
-    if (results[index] !== undefined) return;
-    results[index] = result;
+  const finish = (index: number, result: FileResult | string) => {
+    if (finished[index] === 1) return;
+    finished[index] = 1;
+    sink(index, typeof result === 'string' ? result : JSON.stringify(result));
     done += 1;
     batch.onProgress?.(done, files.length);
-    if (done === files.length) wake();
+    if (done === files.length) allDone();
+  };
+
+  const giveUp = (reason: string) => {
+    for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+      finish(index, unreadable(files[index] ?? '', WORKER_FAILED, reason.slice(0, 200), options.lang));
+    }
   };
 
   const startWorker = () => {
-    const worker = new Worker(workerBootstrap(script), { eval: true, workerData: options });
+    const worker = new Worker(workerBootstrap(script), {
+      eval: true,
+      workerData: options,
+      resourceLimits: {
+        maxOldGenerationSizeMb: memoryMb,
+        maxYoungGenerationSizeMb: Math.min(64, memoryMb / 4),
+      },
+    });
     live.add(worker);
     const outstanding: number[] = [];
+    let current: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let ready = false;
     let gone = false;
+    const stopClock = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    };
     const retire = () => {
       gone = true;
+      stopClock();
       live.delete(worker);
       void worker.terminate();
     };
     const feed = () => {
       while (outstanding.length < WORKER_QUEUE_DEPTH) {
         const index = queue.shift();
-        const file = index === undefined ? undefined : files[index];
-        if (index === undefined || file === undefined) break;
+        if (index === undefined) break;
         outstanding.push(index);
-        const job: CheckJob = { index, file };
+        const job: CheckJob = { index, file: files[index] ?? '' };
         worker.postMessage(job);
       }
       if (outstanding.length === 0) retire();
+    };
+    /** The worker is ended for the file it was on; the others queued for it go back to the queue. */
+    const lost = (code: string, detail: string) => {
+      if (gone) return;
+      gone = true;
+      stopClock();
+      live.delete(worker);
+      void worker.terminate();
+      const culprit = ready ? (current ?? outstanding[0]) : undefined;
+      queue.unshift(...outstanding.filter((i) => i !== culprit));
+      if (culprit !== undefined) {
+        startFailures = 0;
+        finish(culprit, unreadable(files[culprit] ?? '', code, detail.slice(0, 200), options.lang));
+      } else {
+        startFailures += 1;
+      }
+      if (queue.length === 0) return;
+      if (startFailures >= MAX_START_FAILURES) {
+        if (live.size === 0) giveUp(detail);
+        return;
+      }
+      startWorker();
     };
     worker.on('message', (message: WorkerMessage) => {
       if (gone) return;
       if (message.kind === 'ready') {
         ready = true;
+        startFailures = 0;
+        feed();
+      } else if (message.kind === 'start') {
+        current = message.index;
+        stopClock();
+        timer = setTimeout(
+          () =>
+            lost(
+              'timeout',
+              `检查超过 ${timeoutMs} 毫秒，已中止 / checking took over ${timeoutMs} ms and was stopped`,
+            ),
+          timeoutMs,
+        );
       } else {
+        stopClock();
+        current = undefined;
         const at = outstanding.indexOf(message.index);
         if (at >= 0) outstanding.splice(at, 1);
         finish(message.index, message.result);
+        feed();
       }
-      feed();
     });
-    const lost = (reason: string) => {
-      if (gone) return;
-      gone = true;
-      live.delete(worker);
-      const culprit = ready ? outstanding.shift() : undefined;
-      queue.unshift(...outstanding);
-      if (culprit !== undefined) {
-        finish(culprit, unreadable(files[culprit] ?? '', 'corrupt', reason.slice(0, 200), options.lang));
-        if (queue.length > 0) startWorker();
-      }
-      wake();
-    };
-    worker.on('error', (error) => lost(error.message));
-    worker.on('exit', (code) => lost(`worker exited with code ${code}`));
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        lost('too_large', `检查所需内存超过 ${memoryMb} MB / checking needs more than ${memoryMb} MB`);
+      } else lost('corrupt', error.message);
+    });
+    worker.on('exit', (code) => lost('corrupt', `worker exited with code ${code}`));
   };
 
-  const mainChecks = batch.mainThreadChecks ?? true;
   for (let i = 0; i < workerCount; i += 1) startWorker();
-  while (done < files.length) {
-    // With no worker left alive, the main thread checks whatever remains in any case.
-    const index = mainChecks || live.size === 0 ? queue.shift() : undefined;
-    const file = index === undefined ? undefined : files[index];
-    if (index === undefined || file === undefined) {
-      // Nothing to take now, but workers are still checking (or may hand files back if one dies).
-      await new Promise<void>((resume) => {
-        wakeMain = resume;
-      });
-      continue;
-    }
-    finish(index, await checkFile(file, options, batch.host));
-  }
+  await complete;
   await Promise.all([...live].map((worker) => worker.terminate()));
-  return results.filter((r): r is FileResult => r !== undefined);
 }

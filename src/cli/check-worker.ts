@@ -5,7 +5,6 @@
  * arrive once, as workerData, since the goal forms can be large.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FileResult } from '../app/batch-report';
 import type { CliHost } from './cli-host';
 import { checkFile, type CheckOptions } from './check-file';
 
@@ -19,13 +18,20 @@ export interface WorkerReady {
   kind: 'ready';
 }
 
+/** Sent as a file is begun, so the main thread knows which file a worker is on and when its time began. */
+export interface CheckJobStarted {
+  kind: 'start';
+  index: number;
+}
+
 export interface CheckJobDone {
   kind: 'done';
   index: number;
-  result: FileResult;
+  /** The FileResult as JSON: one string crosses threads cheaper than a tree of objects. */
+  result: string;
 }
 
-export type WorkerMessage = WorkerReady | CheckJobDone;
+export type WorkerMessage = WorkerReady | CheckJobStarted | CheckJobDone;
 
 export function serveChecks(host: CliHost): void {
   const port = parentPort;
@@ -36,8 +42,10 @@ export function serveChecks(host: CliHost): void {
   const drain = async () => {
     busy = true;
     for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+      const started: CheckJobStarted = { kind: 'start', index: job.index };
+      port.postMessage(started);
       const result = await checkFile(job.file, options, host);
-      const done: CheckJobDone = { kind: 'done', index: job.index, result };
+      const done: CheckJobDone = { kind: 'done', index: job.index, result: JSON.stringify(result) };
       port.postMessage(done);
     }
     busy = false;

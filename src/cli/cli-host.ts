@@ -23,6 +23,8 @@ export type OpenResult = { ok: true; workbook: WorkbookPort } | { ok: false; cod
 
 export interface CliHost {
   createWorkbook(): WritableWorkbook;
+  /** Files larger than this are refused before they are read (the reader's own limit). */
+  maxFileBytes?: number;
   /** Opens a received file from its bytes; never throws for a bad file. */
   openReceived(buffer: Uint8Array): Promise<OpenResult>;
   /**

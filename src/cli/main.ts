@@ -7,19 +7,23 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
-import { openReceivedWorkbook } from '../hosts/xlsx-file/received';
+import { openReceivedWorkbook } from '../hosts/xlsx-file/open-received';
+import { DEFAULT_RECEIVED_LIMITS } from '../hosts/xlsx-file/received';
 import { XlsxWorkbook } from '../hosts/xlsx-file/xlsx-workbook';
 import type { CliHost } from './cli-host';
 import { serveChecks } from './check-worker';
+import { removeTemporaryFilesOnSignals } from './files';
 import { run } from './run';
 
 const xlsxHost: CliHost = {
   createWorkbook: () => XlsxWorkbook.create(),
+  maxFileBytes: DEFAULT_RECEIVED_LIMITS.maxFileBytes,
   openReceived: (buffer) => openReceivedWorkbook(buffer),
   workerScript: __filename,
 };
 
 if (isMainThread) {
+  removeTemporaryFilesOnSignals();
   run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

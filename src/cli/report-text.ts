@@ -1,6 +1,7 @@
 /**
  * The plain-text report: one line per file with its status, then one line per issue as
- * `sheet!cell [错误] message`, so a reviewer can go straight to the cell.
+ * `sheet!cell [错误] message`, so a reviewer can go straight to the cell. Every piece of text from a file
+ * or its name is made printable: one issue is always one line.
  */
 import {
   totalText,
@@ -10,6 +11,7 @@ import {
   type FileStatus,
 } from '../app/batch-report';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
+import { printable } from './text-hygiene';
 
 const STATUS_LABELS: Record<FileStatus, Record<Lang, string>> = {
   checked: { 'zh-CN': '已检查', en: 'checked' },
@@ -22,15 +24,23 @@ export function statusLabel(status: FileStatus, lang: Lang): string {
 }
 
 export function textReport(report: BatchReport, lang: Lang): string {
-  const lines = report.files.flatMap((file) => fileLines(file, lang));
-  lines.push(summaryLine(report.summary, lang));
-  return lines.join('\n') + '\n';
+  return [...textReportChunks(report.files, report.summary, lang)].join('');
+}
+
+/** The text report a file at a time, so a long batch is never held as one string. */
+export function* textReportChunks(
+  files: Iterable<FileResult>,
+  summary: BatchSummary,
+  lang: Lang,
+): Generator<string> {
+  for (const file of files) yield fileLines(file, lang).join('\n') + '\n';
+  yield summaryLine(summary, lang) + '\n';
 }
 
 function fileLines(file: FileResult, lang: Lang): string[] {
-  const status = `[${statusLabel(file.status, lang)}] ${file.file}`;
+  const status = `[${statusLabel(file.status, lang)}] ${printable(file.file)}`;
   if (file.status !== 'checked')
-    return [`${status}${lang === 'en' ? ': ' : '：'}${file.error?.message ?? ''}`];
+    return [`${status}${lang === 'en' ? ': ' : '：'}${printable(file.error?.message ?? '')}`];
   const issues = file.sheets.flatMap((s) => s.issues);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
@@ -44,7 +54,9 @@ function fileLines(file: FileResult, lang: Lang): string[] {
       );
     for (const issue of sheet.issues) {
       const where = issue.cell === null ? sheet.sheet : `${sheet.sheet}!${issue.cell}`;
-      lines.push(`  ${where} [${severityLabel(issue.severity, lang)}] ${issue.message}`);
+      lines.push(
+        `  ${printable(where)} [${severityLabel(issue.severity, lang)}] ${printable(issue.message)}`,
+      );
     }
   }
   return lines;

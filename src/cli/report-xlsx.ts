@@ -17,6 +17,7 @@ import type { PlanOp } from '../domain/plan/plan';
 import { getTemplateSpec } from '../domain/templates/registry';
 import type { WritableWorkbook } from './cli-host';
 import { statusLabel } from './report-text';
+import { capCell, printable } from './text-hygiene';
 
 export const SUMMARY_SHEET = '汇总';
 export const ISSUES_SHEET = '问题清单';
@@ -41,10 +42,14 @@ const ISSUES_HEADER = ['文件', '工作表', '单元格', '级别', '代码', '
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Text that a spreadsheet would read as a formula gets a leading apostrophe; numbers stay numbers. */
+/**
+ * Text that a spreadsheet would read as a formula gets a leading apostrophe; control characters (which XML
+ * cannot hold) are shown as escapes; no cell holds more than Excel allows. Numbers stay numbers.
+ */
 export function inertCell(value: string | number | null): CellScalar {
-  if (typeof value === 'string' && FORMULA_START.test(value)) return `'${value}`;
-  return value;
+  if (typeof value !== 'string') return value;
+  const text = capCell(printable(value));
+  return FORMULA_START.test(text) ? capCell(`'${text}`) : text;
 }
 
 export function templateTitle(sheet: SheetResult): string {

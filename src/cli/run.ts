@@ -2,23 +2,25 @@
  * `bpa`: the commands, as a function of the arguments and the injected io, returning the exit code
  * (0 all clean, 1 errors found, 2 usage error or an unreadable file). Nothing here exits the process.
  */
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { summarize, type BatchReport } from '../app/batch-report';
 import { builtInSettings, type EngineSettings } from '../app/engine-settings';
 import { insertTemplate } from '../app/insert-template';
 import { isTemplateId, TEMPLATE_IDS, type ParsedForm, type TemplateId } from '../domain/forms/form-model';
 import type { Lang } from '../domain/messages/catalog';
-import { listTemplates } from '../domain/templates/registry';
-import { checkFiles } from './batch';
+import { listTemplates, templateFileName } from '../domain/templates/registry';
+import { checkFilesInto } from './batch';
 import type { CliIo } from './cli-host';
-import { readGoalForms, type CheckOptions } from './check-file';
+import { readGoalForms, unreadable, type CheckOptions } from './check-file';
 import { FileExistsError, findWorkbooks, writeFileAtomically } from './files';
 import { htmlReport } from './report-html';
-import { summaryLine, textReport } from './report-text';
+import { jsonReportChunks } from './report-json';
+import { summaryLine, textReportChunks } from './report-text';
+import { CompactResults } from './results';
 import { xlsxReport } from './report-xlsx';
 import { pickSample, sampleText } from './sample';
+import { printable, safeJson } from './text-hygiene';
 import { resolveFramework, resolveProfile } from './settings';
 
 export const EXIT_OK = 0;
@@ -78,7 +80,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`bpa: ${error.message}\n\n${USAGE}`);
+      io.stderr(`bpa: ${error.message.split('\n').map(printable).join('\n')}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
     throw error;
@@ -140,7 +142,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
   await mkdir(values.output, { recursive: true });
   let exit = EXIT_OK;
   for (const id of ids) {
-    const target = join(values.output, `${id}.xlsx`);
+    const target = join(values.output, templateFileName(id));
     const book = io.host.createWorkbook();
     await insertTemplate(book, { template: id, settings });
     const written = await writeOutput(target, await book.toBuffer(), values.force === true, io);
@@ -153,7 +155,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
 /** False (and a message) when the target exists and --force was not given. */
 async function writeOutput(
   target: string,
-  data: Uint8Array | string,
+  data: Uint8Array | string | Iterable<string>,
   force: boolean,
   io: CliIo,
 ): Promise<boolean> {
@@ -189,14 +191,41 @@ function progress(io: CliIo, label: string) {
 }
 
 interface CheckRun {
-  report: BatchReport;
+  results: CompactResults;
   /** Some input could not be used: a path that does not exist, an unreadable goal file. */
   inputProblems: boolean;
 }
 
+/**
+ * Where the report goes must be a file in a folder that exists, and never one of the files being checked
+ * (--force or not): all of it is settled before the first file is checked.
+ */
+async function checkOutputTarget(output: string, inputs: readonly string[]): Promise<void> {
+  const folder = dirname(resolve(output));
+  const folderInfo = await stat(folder).catch(() => null);
+  if (folderInfo === null || !folderInfo.isDirectory()) {
+    throw new UsageError(`报告所在的文件夹不存在 / the report's folder does not exist: ${folder}`);
+  }
+  const info = await stat(output).catch(() => null);
+  if (info === null) return;
+  if (info.isDirectory()) {
+    throw new UsageError(
+      `-o 是一个文件夹，请给出报告文件名 / -o names a folder; give a report file: ${output}`,
+    );
+  }
+  for (const input of inputs) {
+    const same = await stat(input).catch(() => null);
+    if (same !== null && same.dev === info.dev && same.ino === info.ino) {
+      throw new UsageError(
+        `-o 指向被检查的文件，不会覆盖它（--force 也不会）/ -o names a file being checked; it is never overwritten, even with --force: ${output}`,
+      );
+    }
+  }
+}
+
 async function runChecks(
   paths: string[],
-  values: { profile?: string; framework?: string; goals?: string; jobs?: string },
+  values: { profile?: string; framework?: string; goals?: string; jobs?: string; output?: string },
   lang: Lang,
   io: CliIo,
 ): Promise<CheckRun> {
@@ -204,38 +233,53 @@ async function runChecks(
   const jobs = jobsOf(values.jobs, io);
   const chosen = await settingsFrom(values.profile, values.framework);
   let inputProblems = false;
+  const found = await findWorkbooks(paths);
+  for (const missing of found.missing) {
+    io.stderr(`bpa: 找不到文件或目录 / no such file or directory: ${printable(missing)}\n`);
+    inputProblems = true;
+  }
+  if (values.output !== undefined) {
+    await checkOutputTarget(values.output, [
+      ...found.files,
+      ...(values.goals === undefined ? [] : [values.goals]),
+    ]);
+  }
   const goals: ParsedForm[] = [];
   if (values.goals !== undefined) {
     const found = await findWorkbooks([values.goals]);
     for (const missing of found.missing) {
-      io.stderr(`bpa: 找不到目标文件 / goals not found: ${missing}\n`);
+      io.stderr(`bpa: 找不到目标文件 / goals not found: ${printable(missing)}\n`);
       inputProblems = true;
     }
     for (const file of found.files) {
       const forms = await readGoalForms(file, chosen, io.host);
       if (forms === null) {
-        io.stderr(`bpa: 目标文件无法读取 / goal workbook unreadable: ${file}\n`);
+        io.stderr(`bpa: 目标文件无法读取 / goal workbook unreadable: ${printable(file)}\n`);
         inputProblems = true;
       } else goals.push(...forms);
     }
   }
-  const found = await findWorkbooks(paths);
-  for (const missing of found.missing) {
-    io.stderr(`bpa: 找不到文件或目录 / no such file or directory: ${missing}\n`);
-    inputProblems = true;
-  }
   const options: CheckOptions = { lang, profile: chosen.profile, framework: chosen.framework, goals };
   const onProgress = progress(io, lang === 'en' ? 'Checking' : '检查中');
-  const files = await checkFiles(found.files, options, {
-    jobs,
-    host: io.host,
-    ...(onProgress ? { onProgress } : {}),
-  });
-  return { report: { files, summary: summarize(files) }, inputProblems };
+  const results = new CompactResults();
+  await checkFilesInto(
+    found.files,
+    options,
+    { jobs, host: io.host, ...(onProgress ? { onProgress } : {}) },
+    (index, json) => results.set(index, json),
+  );
+  // A folder that could not be listed is in the report too: its files were not checked.
+  for (const folder of found.unreadableFolders) {
+    io.stderr(
+      `bpa: 无法读取文件夹 / cannot read folder: ${printable(folder.path)} (${printable(folder.reason)})\n`,
+    );
+    results.append(unreadable(folder.path, 'folder_unreadable', folder.reason, lang));
+  }
+  return { results, inputProblems };
 }
 
 function exitFor(run: CheckRun): number {
-  const { summary } = run.report;
+  const { summary } = run.results;
   if (run.inputProblems || summary.unreadable > 0) return EXIT_USAGE;
   if (summary.errors > 0 || summary.unrecognized > 0) return EXIT_ISSUES;
   return EXIT_OK;
@@ -263,21 +307,24 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--format ${format} 需要 -o <报告文件> / --format ${format} needs -o <report>`);
   }
   const checked = await runChecks(positionals, values, lang, io);
-  const { report } = checked;
-  const output =
+  const { results } = checked;
+  const summary = results.summary;
+  // Text and JSON are written a file at a time; html and xlsx need every file together.
+  const output: string | Uint8Array | Iterable<string> =
     format === 'json'
-      ? JSON.stringify(report, null, 2) + '\n'
+      ? jsonReportChunks(results.files(), summary)
       : format === 'html'
-        ? htmlReport(report, lang)
+        ? htmlReport(results.toReport(), lang)
         : format === 'xlsx'
-          ? await xlsxReport(report, lang, io.host.createWorkbook())
-          : textReport(report, lang);
+          ? await xlsxReport(results.toReport(), lang, io.host.createWorkbook())
+          : textReportChunks(results.files(), summary, lang);
   if (values.output === undefined) {
-    io.stdout(typeof output === 'string' ? output : '');
-    if (format !== 'text') io.stderr(summaryLine(report.summary, lang) + '\n');
+    if (typeof output === 'string') io.stdout(output);
+    else if (!(output instanceof Uint8Array)) for (const chunk of output) io.stdout(chunk);
+    if (format !== 'text') io.stderr(summaryLine(summary, lang) + '\n');
   } else {
     if (!(await writeOutput(values.output, output, values.force === true, io))) return EXIT_USAGE;
-    io.stderr(summaryLine(report.summary, lang) + '\n');
+    io.stderr(summaryLine(summary, lang) + '\n');
     io.stderr(`${lang === 'en' ? 'Report written' : '报告已写入'}: ${values.output}\n`);
   }
   return exitFor(checked);
@@ -310,8 +357,8 @@ async function sampleCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError('--seed 应为整数 / --seed must be an integer');
   }
   const checked = await runChecks(positionals, values, lang, io);
-  const candidates = checked.report.files.map((result) => ({ result, key: resolve(result.file) }));
+  const candidates = [...checked.results.files()].map((result) => ({ result, key: resolve(result.file) }));
   const sample = pickSample(candidates, rate, seed, lang);
-  io.stdout(format === 'json' ? JSON.stringify(sample, null, 2) + '\n' : sampleText(sample, lang));
-  return checked.inputProblems || checked.report.summary.unreadable > 0 ? EXIT_USAGE : EXIT_OK;
+  io.stdout(format === 'json' ? safeJson(JSON.stringify(sample, null, 2)) + '\n' : sampleText(sample, lang));
+  return checked.inputProblems || checked.results.summary.unreadable > 0 ? EXIT_USAGE : EXIT_OK;
 }

@@ -7,6 +7,7 @@
  */
 import type { FileResult, SheetResult } from '../app/batch-report';
 import type { Lang } from '../domain/messages/catalog';
+import { printable } from './text-hygiene';
 
 const GRADE_ORDER = ['优', '良', '中', '差'];
 const NO_GRADE = '未评级';
@@ -150,12 +151,13 @@ export function sampleText(sample: SampleResult, lang: Lang): string {
     lines.push(`抽审样本：种子 ${sample.seed}，比例 ${sample.rate}，可抽取文件 ${sample.population} 个`);
     for (const s of sample.strata) lines.push(`  等级“${s.grade}”：${s.files} 个中抽取 ${s.picked} 个`);
   }
-  for (const pick of sample.picks) lines.push(`${pick.file}\t${pick.grade}\t${pick.reasons.join('；')}`);
+  for (const pick of sample.picks)
+    lines.push(`${printable(pick.file)}\t${pick.grade}\t${printable(pick.reasons.join('；'))}`);
   for (const skip of sample.skipped) {
     lines.push(
       lang === 'en'
-        ? `not sampled (${skip.status}): ${skip.file}`
-        : `未纳入抽样（${skip.status}）：${skip.file}`,
+        ? `not sampled (${skip.status}): ${printable(skip.file)}`
+        : `未纳入抽样（${skip.status}）：${printable(skip.file)}`,
     );
   }
   return lines.join('\n') + '\n';

@@ -8,6 +8,7 @@ import {
   Tab,
   TabList,
   Text,
+  makeStyles,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
@@ -27,12 +28,19 @@ import { TemplatesSection } from './sections/TemplatesSection';
 import { hostErrorText, uiStrings, type UiStrings } from './strings';
 import { AUTO, settingsResolver, useLiveChecks, type SettingsChoice } from './use-live-checks';
 
+const useStyles = makeStyles({
+  // In a 320 px pane the five tabs do not fit on one line in English: they wrap rather than being cut or
+  // making the pane scroll sideways.
+  tabs: { flexWrap: 'wrap' },
+});
+
 export type Section = 'templates' | 'check' | 'scores' | 'library' | 'settings';
 const SECTIONS: readonly Section[] = ['templates', 'check', 'scores', 'library', 'settings'];
 
 export interface AppProps {
   port: WorkbookPort;
-  hostLabel: string;
+  /** The spreadsheet program's name; the demo workbook's label (in the pane's language) when absent. */
+  hostLabel?: string;
   initialSection?: Section;
   /** The Office theme (Office.context.officeTheme.isDarkTheme); light when not known. */
   theme?: 'light' | 'dark';
@@ -73,6 +81,7 @@ export function App({
   const [busy, setBusy] = useState(false);
   const { live, state } = useLiveChecks(port, choice, given);
   const t = uiStrings(lang);
+  const styles = useStyles();
 
   // The ribbon buttons and the host's entry switch sections by setting the location hash.
   useEffect(() => {
@@ -159,10 +168,11 @@ export function App({
             {t.appTitle}
           </Text>
           <Text as="p" size={200} className="bpa-muted">
-            {hostLabel}
+            {hostLabel ?? t.demoHost}
           </Text>
         </header>
         <TabList
+          className={styles.tabs}
           aria-label={t.sections}
           selectedValue={section}
           onTabSelect={(_e, d) => setSection(d.value as Section)}
@@ -207,7 +217,7 @@ export function App({
         )}
         <div role="tabpanel" aria-label={sectionTitle(section, t)} data-section={section}>
           {section === 'templates' && (
-            <TemplatesSection t={t} busy={busy} onInsert={(id) => void insert(id)} />
+            <TemplatesSection t={t} lang={lang} busy={busy} onInsert={(id) => void insert(id)} />
           )}
           {section === 'check' && (
             <CheckSection
@@ -218,7 +228,7 @@ export function App({
               onRecheck={() => void live.setSettings(settingsResolver(choice))}
             />
           )}
-          {section === 'scores' && <ScoresSection t={t} state={state} />}
+          {section === 'scores' && <ScoresSection t={t} lang={lang} state={state} />}
           {section === 'library' && (
             <LibrarySection t={t} busy={busy} onInsert={(ind) => void insertIndicator(ind)} />
           )}
@@ -226,11 +236,6 @@ export function App({
             <SettingsSection t={t} lang={lang} choice={choice} onChoice={setChoice} onLang={setLang} />
           )}
         </div>
-        {state.stats.batches > 0 && (
-          <Text size={100} className="bpa-muted" data-testid="live-status">
-            {t.liveStatus(state.stats.lastRoundTrips, state.stats.lastLatencyMs)}
-          </Text>
-        )}
       </main>
     </FluentProvider>
   );

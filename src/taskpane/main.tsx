@@ -21,24 +21,39 @@ import {
 import { MemoryWorkbook } from '../hosts/memory/memory-workbook';
 import { createWpsWorkbook, findWpsApplication } from '../hosts/wps';
 import { App, sectionFromHash } from './App';
-import { uiStrings } from './strings';
 import { AUTO, settingsResolver } from './use-live-checks';
 
 interface PaneSetup {
   port: WorkbookPort;
-  hostLabel: string;
+  hostLabel?: string;
   lang?: 'zh-CN' | 'en';
   theme?: 'light' | 'dark';
   live?: LiveChecks;
 }
 
-function render(setup: PaneSetup): void {
+/**
+ * `?lang=en|zh-CN` and `?theme=dark|light` on the page's address win over what the host says: a bureau can
+ * pin the pane's language in the manifest's URL, and the page can be looked at in either without a host.
+ */
+function fromAddress(setup: PaneSetup): PaneSetup {
+  const params = new URLSearchParams(window.location.search);
+  const lang = params.get('lang');
+  const theme = params.get('theme');
+  return {
+    ...setup,
+    ...(lang === 'en' || lang === 'zh-CN' ? { lang } : {}),
+    ...(theme === 'dark' || theme === 'light' ? { theme } : {}),
+  };
+}
+
+function render(given: PaneSetup): void {
   const container = document.getElementById('root');
   if (!container) return;
+  const setup = fromAddress(given);
   createRoot(container).render(
     <App
       port={setup.port}
-      hostLabel={setup.hostLabel}
+      {...(setup.hostLabel === undefined ? {} : { hostLabel: setup.hostLabel })}
       initialSection={sectionFromHash(window.location.hash)}
       {...(setup.lang === undefined ? {} : { initialLang: setup.lang })}
       {...(setup.theme === undefined ? {} : { theme: setup.theme })}
@@ -95,7 +110,7 @@ async function start(): Promise<void> {
     await startInExcel(office);
     return;
   }
-  render({ port: new MemoryWorkbook(), hostLabel: uiStrings('zh-CN').demoHost });
+  render({ port: new MemoryWorkbook() });
 }
 
 start().catch(reportOutsidePane);

@@ -13,11 +13,34 @@ const EXTRA_COLS = 2;
 const MIN_ROWS = 30;
 const MIN_COLS = 10;
 const MAX_ROWS_SHOWN = 400;
+/** Cell keys are row × stride + column (more columns than a sheet has). */
+const CELL_KEY_STRIDE = 1 << 14;
+
+/** Where the sink shows during a composition: over the selected cell, so the candidate window is next to it. */
+function sinkPosition(grid: HTMLDivElement | null): { left: number; top: number; width: number } | undefined {
+  const cell = grid?.querySelector<HTMLElement>('td[aria-selected="true"]');
+  if (!grid || !cell) return undefined;
+  return {
+    left: cell.offsetLeft,
+    top: cell.offsetTop,
+    width: Math.max(cell.offsetWidth, 80),
+  };
+}
 
 function shown(value: CellScalar): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
+}
+
+const UNDO_DEPTH = 100;
+
+interface Undo {
+  sheet: string;
+  row: number;
+  col: number;
+  /** The cells as they were: a formula as its text, so that undoing puts the formula back. */
+  before: CellScalar[][];
 }
 
 interface Props {
@@ -35,7 +58,16 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
   const [selected, setSelected] = useState<{ row: number; col: number }>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<{ text: string } | null>(null);
   const [changes, setChanges] = useState(0);
+  const [listOpen, setListOpen] = useState(false);
+  const [listIndex, setListIndex] = useState(0);
+  const [composing, setComposing] = useState(false);
   const gridRef = useRef<HTMLDivElement>(null);
+  const sinkRef = useRef<HTMLTextAreaElement>(null);
+  /** What each of the person's writes replaced, newest last, for Ctrl+Z. */
+  const undoStack = useRef<Undo[]>([]);
+
+  /** Keyboard focus stays on the type-ahead sink, so that an input method can compose onto the selected cell. */
+  const focusGrid = useCallback(() => sinkRef.current?.focus(), []);
 
   const fail = useCallback(
     (error: unknown) => onError(error instanceof HostError ? error.code : 'unknown'),
@@ -67,10 +99,18 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
         setActive(sheet);
         setSelected({ row: range.top, col: range.left });
         setEditing(null);
-        gridRef.current?.focus();
+        setListOpen(false);
+        focusGrid();
       }),
-    [host],
+    [host, focusGrid],
   );
+
+  // The selected cell is brought into view, horizontally and vertically, however it was selected (an issue
+  // clicked in the pane, the keyboard, a click).
+  useEffect(() => {
+    const cell = gridRef.current?.querySelector<HTMLElement>('td[aria-selected="true"]');
+    cell?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [selected, active, block]);
 
   const report = reports.find((r) => r.sheet === active) ?? null;
   const computed = useMemo(() => computedCells(report), [report]);
@@ -110,36 +150,113 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
       if (active === null) return;
       const next = { row: Math.max(0, row), col: Math.max(0, col) };
       setSelected(next);
+      setListOpen(false);
       host.port.select(active, toA1(next)).catch(fail);
     },
     [active, host, fail],
   );
 
+  const contentAt = useCallback(
+    (row: number, col: number): CellScalar => {
+      if (!block) return null;
+      const r = row - block.top;
+      const c = col - block.left;
+      return block.formulas[r]?.[c] ?? block.values[r]?.[c] ?? null;
+    },
+    [block],
+  );
+
   const write = useCallback(
-    async (row: number, col: number, values: CellScalar[][]) => {
+    async (row: number, col: number, values: CellScalar[][], remember = true) => {
       if (active === null) return;
+      const before = values.map((line, r) => line.map((_v, c) => contentAt(row + r, col + c)));
       try {
         await host.typeValues(active, toA1({ row, col }), values);
+        if (remember) {
+          undoStack.current.push({ sheet: active, row, col, before });
+          if (undoStack.current.length > UNDO_DEPTH) undoStack.current.shift();
+        }
       } catch (error) {
         fail(error);
       }
     },
-    [active, host, fail],
+    [active, host, fail, contentAt],
   );
 
+  /** Ctrl+Z: the last write of the person's goes back (inserted or deleted rows are not undone here). */
+  const undo = useCallback(async () => {
+    const last = undoStack.current.pop();
+    if (!last) return;
+    try {
+      await host.typeValues(last.sheet, toA1({ row: last.row, col: last.col }), last.before);
+      if (last.sheet !== active) setActive(last.sheet);
+      setSelected({ row: last.row, col: last.col });
+    } catch (error) {
+      fail(error);
+    }
+  }, [host, active, fail]);
+
+  const options = useMemo(
+    () => (active === null || !host.dropdownAt ? null : host.dropdownAt(active, toA1(selected))),
+    // The choices of a 二级 list follow the 一级 cell: look again when the sheet changes.
+    [host, active, selected, block],
+  );
+
+  // The editor is committed once: Enter commits and then the editor's input loses focus as it goes, whose
+  // blur would otherwise write the same text a second time (and leave a second step for Ctrl+Z).
+  const committed = useRef<{ text: string } | null>(null);
   const commit = (move: 'down' | 'right' | 'none') => {
-    if (!editing) return;
+    if (!editing || committed.current === editing) return;
+    committed.current = editing;
     const { row, col } = selected;
     void write(row, col, [[typedValue(editing.text)]]);
     setEditing(null);
     if (move === 'down') select(row + 1, col);
     if (move === 'right') select(row, col + 1);
-    gridRef.current?.focus();
+    focusGrid();
+  };
+
+  const choose = (choice: string) => {
+    const { row, col } = selected;
+    setListOpen(false);
+    void write(row, col, [[choice]]);
+    focusGrid();
   };
 
   const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (editing) return;
+    // Keys that belong to an input method's composition are its own (keyCode 229 while composing).
+    if (editing || composing || e.nativeEvent.isComposing || e.key === 'Process') return;
     const { row, col } = selected;
+    if (listOpen && options !== null && options.length > 0) {
+      // The open dropdown takes the arrows, Enter and Escape, as in Excel.
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const step = e.key === 'ArrowDown' ? 1 : -1;
+        setListIndex((i) => Math.min(options.length - 1, Math.max(0, i + step)));
+        return;
+      }
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        choose(options[listIndex] ?? options[0] ?? '');
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        setListOpen(false);
+        return;
+      }
+    }
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+      e.preventDefault();
+      void undo();
+      return;
+    }
+    if (e.altKey && e.key === 'ArrowDown' && options !== null && options.length > 0) {
+      e.preventDefault();
+      setListIndex(0);
+      setListOpen(true);
+      return;
+    }
     const moves: Record<string, [number, number]> = {
       ArrowUp: [row - 1, col],
       ArrowDown: [row + 1, col],
@@ -164,13 +281,20 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
     }
   };
 
-  const covered = (row: number, col: number): CellRange | 'anchor' | null => {
+  // Which merge covers each cell, worked out once per change of merges rather than for every cell drawn.
+  const coverage = useMemo(() => {
+    const map = new Map<number, CellRange>();
     for (const m of merges) {
-      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) {
-        return m.top === row && m.left === col ? 'anchor' : m;
+      for (let row = m.top; row <= m.bottom; row += 1) {
+        for (let col = m.left; col <= m.right; col += 1) map.set(row * CELL_KEY_STRIDE + col, m);
       }
     }
-    return null;
+    return map;
+  }, [merges]);
+  const covered = (row: number, col: number): CellRange | 'anchor' | null => {
+    const m = coverage.get(row * CELL_KEY_STRIDE + col);
+    if (m === undefined) return null;
+    return m.top === row && m.left === col ? 'anchor' : m;
   };
 
   const selectedA1 = toA1(selected);
@@ -184,7 +308,10 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
           type="button"
           disabled={active === null}
           onClick={() => {
-            if (active !== null) Promise.resolve(host.insertRows(active, selected.row, 1)).catch(fail);
+            if (active === null) return;
+            // Rows move: the cells an undo would restore are no longer where they were.
+            undoStack.current = [];
+            Promise.resolve(host.insertRows(active, selected.row, 1)).catch(fail);
           }}
         >
           插入行 / Insert row
@@ -193,7 +320,9 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
           type="button"
           disabled={active === null}
           onClick={() => {
-            if (active !== null) Promise.resolve(host.deleteRows(active, selected.row, 1)).catch(fail);
+            if (active === null) return;
+            undoStack.current = [];
+            Promise.resolve(host.deleteRows(active, selected.row, 1)).catch(fail);
           }}
         >
           删除行 / Delete row
@@ -211,6 +340,7 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
               setActive(s.name);
               setSelected({ row: 0, col: 0 });
               setEditing(null);
+              setListOpen(false);
             }}
           >
             {s.name}
@@ -224,6 +354,9 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
         role="grid"
         aria-label={active ?? '工作簿为空 / empty workbook'}
         data-active-sheet={active ?? ''}
+        onFocus={(e) => {
+          if (e.target === gridRef.current) focusGrid();
+        }}
         onKeyDown={onGridKey}
         onPaste={(e) => {
           if (editing) return;
@@ -233,6 +366,34 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
           void write(selected.row, selected.col, parseTsv(text));
         }}
       >
+        {/*
+          The type-ahead sink: a text box off the grid's drawing that holds the keyboard focus. A key typed on a
+          selected cell starts editing (onGridKey); an input method composes here, shown over the selected
+          cell, and what it commits opens the cell's editor with that text.
+        */}
+        <textarea
+          ref={sinkRef}
+          className={composing ? 'wb-sink wb-sink-composing' : 'wb-sink'}
+          aria-label={`${active ?? ''}!${selectedA1}`}
+          data-testid="type-sink"
+          style={composing ? sinkPosition(gridRef.current) : undefined}
+          onCompositionStart={() => {
+            if (!editing) setComposing(true);
+          }}
+          onCompositionEnd={(e) => {
+            const text = e.data || (sinkRef.current?.value ?? '');
+            setComposing(false);
+            if (sinkRef.current) sinkRef.current.value = '';
+            if (text !== '' && !editing && active !== null) setEditing({ text });
+          }}
+          onChange={(e) => {
+            // Text that arrives without a key event (some input methods, dictation): start editing with it.
+            if (composing) return;
+            const text = e.target.value;
+            e.target.value = '';
+            if (text !== '' && !editing && active !== null) setEditing({ text });
+          }}
+        />
         {active === null ? (
           <p className="wb-empty">
             工作簿为空：在右侧“模板”中插入一张表。 / The workbook is empty: insert a form from the pane.
@@ -262,8 +423,7 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
                   {Array.from({ length: colCount }, (_, col) => {
                     const merge = covered(row, col);
                     if (merge !== null && merge !== 'anchor') return null;
-                    const span =
-                      merge === 'anchor' ? merges.find((m) => m.top === row && m.left === col) : undefined;
+                    const span = merge === 'anchor' ? coverage.get(row * CELL_KEY_STRIDE + col) : undefined;
                     const a1 = toA1({ row, col });
                     const { value, formula } = valueAt(row, col);
                     const mark = marks.get(a1);
@@ -277,7 +437,11 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
                         aria-selected={isSelected}
                         rowSpan={span ? span.bottom - span.top + 1 : undefined}
                         colSpan={span ? span.right - span.left + 1 : undefined}
-                        className={[isSelected ? 'wb-selected' : '', formula !== null ? 'wb-formula' : '']
+                        className={[
+                          isSelected ? 'wb-selected' : '',
+                          isSelected && listOpen ? 'wb-list-open' : '',
+                          formula !== null ? 'wb-formula' : '',
+                        ]
                           .filter(Boolean)
                           .join(' ')}
                         style={mark ? { background: mark.fill } : undefined}
@@ -305,13 +469,55 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
                               } else if (e.key === 'Escape') {
                                 e.preventDefault();
                                 setEditing(null);
-                                gridRef.current?.focus();
+                                focusGrid();
                               }
                             }}
                             onBlur={() => commit('none')}
                           />
                         ) : (
-                          text
+                          <>
+                            {text}
+                            {isSelected && options !== null && options.length > 0 && (
+                              <button
+                                type="button"
+                                className="wb-dropdown"
+                                tabIndex={-1}
+                                aria-label={`选择 / Choose: ${a1}`}
+                                aria-expanded={listOpen}
+                                data-testid="dropdown-button"
+                                onMouseDown={(e) => {
+                                  e.stopPropagation();
+                                  e.preventDefault();
+                                  setListIndex(0);
+                                  setListOpen((open) => !open);
+                                }}
+                              />
+                            )}
+                            {isSelected && listOpen && options !== null && (
+                              <ul
+                                className="wb-list"
+                                role="listbox"
+                                aria-label={a1}
+                                data-testid="dropdown-list"
+                              >
+                                {options.map((choice, index) => (
+                                  <li
+                                    key={choice}
+                                    role="option"
+                                    aria-selected={index === listIndex}
+                                    data-current={choice === text ? 'true' : undefined}
+                                    onMouseDown={(e) => {
+                                      e.stopPropagation();
+                                      e.preventDefault();
+                                      choose(choice);
+                                    }}
+                                  >
+                                    {choice}
+                                  </li>
+                                ))}
+                              </ul>
+                            )}
+                          </>
                         )}
                       </td>
                     );

@@ -6,7 +6,9 @@
  */
 import type { WorkbookPort } from '../app/workbook-port';
 import type { CellScalar } from '../domain/grid/cell';
+import { parseRange, toA1 } from '../domain/grid/address';
 import { MemoryWorkbook } from '../hosts/memory/memory-workbook';
+import { listOptions } from './list-options';
 import { wpsWorkbenchHost } from '../wps-addin/workbench-host';
 
 export interface Highlight {
@@ -27,6 +29,20 @@ export interface WorkbenchHost {
   /** Column widths in the spreadsheet's character units, by 0-based column. */
   columnWidthsOf(sheet: string): ReadonlyMap<number, number>;
   onSelectionChanged(listener: (selection: { sheet: string; cell: string }) => void): () => void;
+  /** The choices of the dropdown (list validation) on a cell; null where it has none or the host cannot tell. */
+  dropdownAt?(sheet: string, cell: string): string[] | null;
+}
+
+/** Values of a range of the memory workbook, row by row (formulas show nothing: this host does not calculate). */
+function memoryValues(book: MemoryWorkbook, sheet: string, range: string): CellScalar[] {
+  if (!book.hasSheet(sheet)) return [];
+  const r = parseRange(range);
+  const values: CellScalar[] = [];
+  for (let row = r.top; row <= r.bottom; row += 1) {
+    for (let col = r.left; col <= r.right; col += 1)
+      values.push(book.getCell(sheet, toA1({ row, col }))?.value ?? null);
+  }
+  return values;
 }
 
 /** A port whose `select` also tells the grid, since the memory host has no selection events. */
@@ -68,6 +84,15 @@ export function memoryWorkbenchHost(book = new MemoryWorkbook()): WorkbenchHost 
       return () => {
         listeners.delete(listener);
       };
+    },
+    dropdownAt: (sheet, cell) => {
+      const validation = book.hasSheet(sheet) ? book.validationAt(sheet, cell) : null;
+      if (validation?.kind !== 'listValidation') return null;
+      const names = new Map(book.names().map((n) => [n.name.toUpperCase(), n.refersTo]));
+      return listOptions(validation, sheet, cell, {
+        refersTo: (name) => names.get(name.toUpperCase()) ?? null,
+        values: (target, range) => memoryValues(book, target, range),
+      });
     },
   };
 }

@@ -19,7 +19,7 @@ export interface RibbonUi {
 
 export const CHECK_BUTTON = 'bpaCheck';
 
-/** The same buttons as the Excel ribbon (product.md §7); 面板 shows or hides the pane where it was. */
+/** The same buttons as the Excel ribbon (docs/product.md §7); 面板 shows or hides the pane where it was. */
 const SECTION_OF_BUTTON: Record<string, PaneSection | null> = {
   bpaTemplates: 'templates',
   bpaCheck: 'check',

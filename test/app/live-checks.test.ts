@@ -1,5 +1,5 @@
 /**
- * The live checks controller on the memory host with a hand-driven clock: edits wait for the pause, our own
+ * The live checks controller on the memory host with a hand-driven clock: edits are gathered into batches, our own
  * writes are ignored, each edit costs one block read, and after any sequence of edits the live state equals a
  * full check of the same workbook.
  */
@@ -294,6 +294,57 @@ test('a busy host is asked again after the next pause; the edit is not lost', as
   await live.idle();
   expect(live.state.error).toBeNull();
   expect(live.state.sheets[0]?.form.tables.indicators?.[0]?.fields.level3?.raw).toBe('服务人次');
+  await expectEqualsFullCheck(book, live.state);
+});
+
+test('with no fixed pause an edit is checked on the next turn; edits during a re-check join the next batch', async () => {
+  const { book, sheets } = await bookWith(['project-self-evaluation']);
+  const sheet = sheets[0] ?? '';
+  const layout = await indicatorLayout(book, sheet);
+  // Reads wait at a gate the test opens, so that edits can arrive while a re-check is under way.
+  let open: () => void = () => undefined;
+  let gate: Promise<void> | null = null;
+  const probe = { reading: false };
+  const port: WorkbookPort = {
+    capabilities: book.capabilities,
+    listSheets: () => book.listSheets(),
+    applyPlan: (plan) => book.applyPlan(plan),
+    readBlock: async (name, range) => {
+      probe.reading = true;
+      if (gate) await gate;
+      return book.readBlock(name, range);
+    },
+    readBlocks: (requests) => book.readBlocks(requests),
+    select: (name, cell) => book.select(name, cell),
+    getSelection: () => book.getSelection(),
+    onCellsChanged: (listener) => book.onCellsChanged(listener),
+  };
+  const scheduler = new ManualScheduler();
+  const live = new LiveChecks(port, { settingsFor, scheduler, now: () => scheduler.time });
+  await live.start();
+  const seen: LiveState[] = [];
+  live.subscribe((state) => seen.push(state));
+
+  gate = new Promise<void>((resolve) => (open = resolve));
+  probe.reading = false;
+  book.setValues(sheet, cellIn(layout, 'actual', 0), [['很多']], 'user');
+  expect(scheduler.waiting).toBe(1);
+  scheduler.advance(0);
+  while (!probe.reading) await Promise.resolve();
+  // The first re-check is reading; three more edits arrive: one timer, one more batch.
+  book.setValues(sheet, cellIn(layout, 'actual', 1), [[1]], 'user');
+  book.setValues(sheet, cellIn(layout, 'actual', 2), [[2]], 'user');
+  book.setValues(sheet, cellIn(layout, 'actual', 3), [[3]], 'user');
+  expect(scheduler.waiting).toBe(1);
+  gate = null;
+  open();
+  await live.idle();
+  expect(seen).toHaveLength(1);
+  scheduler.advance(0);
+  await live.idle();
+  expect(seen).toHaveLength(2);
+  expect(live.state.stats.batches).toBe(2);
+  expect(live.state.stats.lastLatencyMs).toBe(0);
   await expectEqualsFullCheck(book, live.state);
 });
 

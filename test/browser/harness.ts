@@ -28,7 +28,7 @@ import { wpsFakeInitScript } from '../fakes/wps/init-script';
 export const ROOT = resolve(__dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
-/** platform.md §5: what headless Chromium needs in a container with no GPU and no network. */
+/** docs/platform.md §5: what headless Chromium needs in a container with no GPU and no network. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

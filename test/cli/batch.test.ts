@@ -58,49 +58,71 @@ async function mixedBatch(): Promise<string[]> {
   ]);
 }
 
-test('files checked only by workers come back in the given order, equal to one thread', async () => {
+test('files checked by workers come back in the given order, equal to one thread', async () => {
   const files = await mixedBatch();
   const single = await checkFiles(files, OPTIONS, { jobs: 1, host: testHost(false) });
   const workersOnly = await checkFiles(files, OPTIONS, {
     jobs: 2,
     host: testHost(true),
-    mainThreadChecks: false,
   });
   expect(workersOnly.map((r) => r.file)).toEqual(files);
   expect(JSON.stringify(workersOnly)).toBe(JSON.stringify(single));
   expect(single.map((r) => r.status)).toEqual(['checked', 'checked', 'unreadable', 'checked', 'checked']);
 }, 60_000);
 
-test('a worker that dies takes only the file it was checking with it; a new worker checks the rest', async () => {
-  const files = await mixedBatch();
-  const crash = await writeFixture(await tempDir(), 'crash.xlsx', 'CRASH: this file ends the worker');
-  const list = [files[0] ?? '', crash, ...files.slice(1)];
-  const progress: number[] = [];
-  const results = await checkFiles(list, OPTIONS, {
-    jobs: 1,
-    host: { ...testHost(false), workerScript: join(__dirname, 'crashing-worker.ts') },
-    mainThreadChecks: false,
-    onProgress: (done) => progress.push(done),
-  });
-  const single = await checkFiles(files, OPTIONS, { jobs: 1, host: testHost(false) });
-  expect(results.map((r) => r.file)).toEqual(list);
-  expect(results[1]?.status).toBe('unreadable');
-  expect(results[1]?.error?.code).toBe('corrupt');
-  expect(results[1]?.error?.message).toContain('worker exited with code 3');
-  expect(JSON.stringify([results[0], ...results.slice(2)])).toBe(JSON.stringify(single));
-  expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
-}, 60_000);
+const CRASHING = join(__dirname, 'crashing-worker.ts');
 
-test('when no worker can start, the main thread checks every file and blames none', async () => {
+test.each([1, 2])(
+  'with --jobs %i a worker that dies, hangs or runs out of memory takes only its file with it',
+  async (jobs) => {
+    const files = await mixedBatch();
+    const dir = await tempDir();
+    const crash = await writeFixture(dir, 'crash.xlsx', 'CRASH: this file ends the worker');
+    const hang = await writeFixture(dir, 'hang.xlsx', 'HANG: this file never finishes');
+    const hog = await writeFixture(dir, 'hog.xlsx', 'HOG: this file takes all the memory there is');
+    const list = [files[0] ?? '', crash, files[1] ?? '', hang, hog, ...files.slice(2)];
+    const progress: number[] = [];
+    const started = Date.now();
+    const results = await checkFiles(list, OPTIONS, {
+      jobs,
+      host: { ...testHost(false), workerScript: CRASHING },
+      fileTimeoutMs: 8_000,
+      workerMemoryMb: 64,
+      onProgress: (done) => progress.push(done),
+    });
+    const single = await checkFiles(files, OPTIONS, { jobs: 1, host: testHost(false) });
+    expect(results.map((r) => r.file)).toEqual(list);
+    expect(results.map((r) => r.error?.code ?? r.status)).toEqual([
+      'checked',
+      'corrupt',
+      'checked',
+      'timeout',
+      'too_large',
+      'csv_or_text',
+      'checked',
+      'checked',
+    ]);
+    expect(results[1]?.error?.message).toContain('worker exited with code 3');
+    expect(results[3]?.error?.message).toMatch(/检查超过 8000 毫秒/);
+    expect(results[4]?.error?.message).toMatch(/内存|memory/);
+    expect(JSON.stringify([results[0], results[2], ...results.slice(5)])).toBe(JSON.stringify(single));
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // The hanging file costs its limit and no more: the others go on meanwhile.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  },
+  120_000,
+);
+
+test('when no worker can start, every file is reported as not checked, and none is blamed', async () => {
   const files = await mixedBatch();
   const broken = await writeFixture(await tempDir(), 'broken-worker.js', 'throw new Error("cannot start");');
   const results = await checkFiles(files, OPTIONS, {
     jobs: 2,
     host: { ...testHost(false), workerScript: broken },
-    mainThreadChecks: false,
   });
-  const single = await checkFiles(files, OPTIONS, { jobs: 1, host: testHost(false) });
-  expect(JSON.stringify(results)).toBe(JSON.stringify(single));
+  expect(results.map((r) => r.file)).toEqual(files);
+  expect(results.map((r) => r.error?.code)).toEqual(files.map(() => 'worker_failed'));
+  expect(results[0]?.error?.message).toMatch(/检查程序无法启动|could not start/);
 }, 60_000);
 
 test('files are handed out largest first, so no large file is left for the end', async () => {

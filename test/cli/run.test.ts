@@ -5,6 +5,7 @@ import type { BatchReport } from '../../src/app/batch-report';
 import { readForm } from '../../src/domain/forms/read-form';
 import { readMeta } from '../../src/domain/forms/read-meta';
 import { TEMPLATE_IDS } from '../../src/domain/forms/form-model';
+import { templateFileName } from '../../src/domain/templates/registry';
 import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, run } from '../../src/cli/run';
 import { XlsxWorkbook } from '../../src/hosts/xlsx-file/xlsx-workbook';
 import { cleanGoalIndicators } from '../helpers/forms';
@@ -34,27 +35,29 @@ describe('bpa templates', () => {
 });
 
 describe('bpa template', () => {
+  // Seven workbooks written and read back: 2–3 s alone, more on a loaded machine.
   test('--all writes seven workbooks that read back as their templates', async () => {
     const dir = await tempDir();
     const io = captureIo();
     expect(await run(['template', '--all', '-o', dir], io)).toBe(EXIT_OK);
     const written = (await readdir(dir)).sort();
-    expect(written).toEqual([...TEMPLATE_IDS].map((id) => `${id}.xlsx`).sort());
+    expect(written).toEqual([...TEMPLATE_IDS].map((id) => templateFileName(id)).sort());
+    expect(written).toContain('项目支出绩效自评表.xlsx');
     for (const id of TEMPLATE_IDS) {
-      const book = await XlsxWorkbook.fromBuffer(await readFile(join(dir, `${id}.xlsx`)));
+      const book = await XlsxWorkbook.fromBuffer(await readFile(join(dir, templateFileName(id))));
       const meta = readMeta(await book.readBlock('_meta')).entries;
       expect(meta.map((m) => m.template)).toEqual([id]);
       const sheet = meta[0]?.sheet ?? '';
       const read = readForm(await book.readBlock(sheet), sheet, null);
       expect(read.ok && read.form.template).toBe(id);
     }
-  });
+  }, 20_000);
 
   test('records the chosen profile and framework', async () => {
     const dir = await tempDir();
     const args = ['template', 'project-goals', '-o', dir, '--profile', 'hubei', '--framework', 'core-2021'];
     expect(await run(args, captureIo())).toBe(EXIT_OK);
-    const book = await XlsxWorkbook.fromBuffer(await readFile(join(dir, 'project-goals.xlsx')));
+    const book = await XlsxWorkbook.fromBuffer(await readFile(join(dir, '项目支出绩效目标申报表.xlsx')));
     const [entry] = readMeta(await book.readBlock('_meta')).entries;
     expect(entry?.profile).toBe('hubei');
     expect(entry?.framework).toBe('core-2021');
@@ -62,7 +65,7 @@ describe('bpa template', () => {
 
   test('never overwrites an existing file unless --force', async () => {
     const dir = await tempDir();
-    const target = await writeFixture(dir, 'project-goals.xlsx', 'kept');
+    const target = await writeFixture(dir, '项目支出绩效目标申报表.xlsx', 'kept');
     const io = captureIo();
     expect(await run(['template', 'project-goals', '-o', dir], io)).toBe(EXIT_USAGE);
     expect(await readFile(target, 'utf8')).toBe('kept');

@@ -35,7 +35,7 @@ describe('bpa sample', () => {
   let dir = '';
   beforeAll(async () => {
     dir = await population();
-  });
+  }, 120_000);
 
   test('the same seed and the same files give the same picks, whatever order the files are named in', async () => {
     const files = (await readdir(dir)).map((n) => join(dir, n));

@@ -15,7 +15,7 @@ import { toA1 } from '../../src/domain/grid/address';
 import { XlsxWorkbook } from '../../src/hosts/xlsx-file/xlsx-workbook';
 import { cleanGoalIndicators, cleanSelfEvaluationIndicators, type RowSpec } from '../helpers/forms';
 import type { CliHost, CliIo } from '../../src/cli/cli-host';
-import { openReceivedWorkbook } from '../../src/hosts/xlsx-file/received';
+import { openReceivedWorkbook } from '../../src/hosts/xlsx-file/open-received';
 
 export const MAIN_SCRIPT = join(__dirname, '../../src/cli/main.ts');
 

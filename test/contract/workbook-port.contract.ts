@@ -1,5 +1,5 @@
 /**
- * The port contract: what every host adapter must do the same way (architecture.md §3, §5). Each adapter
+ * The port contract: what every host adapter must do the same way (docs/architecture.md §3, §5). Each adapter
  * runs this suite with its own `makeHost`. Only what `WorkbookPort` promises is checked here; what a host
  * stores beyond that (styles, validations as objects) is for the host's own tests.
  */

@@ -1,6 +1,6 @@
 /**
  * Golden suite: every folder under cases/ is one workbook with the issues and scores worked out by hand from
- * domain.md §5 and the profile's numbers. Adding a case is adding a folder (see README.md).
+ * docs/domain.md §5 and the profile's numbers. Adding a case is adding a folder (see README.md).
  *
  * Issues are compared as sets of sheet!code@cell over every sheet of the workbook, info issues included (no
  * severity is left out, so an info finding that appears or disappears fails the case too). Scores are the

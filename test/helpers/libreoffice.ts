@@ -1,5 +1,5 @@
 /**
- * LibreOffice headless as an independent spreadsheet engine (platform.md §4): it recalculates the formulas
+ * LibreOffice headless as an independent spreadsheet engine (docs/platform.md §4): it recalculates the formulas
  * our templates write, and renders sheets to PDF for a look. Every call gets a fresh profile: runs sharing
  * one profile silently produce nothing, and only a profile can make LibreOffice drop stale cached values.
  */

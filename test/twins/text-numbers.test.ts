@@ -12,7 +12,7 @@ import type { ColumnKey, TemplateId } from '../../src/domain/forms/form-model';
 import { readForm } from '../../src/domain/forms/read-form';
 import { columnLetter } from '../../src/domain/grid/address';
 import type { CellScalar } from '../../src/domain/grid/cell';
-import { openReceivedWorkbook } from '../../src/hosts/xlsx-file/received';
+import { openReceivedWorkbook } from '../../src/hosts/xlsx-file/open-received';
 import { XlsxWorkbook } from '../../src/hosts/xlsx-file/xlsx-workbook';
 import { findSoffice, recalculateAll } from '../helpers/libreoffice';
 

@@ -1,5 +1,5 @@
 /**
- * Problems in what a person typed are values, not exceptions (architecture.md §4).
+ * Problems in what a person typed are values, not exceptions (docs/architecture.md §4).
  */
 export type Severity = 'error' | 'warning' | 'info';
 

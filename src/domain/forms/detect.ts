@@ -5,15 +5,16 @@
  */
 import type { Block } from '../grid/cell';
 import type { ColumnKey, TemplateId } from './form-model';
-import { SheetKeys, titleTemplate } from './label-index';
+import { labelIndex, NO_LABEL, SheetKeys } from './label-index';
+import type { Vocabulary } from './vocabulary';
 
 const TITLE_ROWS = 6;
 const INSTRUCTIONS_KEY = '填表说明';
 const SIGNATURE_ROWS = 80;
 const SIGNATURE_COLS = 30;
 
-export function detectTemplate(block: Block): TemplateId | null {
-  return detectWithKeys(new SheetKeys(block));
+export function detectTemplate(block: Block, vocabulary?: Vocabulary | undefined): TemplateId | null {
+  return detectWithKeys(new SheetKeys(block, labelIndex(vocabulary)));
 }
 
 /** Detection on a shared key cache, so that reading the sheet afterwards does not key its cells twice. */
@@ -25,11 +26,32 @@ export function detectWithKeys(keys: SheetKeys): TemplateId | null {
       const key = keys.key(r, c);
       // 填表说明 sheets name every column of their form, one per row: they explain a form, they are none.
       if (key.endsWith(INSTRUCTIONS_KEY)) return null;
-      const template = titleTemplate(key);
+      const template = keys.index.titleTemplate(key);
       if (template) return template;
     }
   }
   return detectByHeaders(keys, Math.min(keys.rowCount, SIGNATURE_ROWS), cols);
+}
+
+const PROJECT_FIELDS: ReadonlySet<string> = new Set(['projectName', 'department', 'implementingUnit']);
+
+/**
+ * A sheet holding nothing but a project's header fields, each filled in beside its label (项目名称 | 干渠防渗
+ * 改造 …, 主管部门 | 水利局 …), is the start of a declaration (项目支出绩效目标申报表) whose tables are
+ * missing; a list of projects has the same words as column headers in one row and is no form.
+ */
+function projectFieldsFilled(keys: SheetKeys, rows: number, cols: number): boolean {
+  const filled = new Set<string>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c + 1 < cols; c++) {
+      const field = keys.hit(r, c).header;
+      if (field === undefined || !PROJECT_FIELDS.has(field)) continue;
+      const value = keys.block.values[r]?.[c + 1];
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      if (keys.hit(r, c + 1) === NO_LABEL && keys.key(r, c + 1) !== '') filled.add(field);
+    }
+  }
+  return filled.size >= 2;
 }
 
 function detectByHeaders(keys: SheetKeys, rows: number, cols: number): TemplateId | null {
@@ -56,7 +78,7 @@ function detectByHeaders(keys: SheetKeys, rows: number, cols: number): TemplateI
   const levels = ['level1', 'level2', 'level3'].filter((k) => columns.has(k as ColumnKey)).length;
   const hasTasks = columns.has('taskName') && (columns.has('taskContent') || columns.has('taskProjects'));
   if (levels < 2 && !(levels === 1 && columns.has('level3') && columns.has('target')) && !hasTasks)
-    return null;
+    return columns.size === 0 && projectFieldsFilled(keys, rows, cols) ? 'project-goals' : null;
   const department = departmentWords && !projectWords;
 
   const formulaColumns = (columns.has('numerator') && columns.has('denominator')) || words.has('得分率');

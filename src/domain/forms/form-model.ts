@@ -225,6 +225,28 @@ export interface ParsedForm {
   conclusion: Field;
   /** Required sections or columns the reader could not find, by their canonical label. */
   missing: string[];
+  /** Headers that only nearly match a label and were read as that label (info for the person to confirm). */
+  labelGuesses?: LabelGuess[];
+  /**
+   * The funds column 执行率 divides by when the form's own 执行率(B/A) header names it (年初预算数(A)); absent
+   * otherwise, and scores then divide by 全年预算数 when there is one, else by 年初预算数.
+   */
+  budgetBasis?: BudgetBasis;
+}
+
+export interface LabelGuess {
+  /** A1 address of the header cell. */
+  cell: string;
+  /** The header as written. */
+  text: string;
+  /** The canonical label it was read as. */
+  label: string;
+}
+
+export interface BudgetBasis {
+  column: 'annualBudget' | 'initialBudget';
+  /** 'rate-header': named by the letters of the 执行率 header; 'only-column': the one budget column there is. */
+  source: 'rate-header' | 'only-column' | 'default';
 }
 
 /** A field of a row, ABSENT when the table has no such column. */

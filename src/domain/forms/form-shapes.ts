@@ -1,8 +1,10 @@
 /**
  * What each form holds, per template: the header fields, the funds block, the goals, the row tables and the
  * summary. The reader fills a ParsedForm from these shapes, and `required` decides which absent parts are
- * reported as "required section or column missing". Hand-made official forms differ a lot from each other,
- * so only what every real form of that kind has is required.
+ * reported as "required section or column missing". Hand-made official forms differ a lot from each other:
+ * for them a header field is required only when it is `core` (what names the form: 项目名称, 部门名称); any
+ * other field a province's layout never had (项目属性, 项目期 …) is absent by design, not missing. A field
+ * the layout has but left empty is reported by the required-fields rule either way.
  */
 import type {
   ColumnKey,
@@ -17,12 +19,13 @@ import type {
 export interface Part<K extends string> {
   key: K;
   required: boolean;
+  /** When one of these is present, this required part is not reported as missing. */
+  satisfiedBy?: readonly K[];
+  /** Required in hand-made forms too (header fields only; see above). */
+  core?: boolean;
 }
 
-export interface GoalPart extends Part<GoalKey> {
-  /** When one of these goals is present, this required goal is not reported as missing. */
-  satisfiedBy?: readonly GoalKey[];
-}
+export type GoalPart = Part<GoalKey>;
 
 export interface FundsShape {
   /** Canonical name of the whole block, reported when no funds block is found at all. */
@@ -109,46 +112,55 @@ const GOAL_INDICATORS: TableShape = {
   groupLabels: INDICATOR_GROUP_LABELS,
 };
 
+const core = <K extends string>(...keys: K[]): Part<K>[] =>
+  keys.map((key) => ({ key, required: true, core: true }));
+
+/** Forms with 年初预算数 and no 全年预算数 divide by the one they have (their 执行率(B/A) header says so). */
 const SELF_EVALUATION_FUNDS_COLS: Part<FundsColKey>[] = [
   ...opt<FundsColKey>('initialBudget'),
-  ...req<FundsColKey>('annualBudget', 'executed'),
+  { key: 'annualBudget', required: true, satisfiedBy: ['initialBudget'] },
+  ...req<FundsColKey>('executed'),
   ...opt<FundsColKey>('weight', 'rate', 'score'),
 ];
+
+/** Self-evaluations state the goals as 预期目标 / 实际完成情况 (or as two cells of a 年度总体目标 row). */
+const SELF_EVALUATION_GOALS: GoalPart[] = req<GoalKey>('expected', 'achieved');
 
 export const FORM_SHAPES: Record<TemplateId, FormShape> = {
   'project-self-evaluation': {
     template: 'project-self-evaluation',
-    header: [...req<HeaderKey>('projectName', 'department', 'implementingUnit'), ...opt<HeaderKey>('year')],
+    header: [
+      ...core<HeaderKey>('projectName'),
+      ...req<HeaderKey>('department', 'implementingUnit'),
+      ...opt<HeaderKey>('year'),
+    ],
     funds: {
       section: '项目资金',
       rows: [...req<FundsRowKey>('total'), ...opt<FundsRowKey>('fiscal', 'carryover', 'other')],
       cols: SELF_EVALUATION_FUNDS_COLS,
     },
-    goals: req<GoalKey>('expected', 'achieved'),
+    goals: SELF_EVALUATION_GOALS,
     tables: [SELF_EVALUATION_INDICATORS],
     summary: { total: true, grade: true, conclusion: false, required: true },
   },
   'department-self-evaluation': {
     template: 'department-self-evaluation',
-    header: [...req<HeaderKey>('departmentName'), ...opt<HeaderKey>('year')],
+    header: [...core<HeaderKey>('departmentName'), ...opt<HeaderKey>('year')],
     funds: {
       section: '年度预算',
       rows: [...req<FundsRowKey>('total', 'basic', 'project'), ...opt<FundsRowKey>('fiscal', 'other')],
       cols: SELF_EVALUATION_FUNDS_COLS,
     },
-    goals: req<GoalKey>('expected', 'achieved'),
+    goals: SELF_EVALUATION_GOALS,
     tables: [SELF_EVALUATION_INDICATORS],
     summary: { total: true, grade: true, conclusion: false, required: true },
   },
   'project-goals': {
     template: 'project-goals',
-    header: req<HeaderKey>(
-      'projectName',
-      'department',
-      'implementingUnit',
-      'projectAttribute',
-      'projectPeriod',
-    ),
+    header: [
+      ...core<HeaderKey>('projectName'),
+      ...req<HeaderKey>('department', 'implementingUnit', 'projectAttribute', 'projectPeriod'),
+    ],
     funds: {
       section: '项目资金',
       rows: [...req<FundsRowKey>('total'), ...opt<FundsRowKey>('fiscal', 'other')],
@@ -164,7 +176,7 @@ export const FORM_SHAPES: Record<TemplateId, FormShape> = {
   },
   'department-goals': {
     template: 'department-goals',
-    header: req<HeaderKey>('departmentName'),
+    header: core<HeaderKey>('departmentName'),
     funds: {
       section: '年度部门整体支出预算',
       rows: [...req<FundsRowKey>('total'), ...opt<FundsRowKey>('basic', 'project')],
@@ -190,13 +202,18 @@ export const FORM_SHAPES: Record<TemplateId, FormShape> = {
   'project-monitoring': {
     template: 'project-monitoring',
     header: [
-      ...req<HeaderKey>('projectName', 'department', 'implementingUnit'),
+      ...core<HeaderKey>('projectName'),
+      ...req<HeaderKey>('department', 'implementingUnit'),
       ...opt<HeaderKey>('monitoringMonth'),
     ],
     funds: {
       section: '项目资金',
       rows: [...req<FundsRowKey>('total'), ...opt<FundsRowKey>('fiscal', 'other')],
-      cols: [...req<FundsColKey>('initialBudget', 'executed'), ...opt<FundsColKey>('rate', 'forecast')],
+      cols: [
+        { key: 'initialBudget', required: true, satisfiedBy: ['annualBudget'] },
+        ...req<FundsColKey>('executed'),
+        ...opt<FundsColKey>('annualBudget', 'rate', 'forecast'),
+      ],
     },
     goals: [...req<GoalKey>('overall'), ...opt<GoalKey>('progress')],
     tables: [
@@ -221,7 +238,8 @@ export const FORM_SHAPES: Record<TemplateId, FormShape> = {
   'ex-ante-assessment': {
     template: 'ex-ante-assessment',
     header: [
-      ...req<HeaderKey>('projectName', 'department', 'implementingUnit'),
+      ...core<HeaderKey>('projectName'),
+      ...req<HeaderKey>('department', 'implementingUnit'),
       ...opt<HeaderKey>('projectAmount', 'evaluator'),
     ],
     funds: null,
@@ -246,7 +264,8 @@ export const FORM_SHAPES: Record<TemplateId, FormShape> = {
   'key-evaluation': {
     template: 'key-evaluation',
     header: [
-      ...req<HeaderKey>('projectName', 'department', 'implementingUnit'),
+      ...core<HeaderKey>('projectName'),
+      ...req<HeaderKey>('department', 'implementingUnit'),
       ...opt<HeaderKey>('evaluator'),
     ],
     funds: null,

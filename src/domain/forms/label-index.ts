@@ -1,82 +1,26 @@
 /**
- * Label lookup for the form reader: every canonical label and synonym of the vocabulary, keyed by `labelKey`
- * with the spellings hand-made forms add on top (a month range "1-7月" for "1-N月", a unit suffix such as
- * 万元 or 分, a leading 其中). The index is built on first use, not at import, and each sheet cell is
- * keyed at most once per read through `SheetKeys`.
+ * Label lookup for the form reader: every canonical label and synonym of a vocabulary, keyed by its
+ * normalisation rules (see normalise-label.ts), with the look-up tolerances of the rules on top (a leading
+ * 其中, a unit suffix such as 万元 or 分). An index is built once per vocabulary, on first use, and each sheet
+ * cell is keyed at most once per read through `SheetKeys`.
  */
 import type { Block, CellScalar } from '../grid/cell';
-import { isBlank, labelKey } from '../grid/parse';
+import { isBlank, normalizeText } from '../grid/parse';
 import type { ColumnKey, FundsColKey, FundsRowKey, GoalKey, HeaderKey, TemplateId } from './form-model';
-import {
-  COLUMN_LABELS,
-  FORM_TITLES,
-  FUNDS_COL_LABELS,
-  FUNDS_ROW_LABELS,
-  GOAL_LABELS,
-  HEADER_LABELS,
-  MONITORING_CAUSES,
-  TOTAL_LABELS,
-  type Label,
-} from './vocabulary';
+import { compileNormaliser, type KeyOf } from './normalise-label';
+import { BUILT_IN_VOCABULARY, type Vocabulary } from './vocabulary';
+import type { SummaryKey, ValuePeriod, VocabularyLabel } from './vocabulary-schema';
+
+export type { SummaryKey } from './vocabulary-schema';
 
 /** Cells longer than this are sentences, never labels; skipping them keeps reading linear and cheap. */
 const MAX_LABEL_LENGTH = 60;
 
-/** "1-7月", "1—12月", "1至6月" (after labelKey) all stand for the "1-N月" of the vocabulary. */
-const MONTH_RANGE = /^1[^0-9月]?(?:[0-9]{1,2}|[Nn])月/;
-const UNIT_SUFFIXES = ['万元', '元', '分', '百分比'];
-
-function normalizeKey(key: string): string {
-  return MONTH_RANGE.test(key) ? key.replace(MONTH_RANGE, '1N月') : key;
-}
-
-/** The key of a cell as the reader compares it, or '' for blanks and non-text. */
-export function readerKey(raw: unknown): string {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_LABEL_LENGTH) return '';
-  return normalizeKey(labelKey(raw));
-}
-
-/** Section names that open a new part of a form; a table ends where one of them starts a row. */
-const SECTION_TEXTS = [
-  '项目资金',
-  '项目资金情况',
-  '年度预算',
-  '年度预算情况',
-  '年度部门整体支出预算',
-  '部门整体支出预算',
-  '年度主要任务',
-  '绩效指标',
-  '年度绩效指标',
-  '中期绩效指标',
-  '评估指标',
-  '评价指标',
-  '其他需要说明事项',
-  '其他需要说明的事项',
-  '其他需要说明的问题',
-  '其他说明事项',
-];
-
-/** Words that start the notes and signatures under a form. Compared as key prefixes. */
-export const FOOTER_PREFIXES = [
-  '填表说明',
-  '填报说明',
-  '填表人',
-  '填报人',
-  '填报单位',
-  '填报日期',
-  '填表日期',
-  '联系人',
-  '联系电话',
-  '审核人',
-  '单位负责人',
-  '财务负责人',
-  '项目负责人',
-  '评估人员',
-  '评价人员',
-];
+/** Words that start the notes and signatures under a form (of the built-in vocabulary). */
+export const FOOTER_PREFIXES: readonly string[] = BUILT_IN_VOCABULARY.footers;
 
 /** The summary row under a table may also be worded 合计 (a 序号 column then holds numbers above it). */
-export const TABLE_TOTAL_WORDS: readonly string[] = ['合计'];
+export const TABLE_TOTAL_WORDS: readonly string[] = BUILT_IN_VOCABULARY.tableTotals;
 
 /** Money columns of a funds block: a funds header needs at least one (分值/得分 alone are indicator headers). */
 export const MONEY_COLUMNS: ReadonlySet<FundsColKey> = new Set<FundsColKey>([
@@ -88,8 +32,6 @@ export const MONEY_COLUMNS: ReadonlySet<FundsColKey> = new Set<FundsColKey>([
   'forecast',
 ]);
 
-export type SummaryKey = keyof typeof TOTAL_LABELS;
-
 /** Every meaning a cell's text has as a label; most cells have none. */
 export interface LabelHit {
   header?: HeaderKey;
@@ -97,18 +39,37 @@ export interface LabelHit {
   summary?: SummaryKey;
   fundsRow?: FundsRowKey;
   fundsCol?: FundsColKey;
+  /** The first column the text names; `columns` has every one (偏差原因 is a monitoring cause column and a self-evaluation deviation column). */
   column?: ColumnKey;
+  columns?: readonly ColumnKey[];
   /** 经费保障 … 其他: sub-columns of a split 偏差原因 header in hand-made monitoring forms. */
   cause?: string;
   /** A section name (项目资金, 绩效指标, 其他需要说明事项 …). */
   section?: true;
+  /** The period of a side-by-side target column (长期目标 / 中期指标值 / 年度指标值). */
+  period?: ValuePeriod;
+  /** A first level above 产出/效益/满意度 (实施效果指标). */
+  levelAbove?: true;
+  /** A label the reader knows but does not read (得分计算方法, 指标解释, 项目负责人 …). */
+  extra?: true;
 }
 
-type HitKind = keyof LabelHit;
+type HitKind = Exclude<keyof LabelHit, 'columns'>;
 
 export const NO_LABEL: LabelHit = Object.freeze({});
 
+/** A label of the vocabulary as the near-match search sees it. */
+export interface KnownLabel {
+  key: string;
+  /** The canonical wording, for messages. */
+  canonical: string;
+  hit: LabelHit;
+}
+
 export interface LabelIndex {
+  readonly vocabulary: Vocabulary;
+  /** The key of a text as the reader compares it ('' for no label). */
+  keyOf: KeyOf;
   /** What a reader key means as a label: exact first, then without a unit suffix, then without 其中. */
   lookup(key: string): LabelHit;
   /** Title keys with their template, longest first so a specific title wins over a shorter one inside it. */
@@ -117,36 +78,75 @@ export interface LabelIndex {
   minTitleLength: number;
   /** First characters of every label key and footer word: a cell starting with another ideograph is no label. */
   firstChars: ReadonlySet<string>;
+  /** Footer words as keys. */
+  footers: readonly string[];
+  tableTotals: ReadonlySet<string>;
+  /** Every label with its canonical wording, for the near-match search. */
+  labels: readonly KnownLabel[];
+  /** The template a title names by its words, or null. */
+  titleTemplate(key: string): TemplateId | null;
+  /** A note such as 单位：万元 that is neither a label nor a value. */
+  isNote(raw: string): boolean;
 }
 
-let cached: LabelIndex | null = null;
+const indexes = new WeakMap<Vocabulary, LabelIndex>();
 
-export function labelIndex(): LabelIndex {
-  if (cached) return cached;
+/** The index of a vocabulary (the built-in one by default), built once. */
+export function labelIndex(vocabulary: Vocabulary = BUILT_IN_VOCABULARY): LabelIndex {
+  const known = indexes.get(vocabulary);
+  if (known) return known;
+  const index = buildIndex(vocabulary);
+  indexes.set(vocabulary, index);
+  return index;
+}
+
+function buildIndex(vocabulary: Vocabulary): LabelIndex {
+  const normalise = compileNormaliser(vocabulary.normalisation);
+  const keyOf: KeyOf = (raw) => (raw.length > MAX_LABEL_LENGTH ? '' : normalise(raw));
   const exact = new Map<string, LabelHit>();
+  const columnLists = new Map<string, ColumnKey[]>();
+  const labels: KnownLabel[] = [];
   const add = <K extends HitKind>(kind: K, text: string, value: NonNullable<LabelHit[K]>): void => {
-    const key = normalizeKey(labelKey(text));
+    const key = normalise(text);
     if (key === '') return;
     const hit: LabelHit = exact.get(key) ?? {};
     if (hit[kind] === undefined) hit[kind] = value;
+    if (kind === 'column') {
+      const list = columnLists.get(key) ?? [];
+      if (!list.includes(value as ColumnKey)) list.push(value as ColumnKey);
+      columnLists.set(key, list);
+    }
     exact.set(key, hit);
   };
-  const addLabels = <K extends HitKind>(kind: K, labels: Record<string, Label>): void => {
-    for (const [value, label] of Object.entries(labels)) {
-      for (const text of [label.canonical, ...label.synonyms])
+  const addLabels = <K extends HitKind>(kind: K, group: Record<string, VocabularyLabel>): void => {
+    for (const [value, label] of Object.entries(group)) {
+      for (const text of [label.canonical, ...label.synonyms]) {
         add(kind, text, value as NonNullable<LabelHit[K]>);
+        labels.push({ key: normalise(text), canonical: label.canonical, hit: { [kind]: value } });
+      }
     }
   };
-  addLabels('header', HEADER_LABELS);
-  addLabels('goal', GOAL_LABELS);
-  addLabels('summary', TOTAL_LABELS);
-  addLabels('fundsRow', FUNDS_ROW_LABELS);
-  addLabels('fundsCol', FUNDS_COL_LABELS);
-  addLabels('column', COLUMN_LABELS);
-  for (const name of MONITORING_CAUSES) add('cause', name, name);
-  for (const text of SECTION_TEXTS) add('section', text, true);
+  addLabels('header', vocabulary.header);
+  addLabels('goal', vocabulary.goals);
+  addLabels('summary', vocabulary.totals);
+  addLabels('fundsRow', vocabulary.fundsRows);
+  addLabels('fundsCol', vocabulary.fundsColumns);
+  addLabels('column', vocabulary.columns);
+  for (const name of vocabulary.monitoringCauses) add('cause', name, name);
+  for (const text of vocabulary.sections) add('section', text, true);
+  for (const text of vocabulary.extraLabels) add('extra', text, true);
+  for (const period of ['annual', 'midTerm', 'longTerm'] as const) {
+    for (const text of vocabulary.valuePeriods[period]) add('period', text, period);
+  }
+  for (const text of vocabulary.levelsAbove) add('levelAbove', text, true);
+  for (const [key, list] of columnLists) {
+    const hit = exact.get(key);
+    if (hit !== undefined && list.length > 1) hit.columns = list;
+  }
   for (const hit of exact.values()) Object.freeze(hit);
 
+  const dropPrefixes = vocabulary.normalisation.dropPrefixes.map((p) => normalise(p)).filter((p) => p !== '');
+  const unitSuffixes = vocabulary.normalisation.unitSuffixes.map((p) => normalise(p)).filter((p) => p !== '');
   const lookup = (key: string): LabelHit => {
     if (key === '') return NO_LABEL;
     let hit = exact.get(key);
@@ -155,34 +155,81 @@ export function labelIndex(): LabelIndex {
       if (more === undefined) return;
       hit = hit === undefined ? more : { ...more, ...hit };
     };
-    for (const suffix of UNIT_SUFFIXES) {
+    for (const suffix of unitSuffixes) {
       if (key.length > suffix.length && key.endsWith(suffix)) widen(key.slice(0, -suffix.length));
     }
-    if (key.length > 2 && key.startsWith('其中')) widen(key.slice(2));
+    for (const prefix of dropPrefixes) {
+      if (key.length > prefix.length && key.startsWith(prefix)) widen(key.slice(prefix.length));
+    }
     return hit ?? NO_LABEL;
   };
 
   const titles: { key: string; template: TemplateId }[] = [];
-  for (const template of Object.keys(FORM_TITLES) as TemplateId[]) {
-    const title = FORM_TITLES[template];
-    for (const text of [title.canonical, ...title.synonyms])
-      titles.push({ key: normalizeKey(labelKey(text)), template });
+  for (const template of Object.keys(vocabulary.titles) as TemplateId[]) {
+    const title = vocabulary.titles[template];
+    for (const text of [title.canonical, ...title.synonyms]) titles.push({ key: normalise(text), template });
   }
   titles.sort((a, b) => b.key.length - a.key.length);
+  const footers = vocabulary.footers.map((word) => normalise(word)).filter((k) => k !== '');
+  const tableTotals = new Set(vocabulary.tableTotals.map((word) => normalise(word)));
   const firstChars = new Set<string>();
-  for (const key of [...exact.keys(), ...FOOTER_PREFIXES, '注', ...TABLE_TOTAL_WORDS])
-    firstChars.add(key.charAt(0));
+  for (const key of [...exact.keys(), ...footers, '注', ...tableTotals]) firstChars.add(key.charAt(0));
+  // List numbering (一、 （一）) is stripped from labels, so a label may start with a numeral.
+  for (const ch of '一二三四五六七八九十') firstChars.add(ch);
   const minTitleLength = Math.min(...titles.map((t) => t.key.length));
-  cached = { lookup, titles, minTitleLength, firstChars };
-  return cached;
+
+  const words = vocabulary.titleWords;
+  const marks = words.marks.map((w) => normalise(w));
+  const required = words.required.map((w) => normalise(w));
+  const departmentWords = words.department.map((w) => normalise(w));
+  const rules = words.rules.map((rule) => ({ ...rule, words: rule.words.map((w) => normalise(w)) }));
+  const titleTemplate = (key: string): TemplateId | null => {
+    if (key.length < 2 || key.includes('说明')) return null;
+    if (key.length >= minTitleLength) {
+      for (const title of titles) if (key.includes(title.key)) return title.template;
+    }
+    if (!marks.some((mark) => key.includes(mark)) || !required.every((w) => key.includes(w))) return null;
+    const department = departmentWords.some((w) => key.includes(w));
+    for (const rule of rules) {
+      if (!rule.words.every((w) => key.includes(w))) continue;
+      return department && rule.departmentTemplate !== undefined ? rule.departmentTemplate : rule.template;
+    }
+    return null;
+  };
+
+  const ignore = vocabulary.normalisation.ignore.map((source) => new RegExp(source, 'u'));
+  const characters = vocabulary.normalisation.characters;
+  const isNote = (raw: string): boolean => {
+    if (raw.length > MAX_LABEL_LENGTH || ignore.length === 0) return false;
+    let text = '';
+    for (const ch of normalizeText(raw).replace(/\s+/gu, '')) text += characters[ch] ?? ch;
+    return ignore.some((p) => p.test(text));
+  };
+
+  return {
+    vocabulary,
+    keyOf,
+    isNote,
+    lookup,
+    titles,
+    minTitleLength,
+    firstChars,
+    footers,
+    tableTotals,
+    labels,
+    titleTemplate,
+  };
 }
 
-/** The template whose title the key contains, or null. */
-export function titleTemplate(key: string): TemplateId | null {
-  const index = labelIndex();
-  if (key.length < index.minTitleLength || key.includes('说明')) return null;
-  for (const title of index.titles) if (key.includes(title.key)) return title.template;
-  return null;
+/** The key of a cell as the built-in reader compares it, or '' for blanks and non-text. */
+export function readerKey(raw: unknown, index: LabelIndex = labelIndex()): string {
+  if (typeof raw !== 'string' || raw.length === 0) return '';
+  return index.keyOf(raw);
+}
+
+/** The template whose title the key names, or null. */
+export function titleTemplate(key: string, index: LabelIndex = labelIndex()): TemplateId | null {
+  return index.titleTemplate(key);
 }
 
 const IDEOGRAPH_FIRST = 0x4e00;
@@ -192,11 +239,15 @@ const IDEOGRAPH_LAST = 0x9fff;
  * False when a text cannot be a label because it starts with an ideograph no label starts with (its key then
  * starts with the same ideograph); saves keying most data cells of a long table.
  */
-export function mayBeLabel(raw: string, extraFirstChars: ReadonlySet<string>): boolean {
+export function mayBeLabel(
+  raw: string,
+  extraFirstChars: ReadonlySet<string>,
+  index: LabelIndex = labelIndex(),
+): boolean {
   const code = raw.charCodeAt(0);
   if (code < IDEOGRAPH_FIRST || code > IDEOGRAPH_LAST) return true;
   const first = raw.charAt(0);
-  return labelIndex().firstChars.has(first) || extraFirstChars.has(first);
+  return index.firstChars.has(first) || extraFirstChars.has(first);
 }
 
 /** A blank test that settles the common case, a text starting with a visible character, without normalising it. */
@@ -208,8 +259,8 @@ export function isBlankCell(raw: CellScalar | undefined): boolean {
   return isBlank(raw);
 }
 
-export function isFooterKey(key: string): boolean {
-  for (const prefix of FOOTER_PREFIXES) if (key.startsWith(prefix)) return true;
+export function isFooterKey(key: string, index: LabelIndex = labelIndex()): boolean {
+  for (const prefix of index.footers) if (key.startsWith(prefix)) return true;
   return key === '注';
 }
 
@@ -222,9 +273,10 @@ export class SheetKeys {
   readonly width: number;
   private readonly rows: (string[] | undefined)[];
   private readonly hits = new Map<string, LabelHit>();
-  private readonly index = labelIndex();
-
-  constructor(readonly block: Block) {
+  constructor(
+    readonly block: Block,
+    readonly index: LabelIndex = labelIndex(),
+  ) {
     this.rowCount = block.values.length;
     let width = 0;
     for (const row of block.values) if (row.length > width) width = row.length;
@@ -241,7 +293,7 @@ export class SheetKeys {
     if (col >= keys.length) return '';
     const known = keys[col];
     if (known !== undefined) return known;
-    const computed = readerKey(this.block.values[row]?.[col]);
+    const computed = readerKey(this.block.values[row]?.[col], this.index);
     keys[col] = computed;
     return computed;
   }

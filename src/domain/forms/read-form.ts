@@ -1,7 +1,7 @@
 /**
  * Reads a sheet back into a form's data: our own templates (recognised by `_meta`) and hand-made official
  * forms (recognised by title and headers). Sections are found by their labels, never by fixed rows, because
- * people insert rows, add columns and re-order them (domain.md §10.6).
+ * people insert rows, add columns and re-order them (docs/domain.md §10.6).
  *
  * The reader walks the sheet once, top to bottom. Outside the tables it keys every cell to find labels;
  * inside a table it looks only at the first non-blank cell of each row (to see where the table ends) and at
@@ -9,6 +9,7 @@
  */
 import { columnLetter, toA1 } from '../grid/address';
 import type { Block, CellScalar } from '../grid/cell';
+import { cellText, readAmount } from '../grid/parse';
 import { detectWithKeys } from './detect';
 import {
   ABSENT,
@@ -18,35 +19,40 @@ import {
   type FundsRow,
   type FundsRowKey,
   type GoalKey,
+  type BudgetBasis,
+  type LabelGuess,
   type HeaderKey,
   type ParsedForm,
   type TableKey,
   type TableRow,
   type TemplateId,
 } from './form-model';
+import { FORM_SHAPES, type FormShape, type Part, type TableShape } from './form-shapes';
 import { readTables } from './row-reading';
-import { FORM_SHAPES, type FormShape, type TableShape } from './form-shapes';
 import {
   isBlankCell,
   isFooterKey,
   type LabelHit,
+  labelIndex,
   mayBeLabel,
   MONEY_COLUMNS,
   NO_LABEL,
   readerKey,
   SheetKeys,
   type SummaryKey,
-  TABLE_TOTAL_WORDS,
-  titleTemplate,
 } from './label-index';
-import {
-  COLUMN_LABELS,
-  FUNDS_COL_LABELS,
-  FUNDS_ROW_LABELS,
-  GOAL_LABELS,
-  HEADER_LABELS,
-  TOTAL_LABELS,
-} from './vocabulary';
+import { nearestLabel } from './near-label';
+import type { Vocabulary } from './vocabulary';
+import type { ValuePeriod } from './vocabulary-schema';
+
+/** One of several side-by-side target columns (长期/中期/年度, or one per place). */
+export interface TargetColumn {
+  col: number;
+  /** From the header: 长期, 中期 or 年度; null for a place or unit column. */
+  period: ValuePeriod | null;
+  /** The header text as written. */
+  label: string;
+}
 
 /** Where a row table is on the sheet; all rows and columns are 0-based sheet positions. */
 export interface TableLayout {
@@ -58,6 +64,13 @@ export interface TableLayout {
   columns: Partial<Record<ColumnKey, number>>;
   /** Hand-made monitoring forms split 偏差原因 into one column per cause (经费保障 …), marked with a tick. */
   causeColumns: readonly { col: number; cause: string }[];
+  /**
+   * Side-by-side target columns when the form has several (sheet columns); `columns.target` is the one
+   * scored (the annual one, else the first). Absent for the usual single target column.
+   */
+  targets?: readonly TargetColumn[];
+  /** Sheet column of a first level above 产出/效益/满意度 (实施效果指标); 一级 is then the next column. */
+  levelAbove?: number;
   /** Sheet column of `values[0]` when a row is handed to `readTableRow`. */
   left: number;
   /** Last sheet column `readTableRow` looks at. */
@@ -73,6 +86,13 @@ export interface FundsLayout {
   rows: Partial<Record<FundsRowKey, number>>;
   /** Row after the block (exclusive). */
   endRow: number;
+  /** The budget column 执行率 divides by (see ParsedForm.budgetBasis). */
+  budgetBasis?: BudgetBasis;
+  /**
+   * Goal forms that write the funds as label/value pairs (项目资金 | 3.0 | 其中：财政拨款 | 3.0) have no
+   * column header: `columns` is then empty and each row's amount is the cell right of its label.
+   */
+  inline?: true;
 }
 
 export interface FormLayout {
@@ -93,11 +113,25 @@ export type ReadFormResult =
   { ok: true; form: ParsedForm; layout: FormLayout } | { ok: false; reason: 'unrecognized' | 'empty' };
 
 const NO_VALUES: readonly CellScalar[] = [];
+/** 执行率(B/A), 执行率（B÷A）: the letter after the division sign names the divisor. */
+const RATE_FORMULA = /[A-Za-z]\s*[/÷]\s*([A-Za-z])/u;
+/** 年初预算数(A), 全年预算数【A】: the letter a column is called by. */
+const LETTER_SUFFIX = /[(（【[]\s*([A-Za-z])\s*[)）】\]]\s*$/u;
 const NO_FORMULAS: readonly (string | null)[] = [];
 
-export function readForm(block: Block, sheet: string, hint: FormHint | null): ReadFormResult {
+export interface ReadOptions {
+  /** The words of the forms; the built-in vocabulary when absent. */
+  vocabulary?: Vocabulary | undefined;
+}
+
+export function readForm(
+  block: Block,
+  sheet: string,
+  hint: FormHint | null,
+  options: ReadOptions = {},
+): ReadFormResult {
   if (blockIsBlank(block)) return { ok: false, reason: 'empty' };
-  const keys = new SheetKeys(block);
+  const keys = new SheetKeys(block, labelIndex(options.vocabulary));
   const template = hint ? hint.template : detectWithKeys(keys);
   if (template === null) return { ok: false, reason: 'unrecognized' };
   const reader = new FormReader(keys, FORM_SHAPES[template], hint ? 'meta' : 'headers');
@@ -189,13 +223,28 @@ interface HeaderBand {
   bottom: number;
   columns: Partial<Record<ColumnKey, number>>;
   causeColumns: { col: number; cause: string }[];
+  targets: TargetColumn[];
+  guesses: LabelGuess[];
 }
 
 interface TableState {
   shape: TableShape;
   layout: TableLayout;
   rows: TableRow[];
+  /** The 二级 column holds the first levels (a level above them in the 一级 column). */
+  levelShifted: boolean;
 }
+
+/** An unlabelled short text where a label could be: a candidate for a near match. */
+interface LabelCandidate {
+  r: number;
+  c: number;
+  key: string;
+}
+
+/** Shortest and longest key of a cell that may be a near-miss header. */
+const CANDIDATE_MIN = 2;
+const CANDIDATE_MAX = 16;
 
 interface FundsHeader {
   row: number;
@@ -203,9 +252,8 @@ interface FundsHeader {
   bottom: number;
   firstCol: number;
   columns: Partial<Record<FundsColKey, number>>;
+  guesses: LabelGuess[];
 }
-
-const TABLE_TOTAL_KEYS: ReadonlySet<string> = new Set(TABLE_TOTAL_WORDS);
 
 class FormReader {
   private readonly values: CellScalar[][];
@@ -231,6 +279,15 @@ class FormReader {
   private readonly groupKeys = new Map<TableKey, ReadonlySet<string>>();
   private readonly groupFirstChars = new Set<string>();
   private readonly labelRows = new Map<number, boolean>();
+  private readonly vocabulary: Vocabulary;
+  private readonly guesses: LabelGuess[] = [];
+  /** Unlabelled short texts outside the tables, where a header field's label could be. */
+  private readonly candidates: LabelCandidate[] = [];
+  private readonly goalLabels: Partial<Record<GoalKey, { r: number; c: number }>> = {};
+  /** Funds rows written as label/value pairs (goal forms without a funds header). */
+  private readonly inlineFunds: Partial<Record<FundsRowKey, number>> = {};
+  /** The one amount column of a goal form's funds block, read inline when the block has no header. */
+  private readonly inlineColumn: FundsColKey | null;
 
   constructor(
     private readonly keys: SheetKeys,
@@ -242,12 +299,15 @@ class FormReader {
     this.formulas = block.formulas;
     this.top = block.top;
     this.left = block.left;
+    this.vocabulary = keys.index.vocabulary;
     this.headerKeys = new Set(shape.header.map((p) => p.key));
     this.goalKeys = new Set(shape.goals.map((p) => p.key));
     this.fundsRowKeys = new Set(shape.funds?.rows.map((p) => p.key) ?? []);
     this.fundsColKeys = new Set(shape.funds?.cols.map((p) => p.key) ?? []);
+    const amountCols = shape.funds?.cols.filter((p) => p.required) ?? [];
+    this.inlineColumn = amountCols.length === 1 ? (amountCols[0]?.key ?? null) : null;
     for (const table of shape.tables) {
-      const keys = table.groupLabels.map((label) => readerKey(label));
+      const keys = table.groupLabels.map((label) => readerKey(label, this.keys.index));
       this.groupKeys.set(table.key, new Set(keys));
       for (const key of keys) this.groupFirstChars.add(key.charAt(0));
     }
@@ -281,10 +341,18 @@ class FormReader {
     const found = new Map<number, ColumnKey>();
     const width = this.values[r]?.length ?? 0;
     for (let c = 0; c < width; c++) {
-      const key = this.keys.hit(r, c).column;
-      if (key !== undefined && table.columns.some((p) => p.key === key)) found.set(c, key);
+      const key = this.columnOf(this.keys.hit(r, c), table);
+      if (key !== undefined) found.set(c, key);
     }
     return found;
+  }
+
+  /** The first meaning of a label that is a column of this table (偏差原因: cause or deviation). */
+  private columnOf(hit: LabelHit, table: TableShape): ColumnKey | undefined {
+    if (hit.column === undefined) return undefined;
+    const has = (key: ColumnKey): boolean => table.columns.some((p) => p.key === key);
+    if (has(hit.column)) return hit.column;
+    return hit.columns?.find(has);
   }
 
   private isTableHeader(r: number, table: TableShape): boolean {
@@ -301,15 +369,17 @@ class FormReader {
 
     // Lower header rows are the more specific ones (a group label sits above its sub-columns).
     const labelAt = new Map<number, ColumnKey>();
+    const periodAt = new Map<number, ValuePeriod>();
     const causeColumns: { col: number; cause: string }[] = [];
     const hasCause = table.columns.some((p) => p.key === 'cause');
+    const hasTarget = table.columns.some((p) => p.key === 'target');
     for (let row = top; row <= bottom; row++) {
-      for (const [c, key] of this.tableLabelsOf(row, table)) labelAt.set(c, key);
-      if (!hasCause) continue;
       const width = this.values[row]?.length ?? 0;
+      for (const [c, key] of this.tableLabelsOf(row, table)) labelAt.set(c, key);
       for (let c = 0; c < width; c++) {
-        const cause = this.keys.hit(row, c).cause;
-        if (cause !== undefined) causeColumns.push({ col: c, cause });
+        const hit = this.keys.hit(row, c);
+        if (hasTarget && hit.period !== undefined) periodAt.set(c, hit.period);
+        if (hasCause && hit.cause !== undefined) causeColumns.push({ col: c, cause: hit.cause });
       }
     }
     const columns: Partial<Record<ColumnKey, number>> = {};
@@ -320,29 +390,147 @@ class FormReader {
     causeColumns.sort((a, b) => a.col - b.col);
     const firstCause = causeColumns[0];
     if (firstCause !== undefined && columns.cause === undefined) columns.cause = firstCause.col;
-    return { top, bottom, columns, causeColumns: causeColumns.length >= 2 ? causeColumns : [] };
+    const unknown: LabelCandidate[] = [];
+    for (let row = top; row <= bottom; row++) unknown.push(...this.candidatesIn(row));
+    const guesses = this.guessParts(
+      table.columns.filter((p) => p.required && columns[p.key] === undefined),
+      unknown,
+      (hit) => hit.column,
+      (key, col) => {
+        columns[key] = col;
+      },
+    );
+    const targets = hasTarget ? this.targetColumns(bottom, columns, periodAt) : [];
+    const causes = causeColumns.length >= 2 ? causeColumns : [];
+    return { top, bottom, columns, causeColumns: causes, targets, guesses };
+  }
+
+  /** Unlabelled short texts of row r. */
+  private candidatesIn(r: number): LabelCandidate[] {
+    const found: LabelCandidate[] = [];
+    const width = this.values[r]?.length ?? 0;
+    for (let c = 0; c < width; c++) {
+      const raw = this.values[r]?.[c];
+      if (typeof raw !== 'string' || isBlankCell(raw)) continue;
+      const key = this.keys.key(r, c);
+      if (key.length < CANDIDATE_MIN || key.length > CANDIDATE_MAX) continue;
+      if (this.keys.hitOf(key) !== NO_LABEL || this.keys.index.titleTemplate(key) !== null) continue;
+      found.push({ r, c, key });
+    }
+    return found;
+  }
+
+  /**
+   * For each missing part, the candidate cell that nearly matches one of its labels: `take` records it and
+   * the guess is returned for the info issue. A cell is used for one part at most.
+   */
+  private guessParts<K extends string>(
+    parts: readonly Part<K>[],
+    candidates: readonly LabelCandidate[],
+    kindOf: (hit: LabelHit) => string | undefined,
+    take: (key: K, col: number, r: number) => void,
+  ): LabelGuess[] {
+    const guesses: LabelGuess[] = [];
+    const used = new Set<LabelCandidate>();
+    for (const part of parts) {
+      const labels = this.keys.index.labels.filter((label) => kindOf(label.hit) === part.key);
+      for (const candidate of candidates) {
+        if (used.has(candidate)) continue;
+        const label = nearestLabel(candidate.key, labels);
+        if (label === null) continue;
+        used.add(candidate);
+        take(part.key, candidate.c, candidate.r);
+        guesses.push({
+          cell: toA1({ row: this.top + candidate.r, col: this.left + candidate.c }),
+          text: cellText(this.values[candidate.r]?.[candidate.c]) ?? candidate.key,
+          label: label.canonical,
+        });
+        break;
+      }
+    }
+    return guesses;
+  }
+
+  /**
+   * Side-by-side target columns: 长期/中期/年度 headers (the annual one is the scored target), or, when the
+   * table has no target header at all, one column per place or unit right of the indicator names (the
+   * first is scored). Fewer than two such columns is an ordinary layout and gives no list.
+   */
+  private targetColumns(
+    bottom: number,
+    columns: Partial<Record<ColumnKey, number>>,
+    periodAt: ReadonlyMap<number, ValuePeriod>,
+  ): TargetColumn[] {
+    if (periodAt.size >= 2) {
+      const targets = [...periodAt.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([col, period]) => ({ col, period, label: cellText(this.values[bottom]?.[col]) ?? period }));
+      const annual = targets.find((t) => t.period === 'annual') ?? targets[0];
+      if (annual !== undefined) columns.target = annual.col;
+      return targets;
+    }
+    const names = columns.level3;
+    if (columns.target !== undefined || names === undefined) return [];
+    const taken = new Set(Object.values(columns));
+    const row = this.values[bottom] ?? NO_VALUES;
+    const places: TargetColumn[] = [];
+    for (let c = names + 1; c < row.length; c++) {
+      if (taken.has(c) || isBlankCell(row[c])) continue;
+      if (this.keys.hit(bottom, c) !== NO_LABEL) continue;
+      places.push({ col: c, period: null, label: cellText(row[c]) ?? '' });
+    }
+    const first = places[0];
+    if (places.length < 2 || first === undefined) return [];
+    columns.target = first.col;
+    return places;
   }
 
   /** A header row above or below the anchor row: nothing but this table's labels, group labels and causes. */
   private isBandRow(r: number, table: TableShape): boolean {
     const width = this.values[r]?.length ?? 0;
     const groups = this.groupKeys.get(table.key);
+    let periods = 0;
+    for (let c = 0; c < width; c++) if (this.keys.hit(r, c).period !== undefined) periods++;
     let labels = 0;
     for (let c = 0; c < width; c++) {
       if (isBlankCell(this.values[r]?.[c])) continue;
       const key = this.keys.key(r, c);
       const hit = this.keys.hitOf(key);
-      const column = hit.column;
+      // A row of 长期目标 | 年度目标 under a merged 指标值 names target columns, not goals.
+      if (periods >= 2 && hit.period !== undefined) {
+        labels++;
+        continue;
+      }
       // A goal written just above the table (1-N月执行情况 in a monitoring form) is no header row of it.
       if (hit.goal !== undefined && this.goalKeys.has(hit.goal)) return false;
-      if (column !== undefined && table.columns.some((p) => p.key === column)) labels++;
+      if (this.columnOf(hit, table) !== undefined) labels++;
       else if (groups?.has(key) || hit.cause !== undefined) labels++;
-      else return false;
+      else if (hit.extra === undefined) return false;
     }
     return labels > 0;
   }
 
+  /**
+   * 实施效果指标 → 产出指标 → name: when the 一级 column holds a level above the first levels, that column is
+   * the level above, the 二级 column holds the first levels and the form has no second level.
+   */
+  private shiftLevelAbove(band: HeaderBand): number | undefined {
+    const level1 = band.columns.level1;
+    const level2 = band.columns.level2;
+    if (level1 === undefined || level2 === undefined) return undefined;
+    for (let r = band.bottom + 1, seen = 0; r < this.keys.rowCount && seen < 3; r++) {
+      if (isBlankCell(this.values[r]?.[level1])) continue;
+      seen++;
+      if (this.keys.hit(r, level1).levelAbove === undefined) continue;
+      band.columns.level1 = level2;
+      delete band.columns.level2;
+      return level1;
+    }
+    return undefined;
+  }
+
   private readTable(table: TableShape, band: HeaderBand): number {
+    const levelAbove = this.shiftLevelAbove(band);
     const sheetColumns: Partial<Record<ColumnKey, number>> = {};
     let right = this.left;
     for (const key of Object.keys(band.columns) as ColumnKey[]) {
@@ -355,6 +543,10 @@ class FormReader {
       right = Math.max(right, this.left + col);
       return { col: this.left + col, cause };
     });
+    const targets = band.targets.map((target) => {
+      right = Math.max(right, this.left + target.col);
+      return { ...target, col: this.left + target.col };
+    });
     const layout: TableLayout = {
       table: table.key,
       headerTop: this.top + band.top,
@@ -366,7 +558,10 @@ class FormReader {
       firstDataRow: this.top + band.bottom + 1,
       endRow: this.top + this.keys.rowCount,
     };
-    const state: TableState = { shape: table, layout, rows: [] };
+    if (targets.length > 0) layout.targets = targets;
+    if (levelAbove !== undefined) layout.levelAbove = this.left + levelAbove;
+    const state: TableState = { shape: table, layout, rows: [], levelShifted: levelAbove !== undefined };
+    this.guesses.push(...band.guesses);
     this.tables.set(table.key, state);
 
     // Indicator names inside the table (二级 绩效目标 of the 10号 framework) may read like header or goal
@@ -408,12 +603,12 @@ class FormReader {
     for (let c = 0; c < row.length; c++) {
       const raw = row[c];
       if (isBlankCell(raw)) continue;
-      if (typeof raw !== 'string' || !mayBeLabel(raw, this.groupFirstChars)) return 'data';
+      if (typeof raw !== 'string' || !mayBeLabel(raw, this.groupFirstChars, this.keys.index)) return 'data';
       const key = this.keys.key(r, c);
       if (key === '') return 'data';
       if (groups?.has(key)) continue;
       const hit = this.keys.hitOf(key);
-      if (hit.summary === 'total' || TABLE_TOTAL_KEYS.has(key)) return 'summary';
+      if (hit.summary === 'total' || this.keys.index.tableTotals.has(key)) return 'summary';
       if (hit.summary !== undefined) return 'end';
       if (this.isSectionStart(key, hit)) {
         const insideTable =
@@ -435,8 +630,8 @@ class FormReader {
       hit.section !== undefined ||
       hit.header !== undefined ||
       hit.goal !== undefined ||
-      isFooterKey(key) ||
-      titleTemplate(key) !== null
+      isFooterKey(key, this.keys.index) ||
+      this.keys.index.titleTemplate(key) !== null
     );
   }
 
@@ -480,7 +675,23 @@ class FormReader {
         }
       }
     }
-    return { row: r, bottom, firstCol, columns };
+    // A near-miss header may stand left of the first recognised column, but never in the label column.
+    const labelCol = this.firstNonBlankCol(r);
+    const unknown = this.candidatesIn(r).filter((candidate) => candidate.c > labelCol);
+    const missingParts = (this.shape.funds?.cols ?? []).filter(
+      (p) =>
+        p.required && columns[p.key] === undefined && !p.satisfiedBy?.some((k) => columns[k] !== undefined),
+    );
+    const guesses = this.guessParts(
+      missingParts,
+      unknown,
+      (hit) => hit.fundsCol,
+      (key, col) => {
+        columns[key] = col;
+        firstCol = Math.min(firstCol, col);
+      },
+    );
+    return { row: r, bottom, firstCol, columns, guesses };
   }
 
   private fundsColumnsOf(r: number): Map<number, FundsColKey> {
@@ -532,7 +743,34 @@ class FormReader {
       if (c !== undefined) columns[key] = this.left + c;
     }
     this.fundsLayout = { headerRow: this.top + header.row, columns, rows, endRow: this.top + r };
+    const basis = this.budgetBasisOf(header);
+    if (basis !== null) this.fundsLayout.budgetBasis = basis;
+    this.guesses.push(...header.guesses);
     return r;
+  }
+
+  /**
+   * What 执行率 divides by. A header 执行率(B/A) names the divisor by the letter written after a budget
+   * column (年初预算数(A)); without letters the 全年预算数 is used when there is one, else the 年初预算数.
+   */
+  private budgetBasisOf(header: FundsHeader): BudgetBasis | null {
+    const { initialBudget, annualBudget, rate } = header.columns;
+    if (initialBudget === undefined && annualBudget === undefined) return null;
+    const headerText = (c: number): string =>
+      [header.row, header.bottom].map((r) => cellText(this.values[r]?.[c]) ?? '').join('');
+    if (rate !== undefined) {
+      const divisor = RATE_FORMULA.exec(headerText(rate))?.[1]?.toUpperCase();
+      for (const column of ['annualBudget', 'initialBudget'] as const) {
+        const c = header.columns[column];
+        if (divisor === undefined || c === undefined) continue;
+        if (LETTER_SUFFIX.exec(headerText(c))?.[1]?.toUpperCase() === divisor)
+          return { column, source: 'rate-header' };
+      }
+    }
+    if (annualBudget !== undefined) {
+      return { column: 'annualBudget', source: initialBudget === undefined ? 'only-column' : 'default' };
+    }
+    return { column: 'initialBudget', source: 'only-column' };
   }
 
   private amountsBlank(r: number, firstCol: number): boolean {
@@ -547,24 +785,68 @@ class FormReader {
     const width = this.values[r]?.length ?? 0;
     for (let c = 0; c < width; c++) {
       const hit = this.keys.hit(r, c);
-      if (hit === NO_LABEL) continue;
+      if (hit === NO_LABEL) {
+        const key = this.keys.key(r, c);
+        // Header fields stand above the tables; what follows them (signatures, notes) is no candidate.
+        const short = key.length >= CANDIDATE_MIN && key.length <= CANDIDATE_MAX;
+        if (short && this.tables.size === 0 && typeof this.values[r]?.[c] === 'string')
+          this.candidates.push({ r, c, key });
+        continue;
+      }
       const headerKey = hit.header;
-      if (headerKey !== undefined) {
-        if (this.headerKeys.has(headerKey) && this.header[headerKey] === undefined) {
+      if (headerKey !== undefined && this.headerKeys.has(headerKey)) {
+        const known = this.header[headerKey];
+        // A stamp line (主管部门（盖章）： left blank) above the filled field does not hide it.
+        if (known === undefined || (this.source === 'headers' && isBlankCell(known.raw))) {
           this.header[headerKey] = this.valueOf(r, c, false);
         }
         continue;
       }
       const goalKey = hit.goal;
       if (goalKey !== undefined) {
+        this.goalLabels[goalKey] ??= { r, c };
         if (this.goalKeys.has(goalKey) && this.goals[goalKey] === undefined) {
           const columnHeader = goalKey === 'expected' || goalKey === 'achieved';
           this.goals[goalKey] = columnHeader ? this.field(r + 1, c) : this.valueOf(r, c, true);
         }
         continue;
       }
+      if (this.noteInlineFunds(hit, r, c)) continue;
       this.noteSummaryLabel(hit.summary, r, c);
     }
+  }
+
+  /**
+   * A funds row written as label and amount above the tables of a goal form (项目资金 | 3.0 | 其中：财政拨款 |
+   * 3.0); the section label itself carries the total when a number follows it. True when the cell was used.
+   */
+  private noteInlineFunds(hit: LabelHit, r: number, c: number): boolean {
+    const column = this.inlineColumn;
+    if (column === null || this.fundsLayout !== null || this.tables.size > 0) return false;
+    let rowKey = hit.fundsRow;
+    if (rowKey === undefined && hit.section !== undefined) {
+      const value = this.valueOf(r, c, false);
+      if (typeof value.raw !== 'number' && readAmount(value.raw) === null) return false;
+      rowKey = 'total';
+    }
+    if (rowKey === undefined || !this.fundsRowKeys.has(rowKey) || this.funds[rowKey] !== undefined)
+      return false;
+    const value = this.valueOf(r, c, false);
+    // 资金总额 over a column of amounts (the row labels are left of them): a column header, no row.
+    if (
+      isBlankCell(value.raw) &&
+      this.isAmount(r + 1, c) &&
+      this.keys.hit(r + 1, c - 1).fundsRow !== undefined
+    )
+      return true;
+    this.funds[rowKey] = { row: this.top + r, label: this.field(r, c), cols: { [column]: value } };
+    this.inlineFunds[rowKey] = this.top + r;
+    return true;
+  }
+
+  private isAmount(r: number, c: number): boolean {
+    const raw = this.values[r]?.[c];
+    return typeof raw === 'number' || (typeof raw === 'string' && readAmount(raw) !== null);
   }
 
   private noteSummaryLabel(key: SummaryKey | undefined, r: number, c: number): void {
@@ -599,7 +881,8 @@ class FormReader {
     }
     const width = this.values[r]?.length ?? 0;
     for (let cc = c + 1; cc < width; cc++) {
-      if (isBlankCell(this.values[r]?.[cc])) continue;
+      const raw = this.values[r]?.[cc];
+      if (isBlankCell(raw) || (typeof raw === 'string' && this.keys.index.isNote(raw))) continue;
       return this.isZoneLabel(this.keys.key(r, cc)) ? this.field(r, c + 1) : this.field(r, cc);
     }
     if (mayBeBelow && belowIsValue) return this.field(below, c);
@@ -612,12 +895,18 @@ class FormReader {
     const key = this.keys.key(r, c);
     if (key === '') return true;
     const hit = this.keys.hitOf(key);
-    return hit === NO_LABEL && titleTemplate(key) === null;
+    return hit === NO_LABEL && this.keys.index.titleTemplate(key) === null;
   }
 
   private isZoneLabel(key: string): boolean {
     const hit = this.keys.hitOf(key);
-    return hit.header !== undefined || hit.goal !== undefined || hit.summary !== undefined;
+    return (
+      hit.header !== undefined ||
+      hit.goal !== undefined ||
+      hit.summary !== undefined ||
+      hit.fundsRow !== undefined ||
+      hit.extra !== undefined
+    );
   }
 
   /** A row of at least two labels and nothing else: its values are in the row below. */
@@ -665,31 +954,57 @@ class FormReader {
   result(sheet: string, version: number | null): { form: ParsedForm; layout: FormLayout } {
     const missing: string[] = [];
     const shape = this.shape;
+    const handMade = this.source === 'headers';
 
-    for (const part of shape.header) {
-      if (part.required && this.header[part.key] === undefined)
-        missing.push(HEADER_LABELS[part.key].canonical);
+    // A hand-made form is asked only for its core fields, so only those are worth a guess.
+    const absentHeader = shape.header.filter(
+      (p) => p.required && this.header[p.key] === undefined && (!handMade || p.core === true),
+    );
+    this.guesses.push(
+      ...this.guessParts(
+        absentHeader,
+        this.candidates,
+        (hit) => hit.header,
+        (key, c, r) => {
+          this.header[key] = this.valueOf(r, c, false);
+        },
+      ),
+    );
+    // A hand-made form whose province never printed a field (项目属性, 项目期) lacks it by design.
+    for (const part of absentHeader) {
+      if (this.header[part.key] === undefined) missing.push(this.vocabulary.header[part.key].canonical);
     }
 
     if (shape.funds) {
-      if (this.fundsLayout === null) missing.push(shape.funds.section);
+      if (this.fundsLayout === null && Object.keys(this.inlineFunds).length > 0) {
+        const rows = Object.values(this.inlineFunds);
+        this.fundsLayout = {
+          headerRow: Math.min(...rows),
+          columns: {},
+          rows: { ...this.inlineFunds },
+          endRow: Math.max(...rows) + 1,
+          inline: true,
+        };
+      } else if (this.fundsLayout === null) missing.push(shape.funds.section);
       else {
+        const columns = this.fundsLayout.columns;
         for (const part of shape.funds.rows) {
           if (part.required && this.funds[part.key] === undefined)
-            missing.push(FUNDS_ROW_LABELS[part.key].canonical);
+            missing.push(this.vocabulary.fundsRows[part.key].canonical);
         }
         for (const part of shape.funds.cols) {
-          if (part.required && this.fundsLayout.columns[part.key] === undefined) {
-            missing.push(FUNDS_COL_LABELS[part.key].canonical);
-          }
+          if (!part.required || columns[part.key] !== undefined) continue;
+          if (part.satisfiedBy?.some((k) => columns[k] !== undefined)) continue;
+          missing.push(this.vocabulary.fundsColumns[part.key].canonical);
         }
       }
     }
 
+    this.goalsFromOverallRow();
     for (const part of shape.goals) {
       if (!part.required || this.goals[part.key] !== undefined) continue;
       if (part.satisfiedBy?.some((k) => this.goals[k] !== undefined)) continue;
-      missing.push(GOAL_LABELS[part.key].canonical);
+      missing.push(this.vocabulary.goals[part.key].canonical);
     }
 
     const tables: ParsedForm['tables'] = {};
@@ -703,8 +1018,10 @@ class FormReader {
       tables[table.key] = state.rows;
       tableLayouts[table.key] = state.layout;
       for (const part of table.columns) {
-        if (part.required && state.layout.columns[part.key] === undefined)
-          missing.push(COLUMN_LABELS[part.key].canonical);
+        if (!part.required || state.layout.columns[part.key] !== undefined) continue;
+        // With a level above the first levels, the form has no second level by design.
+        if (part.key === 'level2' && state.levelShifted) continue;
+        missing.push(this.vocabulary.columns[part.key].canonical);
       }
     }
 
@@ -714,7 +1031,7 @@ class FormReader {
     let conclusion: Field = ABSENT;
     if (summary) {
       if (this.summaryRow === null) {
-        if (summary.required) missing.push(TOTAL_LABELS.total.canonical);
+        if (summary.required) missing.push(this.vocabulary.totals.total.canonical);
       } else {
         const totalCol = this.totalColumn();
         total = this.field(this.summaryRow, totalCol);
@@ -740,6 +1057,11 @@ class FormReader {
       conclusion,
       missing,
     };
+    if (this.guesses.length > 0) form.labelGuesses = this.guesses;
+    // Only a choice the form's own 执行率 header makes is passed on; otherwise scores divide by 全年预算数
+    // when there is one, else by 年初预算数, which is what the layout records too.
+    const basis = this.fundsLayout?.budgetBasis;
+    if (basis?.source === 'rate-header') form.budgetBasis = basis;
     const layout: FormLayout = {
       template: shape.template,
       source: this.source,
@@ -748,6 +1070,23 @@ class FormReader {
       summaryRow: this.summaryRow === null ? null : this.top + this.summaryRow,
     };
     return { form, layout };
+  }
+
+  /**
+   * Self-evaluations that print 年度总体目标 | 预期目标 text | … | 实际完成情况 text without the two column
+   * labels: the first text right of the label is the expected goal, the next one the achieved goal.
+   */
+  private goalsFromOverallRow(): void {
+    if (!this.goalKeys.has('expected') || !this.goalKeys.has('achieved')) return;
+    const at = this.goalLabels.overall;
+    if (at === undefined || this.goals.expected !== undefined || this.goals.achieved !== undefined) return;
+    const texts: number[] = [];
+    const row = this.values[at.r] ?? NO_VALUES;
+    for (let c = at.c + 1; c < row.length && texts.length < 2; c++) if (!isBlankCell(row[c])) texts.push(c);
+    const [expected, achieved] = texts;
+    if (expected === undefined) return;
+    this.goals.expected = this.field(at.r, expected);
+    if (achieved !== undefined) this.goals.achieved = this.field(at.r, achieved);
   }
 
   /** Block column of the total: under the table's 得分 column, else the last value right of the 总分 label. */

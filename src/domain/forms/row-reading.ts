@@ -340,17 +340,28 @@ interface Carried {
   level2: string | null;
 }
 
+/** The 一级/二级 texts a row writes itself, worked out once per row (a live edit walks every row). */
+const ownLevels = new WeakMap<TableRow, readonly [string | null, string | null]>();
+
+function ownLevelsOf(row: TableRow): readonly [string | null, string | null] {
+  let own = ownLevels.get(row);
+  if (own === undefined) {
+    own = [textOf(row, 'level1'), textOf(row, 'level2')];
+    ownLevels.set(row, own);
+  }
+  return own;
+}
+
 /** Carries 一级/二级 over one row; a new first level starts a new merge of the second level too. */
 function carry(levels: Carried, row: TableRow): Carried {
-  const own1 = textOf(row, 'level1');
-  const own2 = textOf(row, 'level2');
+  const [own1, own2] = ownLevelsOf(row);
   let { level1, level2 } = levels;
   if (own1 !== null && own1 !== level1) {
     level1 = own1;
     level2 = null;
   }
   if (own2 !== null) level2 = own2;
-  return { level1, level2 };
+  return level1 === levels.level1 && level2 === levels.level2 ? levels : { level1, level2 };
 }
 
 function readOne(row: TableRow, table: TableKey, index: number, levels: Carried): RowReading {

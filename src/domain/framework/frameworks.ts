@@ -1,13 +1,13 @@
 /**
  * Indicator frameworks (一级 → 二级) as validated data, and the tolerant matching the reader and the checks use
- * to recognise what a form wrote in its 一级指标 / 二级指标 columns (domain.md §3.2, §10.6).
+ * to recognise what a form wrote in its 一级指标 / 二级指标 columns (docs/domain.md §3.2, §10.6).
  *
  * Which first levels are required:
  * - classic-2020: 产出, 效益 and 满意度 are all required; review practice flags a goal or self-evaluation that
- *   lacks any of the three groups (domain.md §3.5).
+ *   lacks any of the three groups (docs/domain.md §3.5).
  * - core-2021: 成本指标 is required as well. 101号 promoted cost to a first level so that every project states
  *   its unit cost or itemised cost control, and the same review practice flags a missing 成本 group under
- *   101号 (domain.md §3.2(b), §3.5). Its 社会成本 / 生态环境成本 二级 apply only to projects with negative
+ *   101号 (docs/domain.md §3.2(b), §3.5). Its 社会成本 / 生态环境成本 二级 apply only to projects with negative
  *   externalities, which is why `required` sits on the first level and not on each second level.
  */
 import classic2020 from './data/classic-2020.json';

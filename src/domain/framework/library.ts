@@ -1,5 +1,5 @@
 /**
- * The indicator library (domain.md §7): 共性 and 分行业 indicators with levels, operator, reference value,
+ * The indicator library (docs/domain.md §7): 共性 and 分行业 indicators with levels, operator, reference value,
  * unit and explanation, searchable by Chinese text and by pinyin initials.
  */
 import { z } from 'zod';

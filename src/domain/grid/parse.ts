@@ -1,5 +1,5 @@
 /**
- * Tolerant reading of what people type into budget-performance forms (domain.md §10.6).
+ * Tolerant reading of what people type into budget-performance forms (docs/domain.md §10.6).
  * Every function here is total: it never throws on any input, and unreadable text comes back as a
  * `text` reading for the checks to report.
  */

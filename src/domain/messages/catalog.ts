@@ -3,3 +3,4 @@ export { ISSUE_MESSAGES, UNKNOWN_ISSUE, type Lang, type MessageText } from './is
 export { fillTemplate, hasMessage, placeholdersOf, renderIssue } from './render';
 export { SEVERITY_LABELS, severityLabel } from './engine-messages';
 export { formatBand, formatNumber } from './format';
+export { formDescription, formTitle, gradeName, profileText } from './product-names';

@@ -52,6 +52,26 @@ export const UNREADABLE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '工作簿中没有工作表；请确认提交了正确的文件',
     'The workbook has no sheets; check that the right file was submitted.',
   ),
+  too_large: m(
+    '文件内容过多（文本、单元格或所需内存超出上限），已拒绝读取；请删除无关工作表或内容后重新提交',
+    'The file holds too much (text, cells or the memory it needs pass the limit) and was refused; remove unrelated sheets or content and resubmit.',
+  ),
+  not_regular_file: m(
+    '这不是普通文件（可能是管道、设备或套接字），未读取',
+    'This is not a regular file (a pipe, device or socket) and was not read.',
+  ),
+  folder_unreadable: m(
+    '无法读取该文件夹（没有权限或已不存在），其中的文件未检查',
+    'The folder cannot be read (no permission, or it is gone); the files in it were not checked.',
+  ),
+  broken_link: m(
+    '这是一个快捷方式（符号链接），但它指向的文件不存在',
+    'This is a symbolic link whose target does not exist.',
+  ),
+  worker_failed: m(
+    '检查程序无法启动，该文件未检查；请重新安装或联系技术支持',
+    'The checker could not start, so the file was not checked; reinstall or contact support.',
+  ),
   timeout: m(
     '读取文件超时，文件可能过于复杂；请删除多余的格式、数据有效性或条件格式后重新提交',
     'Reading the file timed out, it may be too complex; remove surplus formatting, data validation or conditional formats and resubmit.',

@@ -19,6 +19,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '未找到必需的栏目“{label}”：请按官方表样补上该栏目（表头文字需可识别）。',
     'Required section or column "{label}" was not found: add it as in the official form, with a recognisable header.',
   ),
+  label_near_match: m(
+    '表头“{text}”与“{label}”相近，已按“{label}”读取：如不是，请改正表头文字。',
+    'Header "{text}" is close to "{label}" and was read as "{label}": if it is not, correct the header.',
+  ),
   table_empty: m(
     '“{label}”表格中没有填写任何内容：请至少填写一行。',
     'The "{label}" table is empty: fill in at least one row.',

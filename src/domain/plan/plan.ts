@@ -1,6 +1,6 @@
 /**
  * A plan: what inserting a template does to a workbook, as a list of declarative operations. Each host
- * applies a whole plan in its own batching (architecture.md §3). Ranges are A1 text on the op's sheet;
+ * applies a whole plan in its own batching (docs/architecture.md §3). Ranges are A1 text on the op's sheet;
  * colours are '#RRGGBB'; rows and columns are 0-based where numbers are used.
  */
 import type { CellInput } from '../grid/cell';
@@ -9,6 +9,8 @@ export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 export type HexColor = `#${string}`;
 
 export interface CellStyle {
+  /** Font family. A file stores one name per font, with no fallback list. */
+  fontName?: string;
   bold?: boolean;
   fontSize?: number;
   fontColor?: HexColor;

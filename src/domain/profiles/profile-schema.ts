@@ -1,5 +1,5 @@
 /**
- * A profile: everything that varies between jurisdictions (product.md §3, domain.md §5). Profiles are data
+ * A profile: everything that varies between jurisdictions (docs/product.md §3, docs/domain.md §5). Profiles are data
  * files validated strictly: an unknown key is an error, so a misspelt setting never silently falls back.
  */
 import { z } from 'zod';

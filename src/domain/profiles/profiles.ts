@@ -34,7 +34,8 @@ function joinPath(base: string, key: string): string {
   return base === '' ? key : `${base}.${key}`;
 }
 
-function schemaErrors(issues: readonly z.core.$ZodIssue[]): ProfileError[] {
+/** Schema issues as one error per path, Chinese first; the vocabulary loader reports the same way. */
+export function schemaErrors(issues: readonly z.core.$ZodIssue[]): ProfileError[] {
   const errors: ProfileError[] = [];
   for (const issue of issues) {
     const path = formatPath(issue.path);
@@ -49,19 +50,19 @@ function schemaErrors(issues: readonly z.core.$ZodIssue[]): ProfileError[] {
         errors.push({ path, message: `类型不对，应为 ${issue.expected} (${issue.message})` });
         break;
       case 'too_small':
-        errors.push({ path, message: `值过小或条目过少 (${issue.message})` });
+        errors.push({ path, message: `值过小或条目过少（${issue.message}）` });
         break;
       case 'too_big':
-        errors.push({ path, message: `值过大或条目过多 (${issue.message})` });
+        errors.push({ path, message: `值过大或条目过多（${issue.message}）` });
         break;
       case 'invalid_value':
-        errors.push({ path, message: `取值不在允许范围内 (${issue.message})` });
+        errors.push({ path, message: `取值不在允许范围内（${issue.message}）` });
         break;
       case 'invalid_format':
-        errors.push({ path, message: `格式不对 (${issue.message})` });
+        errors.push({ path, message: `格式不对（${issue.message}）` });
         break;
       default:
-        errors.push({ path, message: `设置无效 (${issue.message})` });
+        errors.push({ path, message: `设置无效（${issue.message}）` });
     }
   }
   return errors;
@@ -78,7 +79,7 @@ function checkDescending(
     if (previous !== undefined && !(min < previous)) {
       errors.push({
         path: pathOf(index),
-        message: `${what}的下限须从高到低严格递减 (${what} minimums must strictly descend)`,
+        message: `${what}的下限须从高到低严格递减（${what} minimums must strictly descend）`,
       });
     }
   });

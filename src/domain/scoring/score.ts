@@ -1,5 +1,5 @@
 /**
- * Score functions (domain.md §5). Each has a formula twin in formulas.ts: for the same cell values the
+ * Score functions (docs/domain.md §5). Each has a formula twin in formulas.ts: for the same cell values the
  * sheet's formula and the function here give the same number, rounding included, so a workbook and the
  * engine never disagree about a score.
  *
@@ -111,7 +111,7 @@ export function clampScore(raw: number, weight: number, profile: Profile): numbe
 /**
  * 定量: target and actual already normalised to the same scale; negative actual counts as 0. Rounded.
  *
- * Edge choices (domain.md §5.1.3): ≥ / > with T ≤ 0 gives full marks for any A ≥ 0, because an actual that
+ * Edge choices (docs/domain.md §5.1.3): ≥ / > with T ≤ 0 gives full marks for any A ≥ 0, because an actual that
  * cannot be negative always meets such a target; = with T ≤ 0 uses the "equal to zero" rule (A ≤ 0 → w,
  * else 0); reverse with A = 0 is always full marks (nothing was spent or happened, so nothing exceeded).
  */
@@ -280,7 +280,7 @@ export function keyRateKindOf(name: string | null): KeyRateKind | null {
 export type MonitoringLight = '红' | '黄' | '绿';
 
 /**
- * Monitoring light (domain.md §4.3): execution rate ÷ time progress × 100 against the profile's thresholds.
+ * Monitoring light (docs/domain.md §4.3): execution rate ÷ time progress × 100 against the profile's thresholds.
  * The ratio is rounded to 6 decimals first so that 59.99999999 from binary arithmetic is read as the 60 a
  * spreadsheet shows.
  */
@@ -504,11 +504,16 @@ function rowScoreOf(
 /** What every row of every table was read as, with its score where it has one (reports list them). */
 function rowScoresOf(form: ParsedForm, indicators: readonly IndicatorScore[], profile: Profile): RowScore[] {
   const main = mainTableOf(form);
-  const byRow = new Map(indicators.map((i) => [i.row, i]));
   const rows: RowScore[] = [];
   for (const table of Object.keys(form.readings) as TableKey[]) {
+    // The scores of the main table are its indicator readings' scores, in the same (sheet) order.
+    let next = 0;
     for (const reading of form.readings[table] ?? []) {
-      const scored = table === main ? byRow.get(reading.row) : undefined;
+      let scored: IndicatorScore | undefined;
+      if (table === main && reading.kind === 'indicator' && indicators[next]?.row === reading.row) {
+        scored = indicators[next];
+        next++;
+      }
       rows.push(rowScoreOf(reading, table, scored, profile));
     }
   }
@@ -553,9 +558,13 @@ function weightSumOf(indicators: readonly IndicatorScore[], extra: number): numb
 function scoreExecution(form: ParsedForm, profile: Profile): ExecutionScore | null {
   if (form.funds.total === undefined) return null;
   const amount = (raw: CellScalar): number | null => readAmount(raw)?.wan ?? null;
+  // The form's own 执行率(B/A) header names the divisor when it has letters (ParsedForm.budgetBasis).
+  const basis = form.budgetBasis?.column;
   const budget =
-    amount(fundsCell(form, 'total', 'annualBudget').raw) ??
-    amount(fundsCell(form, 'total', 'initialBudget').raw);
+    basis !== undefined
+      ? amount(fundsCell(form, 'total', basis).raw)
+      : (amount(fundsCell(form, 'total', 'annualBudget').raw) ??
+        amount(fundsCell(form, 'total', 'initialBudget').raw));
   const executed = amount(fundsCell(form, 'total', 'executed').raw);
   const weight = numberIn(fundsCell(form, 'total', 'weight').raw) ?? profile.weights.budget;
   const result = scoreBudget({ budget, executed, weight }, profile);

@@ -93,6 +93,15 @@ const MAX_SHEET_NAME = 31;
 const HELP_SUFFIX = '说明';
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/;
 
+/**
+ * The font of every cell a template writes. 等线 is the Chinese default of Excel 2016 and later and ships with
+ * Windows 10; a file names one font only, so the .xlsx host stores it with the GB2312 character set, by which
+ * Windows picks a Chinese substitute (宋体) where 等线 is missing. LibreOffice knows neither name and draws the
+ * Chinese text from its CJK fallback (Noto Sans CJK with fonts-noto-cjk; see docs/platform.md §4). Calibri,
+ * the exceljs default, has no Chinese glyphs at all.
+ */
+export const FORM_FONT: CellStyle = { fontName: '等线' };
+
 const LABEL_STYLE: CellStyle = { bold: true, fill: '#F2F2F2', horizontal: 'center' };
 const NOT_APPLICABLE_STYLE: CellStyle = { fill: '#EDEDED' };
 const TITLE_STYLE: CellStyle = {
@@ -604,6 +613,36 @@ class FormDraft {
 }
 
 /**
+ * The runs of prefilled rows to merge in each `mergeRepeated` column: two or more consecutive rows with the
+ * same non-blank value there and in every merged column before it (a 二级 run stops where its 一级 changes).
+ */
+function repeatedRuns(
+  table: TableSection,
+  firstRow: number,
+): Map<ColumnKey, { top: number; bottom: number }[]> {
+  const runs = new Map<ColumnKey, { top: number; bottom: number }[]>();
+  const prefilled = table.prefilled ?? [];
+  const keys = table.mergeRepeated ?? [];
+  keys.forEach((columnKey, index) => {
+    const groupOf = (i: number): string | null => {
+      const parts = keys.slice(0, index + 1).map((k) => prefilled[i]?.values[k]);
+      if (parts.some((part) => part === undefined || part === null || part === '')) return null;
+      return JSON.stringify(parts);
+    };
+    const found: { top: number; bottom: number }[] = [];
+    let start = 0;
+    for (let i = 1; i <= prefilled.length; i += 1) {
+      const group = groupOf(start);
+      if (i < prefilled.length && group !== null && groupOf(i) === group) continue;
+      if (i - 1 > start) found.push({ top: firstRow + start, bottom: firstRow + i - 1 });
+      start = i;
+    }
+    runs.set(columnKey, found);
+  });
+  return runs;
+}
+
+/**
  * Splits rows top..bottom into runs of consecutive rows holding the same content object, so that a column's
  * validation, format and highlights go on one range per run rather than on every cell.
  */
@@ -801,6 +840,7 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
   // Title and subtitle.
   draft.put(0, 0, 'title', spec.title);
   draft.merges.push({ top: 0, left: 0, bottom: 0, right: lastCol });
+  draft.styles.push({ range: { top: 0, left: 0, bottom: lastRow, right: lastCol }, style: FORM_FONT });
   draft.styles.push({ range: { top: 0, left: 0, bottom: 0, right: lastCol }, style: TITLE_STYLE });
   draft.rowHeights.set(0, TITLE_ROW_HEIGHT);
   if (spec.subtitle !== undefined) {
@@ -862,7 +902,7 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
         }
         for (const column of funds.columns) {
           const col = mustGet(colOf, column.key);
-          draft.label(headerRow, col, FUNDS_COL_LABELS[column.key].canonical);
+          draft.label(headerRow, col, column.label ?? FUNDS_COL_LABELS[column.key].canonical);
           const contentOf = (row: number): CellContent<FundsColKey> =>
             funds.overrides?.[rowKeyAt(row)]?.[column.key] ?? column.content;
           eachRun(headerRow + 1, lastFundsRow, contentOf, (content, top, bottom) => {
@@ -945,13 +985,20 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
         const rows = new Map<number, TableRow>();
         for (let row = firstRow; row < firstRow + prefilledCount; row += 1)
           rows.set(row, { row, fields: {} });
+        const merged = repeatedRuns(table, firstRow);
         for (const column of cols) {
           const columnKey = column.spec.key;
           draft.label(headerRow, column.start, COLUMN_LABELS[columnKey].canonical, column.end);
+          const runs = merged.get(columnKey) ?? [];
+          if (runs.length > 0 && column.end > column.start)
+            throw new EngineInvariantError(`${spec.id}: merged column ${columnKey} spans several columns`);
+          /** Rows below the first of a merged run: their cell is inside the merge and stays blank. */
+          const insideRun = new Set<number>();
+          for (const run of runs) for (let row = run.top + 1; row <= run.bottom; row += 1) insideRun.add(row);
           const contentOf = (row: number): CellContent<ColumnKey> =>
             table.prefilled?.[row - firstRow]?.cells?.[columnKey] ?? column.spec.content;
           const prefillOf = (row: number): CellScalar | undefined =>
-            table.prefilled?.[row - firstRow]?.values[columnKey];
+            insideRun.has(row) ? undefined : table.prefilled?.[row - firstRow]?.values[columnKey];
           eachRun(firstRow, tableLast, contentOf, (content, top, bottom) => {
             const area = { top, left: column.start, bottom, right: column.end };
             const fields = draft.run(content, area, refsOf, prefillOf, level1Of);
@@ -960,6 +1007,10 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
               if (tableRow !== undefined) tableRow.fields[columnKey] = field;
             }
           });
+          // The rows below a merge's first keep their own blank cell: the row reading carries 一级/二级 down.
+          for (const run of runs) {
+            draft.merges.push({ top: run.top, left: column.start, bottom: run.bottom, right: column.start });
+          }
         }
         const tableRows = [...rows.values()];
         form.tables[table.table] = tableRows;
@@ -1049,6 +1100,7 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
       return lines > 1 ? [{ kind: 'rowHeight', sheet: helpSheet, row, height: 15 * lines }] : [];
     }),
     { kind: 'merge', sheet: helpSheet, range: 'A1:B1' },
+    { kind: 'style', sheet: helpSheet, range: `A1:B${help.rows.length}`, style: FORM_FONT },
     {
       kind: 'style',
       sheet: helpSheet,

@@ -45,6 +45,11 @@ function bands(entries: readonly { name: string; min: number }[]): string {
     .join('；');
 }
 
+/** Clauses joined with '；' into one sentence: a clause's own closing '。' would double up. */
+function sentence(clauses: readonly string[]): string {
+  return `${clauses.map((clause) => clause.replace(/[。；\s]+$/u, '')).join('；')}。`;
+}
+
 const RULE_TITLES: Record<RuleTopic, string> = {
   weights: '分值',
   budget: '预算执行率',
@@ -72,7 +77,7 @@ function ruleText(topic: RuleTopic, profile: Profile): string {
       const reverse =
         profile.reverseRule === 'ratio'
           ? '反向指标（≤ <）：实际完成值不超过指标值的得满分，超过的得分 = 分值 × 指标值 ÷ 实际完成值。'
-          : '反向指标（≤ <）：实际完成值不超过指标值的得满分，超过的得分 = 分值 × (1 −（实际完成值 − 指标值）÷ 指标值)，达到指标值 2 倍及以上的不得分。';
+          : '反向指标（≤ <）：实际完成值不超过指标值的得满分，超过的得分 = 分值 ×（1 −（实际完成值 − 指标值）÷ 指标值），达到指标值 2 倍及以上的不得分。';
       return (
         '正向指标（≥ >）：实际完成值达到指标值的得满分，未达到的得分 = 分值 × 实际完成值 ÷ 指标值。' +
         '“=”指标按正向计分；指标值为 0 的，实际完成值不大于 0 得满分，否则不得分。实际完成值为负数的按 0 计。' +
@@ -93,8 +98,7 @@ function ruleText(topic: RuleTopic, profile: Profile): string {
       );
     case 'grades':
       return (
-        bands(profile.grades.map((entry) => ({ name: entry.grade, min: entry.min }))) +
-        '。' +
+        sentence([bands(profile.grades.map((entry) => ({ name: entry.grade, min: entry.min })))]) +
         (profile.gradeRequired ? '' : '本地区自评可不评定等级。')
       );
     case 'rounding':
@@ -102,10 +106,8 @@ function ruleText(topic: RuleTopic, profile: Profile): string {
         profile.rounding.mode === 'round' ? '四舍五入' : '截尾'
       }），等级按取舍后的总分评定。`;
     case 'recommendations':
-      return (
-        (['优', '良', '中', '差'] as const)
-          .map((grade) => `${grade}：${profile.recommendations[grade]}`)
-          .join('；') + '。'
+      return sentence(
+        (['优', '良', '中', '差'] as const).map((grade) => `${grade}：${profile.recommendations[grade]}`),
       );
     case 'exAnte': {
       const factors = (['优', '良', '中', '差'] as const)
@@ -114,7 +116,7 @@ function ruleText(topic: RuleTopic, profile: Profile): string {
       const conclusions = bands(
         profile.exAnte.conclusions.map((entry) => ({ name: entry.conclusion, min: entry.min })),
       );
-      return `每个评估要点的得分 = 分值 × 评级折算比例（${factors}）。${conclusions}。`;
+      return `每个评估要点的得分 = 分值 × 评级折算比例（${factors}）。${sentence([conclusions])}`;
     }
     case 'keyEvaluation':
       return (
@@ -122,7 +124,7 @@ function ruleText(topic: RuleTopic, profile: Profile): string {
         '资金到位率、预算执行率、实际完成率、质量达标率、成本节约率为公式类指标：填写分子、分母后自动计算得分率和得分（得分 = 分值 × 得分率，最高为分值；成本节约率不低于 0 的得满分）。其他指标由评价人按评分标准打分。'
       );
     case 'monitoring':
-      return `执行进度 = (执行数 ÷ 年初预算数) ÷ (监控月份 ÷ 12) × 100：低于 ${profile.monitoring.red} 为红灯，低于 ${profile.monitoring.yellow} 为黄灯，其余为绿灯。`;
+      return `执行进度 =（1-N月执行数 ÷ 年初预算数）÷（监控月份 ÷ 12）× 100：低于 ${profile.monitoring.red} 为红灯，低于 ${profile.monitoring.yellow} 为黄灯，其余为绿灯。`;
   }
 }
 
@@ -138,7 +140,9 @@ export function helpSheetRows(spec: TemplateSpec, profile: Profile): HelpSheet {
 
   heading('本表用途');
   rows.push(['用途', spec.description]);
-  rows.push(['适用规则', `${profile.name}（${profile.basis}）`]);
+  // The profile's name and its basis apart: the name often cites the basis already (默认（财预〔2020〕10号）).
+  rows.push(['适用规则', profile.name]);
+  rows.push(['规则依据', sentence([profile.basis])]);
 
   heading('填写说明');
   rows.push([
@@ -156,7 +160,7 @@ export function helpSheetRows(spec: TemplateSpec, profile: Profile): HelpSheet {
           `按行填写：${section.rows.map((row) => FUNDS_ROW_LABELS[row].canonical).join('、')}。`,
         ]);
         for (const column of section.columns)
-          rows.push([FUNDS_COL_LABELS[column.key].canonical, column.help]);
+          rows.push([column.label ?? FUNDS_COL_LABELS[column.key].canonical, column.help]);
         break;
       case 'goalColumns':
         for (const column of section.columns) {

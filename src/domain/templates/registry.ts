@@ -1,5 +1,5 @@
 /**
- * Every template, in the order of the performance cycle (product.md §2).
+ * Every template, in the order of the performance cycle (docs/product.md §2).
  */
 import type { TemplateId } from '../forms/form-model';
 import { EngineInvariantError } from '../grid/cell';
@@ -26,6 +26,11 @@ export function getTemplateSpec(id: TemplateId): TemplateSpec {
   const spec = TEMPLATE_SPECS.find((candidate) => candidate.id === id);
   if (spec === undefined) throw new EngineInvariantError(`no template spec for ${id}`);
   return spec;
+}
+
+/** The file a template is written to on its own: named by the form, as people name the form they hand out. */
+export function templateFileName(id: TemplateId): string {
+  return `${getTemplateSpec(id).title}.xlsx`;
 }
 
 export interface TemplateSummary {

@@ -121,6 +121,11 @@ export interface FieldsSection {
 
 export interface FundsColumnSpec {
   key: FundsColKey;
+  /**
+   * Header text when the form words it differently from the canonical label (the monitoring form's
+   * 1-N月执行数). It must be a word the reader's vocabulary knows for this column.
+   */
+  label?: string;
   width: number;
   /** What every funds row holds in this column unless the section overrides it. */
   content: CellContent<FundsColKey>;
@@ -178,6 +183,12 @@ export interface TableSection {
   total?: Partial<Record<ColumnKey, CellContent<ColumnKey>>>;
   /** Freeze the panes under this table's header row. */
   freezeBelowHeader?: boolean;
+  /**
+   * Columns (一级, 二级) whose repeated prefilled values are written once and merged down, as on the printed
+   * form; a 二级 run never crosses a change of the column before it. The reader gives each merged row the
+   * value above it.
+   */
+  mergeRepeated?: readonly ColumnKey[];
 }
 
 /** Scoring rules the 填表说明 sheet explains, with the profile's numbers. */

@@ -25,6 +25,7 @@ export interface XlEventHandlers {
 }
 
 export interface XlRangeFont {
+  name: string;
   bold: boolean;
   size: number;
   color: string;

@@ -1,5 +1,5 @@
 /**
- * Office.js failures turned into HostError (architecture.md §4, channel 3). Office rejects a batch with an
+ * Office.js failures turned into HostError (docs/architecture.md §4, channel 3). Office rejects a batch with an
  * `OfficeExtension.Error` whose `code` names the cause; the UI shows catalog text for our code, never
  * Office's message, which may be in a language the user did not choose.
  */

@@ -65,6 +65,7 @@ function bordersOf(range: CellRange): XlBorderIndex[] {
 
 function applyStyle(range: XlRange, area: CellRange, style: CellStyle): void {
   const format = range.format;
+  if (style.fontName !== undefined) format.font.name = style.fontName;
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.fontSize !== undefined) format.font.size = style.fontSize;
   if (style.fontColor !== undefined) format.font.color = style.fontColor;

@@ -1,5 +1,5 @@
 /**
- * The Excel host: WorkbookPort over Office.js (architecture.md §3). Office.js pays one round trip per
+ * The Excel host: WorkbookPort over Office.js (docs/architecture.md §3). Office.js pays one round trip per
  * `context.sync()`, so every method queues all its commands and syncs once where it can:
  *
  * - applyPlan: one `Excel.run`, one sync for a template (see `applyPlan` for the sheet-name snapshot that

@@ -4,7 +4,7 @@
  * `Application` and `wps` as globals, which the dependency rule keeps out of every other folder, so the few
  * members used here are declared on their own.
  *
- * Calling rules the types encode (platform.md §2):
+ * Calling rules the types encode (docs/platform.md §2):
  * - `Tolerant<T>`: a member that is a property in one WPS build and a zero-argument method in another. Read it
  *   only through `readMember` (et-access.ts), never directly.
  * - Collections are reached only through `Item()`; parameterised properties are methods (`Address()`).
@@ -86,6 +86,7 @@ export interface EtColored {
 }
 
 export interface EtFont extends EtColored {
+  Name: string;
   Bold: boolean;
   Size: number;
 }

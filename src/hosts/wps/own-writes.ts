@@ -1,5 +1,5 @@
 /**
- * WPS's SheetChange carries no flag for the add-in's own writes (platform.md §2), so the adapter keeps its own
+ * WPS's SheetChange carries no flag for the add-in's own writes (docs/platform.md §2), so the adapter keeps its own
  * record: a flag while a plan is being applied, and the ranges the plan writes for a short while after, for a
  * build that delivers the event after the write returns. The add-in's pages (the hidden session page and the
  * task pane) are separate scripts; when they share `wps.PluginStorage` the record is kept there, so the

@@ -1,5 +1,5 @@
 /**
- * The WPS 表格 host: the port over the ET object model (platform.md §2). ET is synchronous and every member
+ * The WPS 表格 host: the port over the ET object model (docs/platform.md §2). ET is synchronous and every member
  * access crosses into the WPS process, so a block is read or written with one `Range(...)` and one 2-D
  * `Value2`/`Formula`, never cell by cell; sheets are looked up once per plan. Numeric enums, BGR colours and
  * ET addresses stay in this folder.
@@ -585,8 +585,14 @@ function readArea(target: EtRange, area: CellRange): Block {
 }
 
 function applyStyle(range: EtRange, style: CellStyle): void {
-  if (style.bold !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
+  if (
+    style.fontName !== undefined ||
+    style.bold !== undefined ||
+    style.fontSize !== undefined ||
+    style.fontColor !== undefined
+  ) {
     const font = readMember(range, 'Font');
+    if (style.fontName !== undefined) font.Name = style.fontName;
     if (style.bold !== undefined) font.Bold = style.bold;
     if (style.fontSize !== undefined) font.Size = style.fontSize;
     if (style.fontColor !== undefined) font.Color = hexToBgr(style.fontColor);

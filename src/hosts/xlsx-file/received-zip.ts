@@ -1,11 +1,20 @@
 /**
- * The zip layer of a received workbook, read once. The directory is walked here, every part is inflated by
- * Node's zlib with its output capped at the size the directory declares, its length and checksum are
- * compared with the declared ones, and the parts are handed on as a second zip that stores them without
- * compression. exceljs then only unpacks stored bytes, so no part is inflated twice, and no part it reads can
- * be larger than what was checked here.
+ * The zip layer of a received workbook. The directory is walked here, and a part is inflated when the reader
+ * first asks for it, once, with its output capped at the size the directory declares; its length and
+ * checksum are compared with the declared ones. Inflating is done by an `Inflater` handed in (Node's zlib in
+ * the command line, see node-inflater.ts), so this module imports nothing from Node and the task pane can
+ * plug in its own.
  */
-import * as zlib from 'node:zlib';
+
+/** Raw DEFLATE and CRC-32, as the platform provides them. */
+export interface Inflater {
+  /**
+   * The inflated bytes, or 'too_large' as soon as the output would pass `maxOutputLength`. Throws for data
+   * that is not valid DEFLATE.
+   */
+  inflateRaw(data: Uint8Array, maxOutputLength: number): Uint8Array | 'too_large';
+  crc32(data: Uint8Array): number;
+}
 
 export type ZipRejection = 'truncated' | 'corrupt' | 'zip_bomb';
 
@@ -37,11 +46,11 @@ export interface ZipLimits {
   maxCompressionRatio: number;
 }
 
-export interface UnpackedZip {
-  /** The same parts in the same order, stored without compression: what exceljs is given to load. */
-  stored: Uint8Array;
-  /** Each part's inflated bytes (views into `stored`), by name. */
-  parts: ReadonlyMap<string, Uint8Array>;
+/** The parts of a zip by name, each inflated (and checked) the first time it is asked for. */
+export interface ZipParts {
+  has(name: string): boolean;
+  get(name: string): Uint8Array | undefined;
+  names(): string[];
 }
 
 const LOCAL_SIGNATURE = 0x04034b50;
@@ -58,7 +67,6 @@ const ZIP64_EXTRA_ID = 0x0001;
 const MARKER_32 = 0xffffffff;
 const MARKER_16 = 0xffff;
 const FLAG_ENCRYPTED = 0x0001;
-const FLAG_UTF8_NAME = 0x0800;
 const METHOD_STORED = 0;
 const METHOD_DEFLATED = 8;
 
@@ -209,45 +217,40 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], fileBytes: numb
 }
 
 /**
- * Inflates every part once, into a stored (uncompressed) copy of the zip. Each inflation stops as soon as
- * it would pass the declared size, so a part that lies about its size costs at most that size plus one
- * zlib chunk; with the declared total already capped, so is the memory of the whole file.
+ * The parts, inflated on first use and kept. Each inflation stops as soon as it would pass the declared size,
+ * so a part that lies about its size costs at most that size plus one chunk; with the declared total already
+ * capped, so is the memory of the whole file.
  */
-export function unpackZip(buffer: Uint8Array, entries: readonly ZipEntry[]): UnpackedZip {
-  const files = entries.filter((e) => !isDirectory(e));
-  if (files.length > MARKER_16) {
-    throw new ZipRejected('corrupt', `压缩包含 ${files.length} 个部件 / the zip holds ${files.length} parts`);
-  }
-  const directoryBytes = files.reduce((sum, e) => sum + CENTRAL_HEADER_LENGTH + e.nameBytes.length, 0);
-  const dataBytes = files.reduce(
-    (sum, e) => sum + LOCAL_HEADER_LENGTH + e.nameBytes.length + e.uncompressedSize,
-    0,
-  );
-  const stored = Buffer.alloc(dataBytes + directoryBytes + END_LENGTH);
-  const parts = new Map<string, Uint8Array>();
-  const offsets: number[] = [];
-  let at = 0;
-  for (const entry of files) {
-    const content = inflateEntry(buffer, entry);
-    offsets.push(at);
-    at = writeLocalHeader(stored, at, entry);
-    stored.set(content, at);
-    parts.set(entry.name, stored.subarray(at, at + content.length));
-    at += content.length;
-  }
-  const directoryStart = at;
-  files.forEach((entry, i) => {
-    at = writeCentralHeader(stored, at, entry, offsets[i] ?? 0);
-  });
-  stored.writeUInt32LE(END_SIGNATURE, at);
-  stored.writeUInt16LE(files.length, at + 8);
-  stored.writeUInt16LE(files.length, at + 10);
-  stored.writeUInt32LE(at - directoryStart, at + 12);
-  stored.writeUInt32LE(directoryStart, at + 16);
-  return { stored, parts };
+export function zipParts(buffer: Uint8Array, entries: readonly ZipEntry[], inflater: Inflater): ZipParts {
+  const files = new Map<string, ZipEntry>();
+  for (const entry of entries) if (!isDirectory(entry)) files.set(entry.name, entry);
+  const inflated = new Map<string, Uint8Array>();
+  return {
+    has: (name) => files.has(name),
+    names: () => [...files.keys()],
+    get: (name) => {
+      const done = inflated.get(name);
+      if (done !== undefined) return done;
+      const entry = files.get(name);
+      if (entry === undefined) return undefined;
+      const content = inflateEntry(buffer, entry, inflater);
+      inflated.set(name, content);
+      return content;
+    },
+  };
 }
 
-function inflateEntry(buffer: Uint8Array, entry: ZipEntry): Uint8Array {
+/** Every part inflated at once, in directory order (what a test or a second reader compares against). */
+export function inflateAll(
+  buffer: Uint8Array,
+  entries: readonly ZipEntry[],
+  inflater: Inflater,
+): Map<string, Uint8Array> {
+  const parts = zipParts(buffer, entries, inflater);
+  return new Map(parts.names().map((name) => [name, parts.get(name) as Uint8Array]));
+}
+
+function inflateEntry(buffer: Uint8Array, entry: ZipEntry, inflater: Inflater): Uint8Array {
   const view = viewOf(buffer);
   const local = entry.localOffset;
   if (local + LOCAL_HEADER_LENGTH > buffer.byteLength || view.getUint32(local, true) !== LOCAL_SIGNATURE) {
@@ -270,89 +273,37 @@ function inflateEntry(buffer: Uint8Array, entry: ZipEntry): Uint8Array {
   if (entry.method === METHOD_STORED) {
     content = compressed;
   } else if (entry.method === METHOD_DEFLATED) {
-    content = inflateCapped(compressed, entry);
+    content = inflateCapped(compressed, entry, inflater);
   } else {
     throw new ZipRejected(
       'corrupt',
       `${entry.name} 使用不支持的压缩方式 ${entry.method} / ${entry.name} uses compression method ${entry.method}`,
     );
   }
-  if (content.length !== entry.uncompressedSize || crc32(content) !== entry.crc32) {
+  if (content.length !== entry.uncompressedSize || inflater.crc32(content) >>> 0 !== entry.crc32) {
     throw new ZipRejected('corrupt', `${entry.name} 校验失败 / ${entry.name} fails its size or CRC check`);
   }
   return content;
 }
 
-function inflateCapped(compressed: Uint8Array, entry: ZipEntry): Uint8Array {
+function inflateCapped(compressed: Uint8Array, entry: ZipEntry, inflater: Inflater): Uint8Array {
+  let out: Uint8Array | 'too_large';
   try {
     // One byte over the declared size is enough to know the part lies about it.
-    return zlib.inflateRawSync(compressed, { maxOutputLength: entry.uncompressedSize + 1 });
+    out = inflater.inflateRaw(compressed, entry.uncompressedSize + 1);
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
-      // Inflating past the declared size is how a bomb slips by the directory check.
-      throw new ZipRejected(
-        'zip_bomb',
-        `${entry.name} 解压后超过声明的大小 / ${entry.name} inflates past its declared ${entry.uncompressedSize} bytes`,
-      );
-    }
     const reason = error instanceof Error ? error.message : String(error);
     throw new ZipRejected(
       'corrupt',
       `无法解压 ${entry.name} / cannot inflate ${entry.name}: ${reason.slice(0, 120)}`,
     );
   }
-}
-
-function writeLocalHeader(out: Buffer, at: number, entry: ZipEntry): number {
-  out.writeUInt32LE(LOCAL_SIGNATURE, at);
-  out.writeUInt16LE(20, at + 4);
-  out.writeUInt16LE(entry.flags & FLAG_UTF8_NAME, at + 6);
-  out.writeUInt16LE(METHOD_STORED, at + 8);
-  out.writeUInt16LE(entry.dosTime, at + 10);
-  out.writeUInt16LE(entry.dosDate, at + 12);
-  out.writeUInt32LE(entry.crc32, at + 14);
-  out.writeUInt32LE(entry.uncompressedSize, at + 18);
-  out.writeUInt32LE(entry.uncompressedSize, at + 22);
-  out.writeUInt16LE(entry.nameBytes.length, at + 26);
-  out.writeUInt16LE(0, at + 28);
-  out.set(entry.nameBytes, at + LOCAL_HEADER_LENGTH);
-  return at + LOCAL_HEADER_LENGTH + entry.nameBytes.length;
-}
-
-function writeCentralHeader(out: Buffer, at: number, entry: ZipEntry, localOffset: number): number {
-  out.writeUInt32LE(CENTRAL_SIGNATURE, at);
-  out.writeUInt16LE(20, at + 4);
-  out.writeUInt16LE(20, at + 6);
-  out.writeUInt16LE(entry.flags & FLAG_UTF8_NAME, at + 8);
-  out.writeUInt16LE(METHOD_STORED, at + 10);
-  out.writeUInt16LE(entry.dosTime, at + 12);
-  out.writeUInt16LE(entry.dosDate, at + 14);
-  out.writeUInt32LE(entry.crc32, at + 16);
-  out.writeUInt32LE(entry.uncompressedSize, at + 20);
-  out.writeUInt32LE(entry.uncompressedSize, at + 24);
-  out.writeUInt16LE(entry.nameBytes.length, at + 28);
-  out.writeUInt32LE(localOffset, at + 42);
-  out.set(entry.nameBytes, at + CENTRAL_HEADER_LENGTH);
-  return at + CENTRAL_HEADER_LENGTH + entry.nameBytes.length;
-}
-
-// zlib.crc32 arrived in Node 20.15; the table below serves older Node 20 releases.
-const nativeCrc32: ((data: Uint8Array) => number) | undefined =
-  typeof zlib.crc32 === 'function' ? (data) => zlib.crc32(data) : undefined;
-
-const CRC_TABLE = ((): Uint32Array => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+  if (out === 'too_large') {
+    // Inflating past the declared size is how a bomb slips by the directory check.
+    throw new ZipRejected(
+      'zip_bomb',
+      `${entry.name} 解压后超过声明的大小 / ${entry.name} inflates past its declared ${entry.uncompressedSize} bytes`,
+    );
   }
-  return table;
-})();
-
-export function crc32(data: Uint8Array): number {
-  if (nativeCrc32 !== undefined) return nativeCrc32(data) >>> 0;
-  let c = 0xffffffff;
-  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return out;
 }

@@ -1,17 +1,13 @@
 /**
- * Opening a workbook someone else sent (product.md §6, §8; platform.md §3). Reviewers run `bpa check` over
+ * Opening a workbook someone else sent (docs/product.md §6, §8; docs/platform.md §3). Reviewers run `bpa check` over
  * hundreds of received files, so one hostile or broken file must cost little and say plainly what is wrong:
- * the checks run cheapest first and exceljs only ever sees a file that passed all of them.
+ * the checks run cheapest first (magic bytes, the zip directory and its declared sizes), then the streaming
+ * reader parses only the parts checking needs, counting its limits as it goes. No Node module is imported
+ * here; the inflater comes in (open-received.ts gives Node's).
  */
-import { parseRange } from '../../domain/grid/address';
-import {
-  checkDeclaredSizes,
-  readZipDirectory,
-  unpackZip,
-  ZipRejected,
-  type UnpackedZip,
-} from './received-zip';
-import { XlsxWorkbook } from './xlsx-workbook';
+import { checkDeclaredSizes, readZipDirectory, zipParts, ZipRejected, type Inflater } from './received-zip';
+import { ReceivedWorkbook } from './received-workbook';
+import { readWorkbook, ReadRejected, type Clock, type ReadLimits } from './xlsx-reader';
 
 export type UnreadableCode =
   | 'empty_file'
@@ -25,17 +21,14 @@ export type UnreadableCode =
   | 'corrupt'
   | 'zip_bomb'
   | 'too_many_cells'
+  | 'too_large'
   | 'no_sheets'
   | 'timeout';
 
-export interface ReceivedLimits {
+export interface ReceivedLimits extends ReadLimits {
   maxFileBytes: number;
   maxUncompressedBytes: number;
   maxCompressionRatio: number;
-  maxRows: number;
-  maxCols: number;
-  maxCells: number;
-  timeoutMs: number;
 }
 
 export const DEFAULT_RECEIVED_LIMITS: ReceivedLimits = {
@@ -45,20 +38,16 @@ export const DEFAULT_RECEIVED_LIMITS: ReceivedLimits = {
   maxRows: 100_000,
   maxCols: 500,
   maxCells: 2_000_000,
+  maxMerges: 200_000,
+  maxStrings: 2_000_000,
+  maxChars: 100_000_000,
   timeoutMs: 20_000,
 };
 
 export type ReceivedResult =
-  { ok: true; workbook: XlsxWorkbook } | { ok: false; code: UnreadableCode; detail: string };
+  { ok: true; workbook: ReceivedWorkbook } | { ok: false; code: UnreadableCode; detail: string };
 
-/** Worksheet parts the checks never need and that can hang exceljs on whole-column ranges (#1842, #2929). */
-const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst'] as const;
-
-/** The sheet head that must hold <dimension>: it comes right after <sheetPr>. */
-const SHEET_HEAD_BYTES = 16 * 1024;
 const TEXT_SNIFF_BYTES = 4096;
-
-const SHEET_ENTRY = /^xl\/worksheets\/sheet\d+\.xml$/;
 
 class Unreadable extends Error {
   constructor(
@@ -72,20 +61,33 @@ class Unreadable extends Error {
 const fail = (code: UnreadableCode, detail: string): ReceivedResult => ({ ok: false, code, detail });
 
 /** Never throws: every outcome, including an unexpected bug, comes back as a result the caller can report. */
-export async function openReceivedWorkbook(
+export function openReceived(
   buffer: Uint8Array,
+  inflater: Inflater,
   limits: Partial<ReceivedLimits> = {},
-): Promise<ReceivedResult> {
+  clock: Clock = Date.now,
+): ReceivedResult {
   const effective: ReceivedLimits = { ...DEFAULT_RECEIVED_LIMITS, ...limits };
   try {
-    return await openChecked(buffer, effective);
+    return openChecked(buffer, inflater, effective, clock);
   } catch (error) {
-    if (error instanceof Unreadable) return fail(error.code, error.detail);
+    if (error instanceof Unreadable || error instanceof ZipRejected || error instanceof ReadRejected) {
+      return fail(error.code, error.detail);
+    }
+    if (error instanceof RangeError) {
+      // An allocation the engine refused: the file needs more memory than a check may take.
+      return fail('too_large', `内存不足 / out of memory: ${reasonOf(error)}`);
+    }
     return fail('corrupt', `无法读取 / cannot read: ${reasonOf(error)}`);
   }
 }
 
-async function openChecked(buffer: Uint8Array, limits: ReceivedLimits): Promise<ReceivedResult> {
+function openChecked(
+  buffer: Uint8Array,
+  inflater: Inflater,
+  limits: ReceivedLimits,
+  clock: Clock,
+): ReceivedResult {
   if (buffer.byteLength === 0) return fail('empty_file', '文件为空 / the file has no bytes');
   if (buffer.byteLength > limits.maxFileBytes) {
     return fail(
@@ -95,25 +97,13 @@ async function openChecked(buffer: Uint8Array, limits: ReceivedLimits): Promise<
   }
   const notZip = sniffNonZip(buffer);
   if (notZip !== null) return notZip;
-
-  const { stored, parts } = unpackReceivedZip(buffer, limits);
-  checkSheetDimensions(parts, limits);
-  // exceljs gets the parts already inflated and checked, stored without compression: nothing is inflated twice.
-  return loadWithTimeout(stored, limits);
-}
-
-function unpackReceivedZip(buffer: Uint8Array, limits: ReceivedLimits): UnpackedZip {
-  try {
-    const entries = readZipDirectory(buffer);
-    checkDeclaredSizes(entries, buffer.byteLength, limits);
-    if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
-      throw new Unreadable('not_xlsx', '压缩包中没有 xl/workbook.xml / the zip has no xl/workbook.xml');
-    }
-    return unpackZip(buffer, entries);
-  } catch (error) {
-    if (error instanceof ZipRejected) throw new Unreadable(error.code, error.detail);
-    throw error;
+  const entries = readZipDirectory(buffer);
+  checkDeclaredSizes(entries, buffer.byteLength, limits);
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
+    throw new Unreadable('not_xlsx', '压缩包中没有 xl/workbook.xml / the zip has no xl/workbook.xml');
   }
+  const data = readWorkbook(zipParts(buffer, entries, inflater), limits, clock);
+  return { ok: true, workbook: new ReceivedWorkbook(data) };
 }
 
 // ---------------------------------------------------------------- magic bytes
@@ -176,89 +166,31 @@ function isControl(code: number): boolean {
  * UTF-16LE in the directory, so finding them there is enough to tell the two apart.
  */
 function sniffCompoundFile(buffer: Uint8Array): ReceivedResult {
-  const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const encrypted = ['EncryptionInfo', 'EncryptedPackage'].some((name) =>
-    bytes.includes(Buffer.from(name, 'utf16le')),
-  );
+  const encrypted = ['EncryptionInfo', 'EncryptedPackage'].some((name) => includes(buffer, utf16le(name)));
   return encrypted
     ? fail('encrypted', '文件设置了打开密码 / the file is password-encrypted')
     : fail('xls_format', '旧版 Excel 97-2003 (.xls) 文件 / a legacy .xls file');
 }
 
-// ---------------------------------------------------------------- sheet dimensions
-
-/**
- * A sheet declares its extent in <dimension ref> near the top; a tiny file claiming A1:XFD1048576 would
- * make exceljs walk a million rows. Only each sheet's head is decoded here.
- */
-function checkSheetDimensions(parts: ReadonlyMap<string, Uint8Array>, limits: ReceivedLimits): void {
-  let cells = 0;
-  const decoder = new TextDecoder('utf-8');
-  for (const [name, part] of parts) {
-    if (!SHEET_ENTRY.test(name)) continue;
-    const text = decoder.decode(part.subarray(0, SHEET_HEAD_BYTES));
-    const ref = /<(?:[\w-]+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']+)["']/.exec(text)?.[1];
-    if (ref === undefined) continue;
-    const extent = extentOf(ref);
-    if (extent === null) continue;
-    cells += extent.rows * extent.cols;
-    if (extent.rows > limits.maxRows || extent.cols > limits.maxCols || cells > limits.maxCells) {
-      throw new Unreadable(
-        'too_many_cells',
-        `${name} 的区域 ${ref} 过大 / ${name} spans ${ref}: ${extent.rows} rows × ${extent.cols} columns`,
-      );
-    }
+function utf16le(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    out[i * 2] = code & 0xff;
+    out[i * 2 + 1] = code >> 8;
   }
+  return out;
 }
 
-function extentOf(ref: string): { rows: number; cols: number } | null {
-  try {
-    const range = parseRange(ref.replace(/\$/g, ''));
-    return { rows: range.bottom + 1, cols: range.right + 1 };
-  } catch {
-    // An unreadable dimension tells nothing; exceljs ignores it as well.
-    return null;
+function includes(haystack: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0];
+  for (let at = haystack.indexOf(first ?? 0); at >= 0; at = haystack.indexOf(first ?? 0, at + 1)) {
+    if (at + needle.length > haystack.length) return false;
+    let i = 1;
+    while (i < needle.length && haystack[at + i] === needle[i]) i += 1;
+    if (i === needle.length) return true;
   }
-}
-
-// ---------------------------------------------------------------- exceljs
-
-async function loadWithTimeout(buffer: Uint8Array, limits: ReceivedLimits): Promise<ReceivedResult> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<ReceivedResult>((resolve) => {
-    timer = setTimeout(
-      () =>
-        resolve(
-          fail('timeout', `读取超过 ${limits.timeoutMs} 毫秒 / reading took over ${limits.timeoutMs} ms`),
-        ),
-      limits.timeoutMs,
-    );
-  });
-  try {
-    return await Promise.race([loadWorkbook(buffer, limits), timeout]);
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-  }
-}
-
-async function loadWorkbook(buffer: Uint8Array, limits: ReceivedLimits): Promise<ReceivedResult> {
-  let workbook: XlsxWorkbook;
-  try {
-    workbook = await XlsxWorkbook.fromBuffer(buffer, {
-      ignoreNodes: IGNORED_NODES,
-      maxRows: limits.maxRows,
-      maxCols: limits.maxCols,
-    });
-  } catch (error) {
-    const reason = reasonOf(error);
-    if (/Max .* count \(\d+\) exceeded/.test(reason)) {
-      return fail('too_many_cells', `行或列过多 / too many rows or columns: ${reason}`);
-    }
-    return fail('corrupt', reason);
-  }
-  const sheets = await workbook.listSheets();
-  if (sheets.length === 0) return fail('no_sheets', '工作簿中没有工作表 / the workbook has no sheets');
-  return { ok: true, workbook };
+  return false;
 }
 
 function reasonOf(error: unknown): string {

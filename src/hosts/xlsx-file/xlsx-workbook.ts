@@ -1,5 +1,5 @@
 /**
- * The .xlsx file host: the port over an in-memory exceljs workbook (platform.md §3). A plan becomes model
+ * The .xlsx file host: the port over an in-memory exceljs workbook (docs/platform.md §3). A plan becomes model
  * mutations, `toBuffer` writes the file once. exceljs never calculates, so formula cells read back their
  * cached result, or null when the file has none. Only this folder knows exceljs's cell value objects.
  */
@@ -515,10 +515,24 @@ function undeclared(ws: Worksheet): UndeclaredSheetParts {
   return ws as unknown as UndeclaredSheetParts;
 }
 
+/**
+ * A font named in Chinese is stored with the GB2312 character set (134), as Excel stores its own Chinese
+ * fonts, so that where the font is not installed Windows substitutes a Chinese one (宋体) by that set.
+ */
+function charsetOf(fontName: string): { charset?: number } {
+  return /\p{Script=Han}/u.test(fontName) ? { charset: 134 } : {};
+}
+
 function applyStyle(cell: Cell, style: CellStyle): void {
-  if (style.bold !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
+  if (
+    style.fontName !== undefined ||
+    style.bold !== undefined ||
+    style.fontSize !== undefined ||
+    style.fontColor !== undefined
+  ) {
     cell.font = {
       ...cell.font,
+      ...(style.fontName === undefined ? {} : { name: style.fontName, ...charsetOf(style.fontName) }),
       ...(style.bold === undefined ? {} : { bold: style.bold }),
       ...(style.fontSize === undefined ? {} : { size: style.fontSize }),
       ...(style.fontColor === undefined ? {} : { color: { argb: argb(style.fontColor) } }),

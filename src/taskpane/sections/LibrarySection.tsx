@@ -30,11 +30,14 @@ export function LibrarySection({
       <ul className="bpa-list" aria-label={t.tabLibrary} data-testid="library-results">
         {results.map((ind) => (
           <li key={ind.id} className="bpa-indicator" data-indicator={ind.id}>
-            <Text weight="semibold">{ind.name}</Text>
-            <Text size={200}>
-              {ind.level1} / {ind.level2} · {ind.operator} {ind.reference} {ind.unit}
-            </Text>
-            <Text size={200}>{ind.explanation}</Text>
+            {/* The library's words are what goes into the (Chinese) form: marked as Chinese in an English pane. */}
+            <div className="bpa-indicator-text" lang="zh-CN">
+              <Text weight="semibold">{ind.name}</Text>
+              <Text size={200}>
+                {ind.level1} / {ind.level2} · {ind.operator} {ind.reference} {ind.unit}
+              </Text>
+              <Text size={200}>{ind.explanation}</Text>
+            </div>
             <Button
               size="small"
               disabled={busy}

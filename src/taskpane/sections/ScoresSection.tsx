@@ -1,19 +1,56 @@
 import { useState } from 'react';
-import { Dropdown, Field, Option, Text } from '@fluentui/react-components';
+import { Dropdown, Field, Option, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { LiveState } from '../../app/live-checks';
-import { formatNumber } from '../../domain/messages/catalog';
+import { formatNumber, gradeName, profileText, type Lang } from '../../domain/messages/catalog';
 import type { UiStrings } from '../strings';
 
 const BAR_HEIGHT = 18;
 const LABEL_WIDTH = 96;
 const CHART_WIDTH = 300;
 
+/**
+ * Colours carry meaning and come from the theme's tokens (so dark mode follows): a bar is green only when
+ * nearly all its marks were earned, and budget execution above 100 % is a warning, never a success.
+ */
+type Tone = 'good' | 'fair' | 'poor' | 'alert';
+const TONE_FILL: Record<Tone, string> = {
+  good: tokens.colorPaletteGreenBackground3,
+  fair: tokens.colorPaletteMarigoldBackground3,
+  poor: tokens.colorPaletteRedBackground3,
+  alert: tokens.colorPaletteDarkOrangeBackground3,
+};
+const GOOD_SHARE = 0.9;
+const FAIR_SHARE = 0.6;
+
+export function barTone(score: number, weight: number, overBudget: boolean): Tone {
+  if (overBudget) return 'alert';
+  const share = weight > 0 ? score / weight : 0;
+  return share >= GOOD_SHARE ? 'good' : share >= FAIR_SHARE ? 'fair' : 'poor';
+}
+
+const GRADE_TONE: Record<string, Tone> = { 优: 'good', 良: 'good', 中: 'fair', 差: 'poor' };
+
+const useStyles = makeStyles({
+  good: { color: tokens.colorPaletteGreenForeground1 },
+  fair: { color: tokens.colorPaletteMarigoldForeground1 },
+  poor: { color: tokens.colorPaletteRedForeground1 },
+  alert: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  grade: { fontWeight: tokens.fontWeightSemibold },
+});
+
 function num(value: number | null, t: UiStrings): string {
   return value === null ? t.noScore : formatNumber(value);
 }
 
 /** One bar per first-level indicator: the grey track is the weight, the filled part the score. */
-function LevelChart({ bars, t }: { bars: { name: string; score: number; weight: number }[]; t: UiStrings }) {
+interface Bar {
+  name: string;
+  score: number;
+  weight: number;
+  tone: Tone;
+}
+
+function LevelChart({ bars, t }: { bars: Bar[]; t: UiStrings }) {
   const max = Math.max(1, ...bars.map((b) => b.weight));
   const width = CHART_WIDTH - LABEL_WIDTH - 60;
   const height = bars.length * (BAR_HEIGHT + 8);
@@ -30,7 +67,7 @@ function LevelChart({ bars, t }: { bars: { name: string; score: number; weight: 
         const track = (width * bar.weight) / max;
         const filled = bar.weight > 0 ? (track * Math.min(bar.score, bar.weight)) / bar.weight : 0;
         return (
-          <g key={bar.name} data-level1={bar.name} data-score={bar.score}>
+          <g key={bar.name} data-level1={bar.name} data-score={bar.score} data-tone={bar.tone}>
             <title>{t.scoreOf(bar.name, formatNumber(bar.score), formatNumber(bar.weight))}</title>
             <text x={0} y={y + BAR_HEIGHT - 5} fontSize={12} fill="currentColor">
               {bar.name}
@@ -43,7 +80,13 @@ function LevelChart({ bars, t }: { bars: { name: string; score: number; weight: 
               fill="currentColor"
               opacity={0.15}
             />
-            <rect x={LABEL_WIDTH} y={y} width={filled} height={BAR_HEIGHT} fill="#0f6cbd" />
+            <rect
+              x={LABEL_WIDTH}
+              y={y}
+              width={filled}
+              height={BAR_HEIGHT}
+              style={{ fill: TONE_FILL[bar.tone] }}
+            />
             <text x={LABEL_WIDTH + track + 4} y={y + BAR_HEIGHT - 5} fontSize={12} fill="currentColor">
               {formatNumber(bar.score)}/{formatNumber(bar.weight)}
             </text>
@@ -54,7 +97,8 @@ function LevelChart({ bars, t }: { bars: { name: string; score: number; weight: 
   );
 }
 
-export function ScoresSection({ t, state }: { t: UiStrings; state: LiveState }) {
+export function ScoresSection({ t, lang, state }: { t: UiStrings; lang: Lang; state: LiveState }) {
+  const styles = useStyles();
   const [chosen, setChosen] = useState<string | null>(null);
   // The form chosen here, else the one the person worked on last, else the first.
   const sheet =
@@ -64,12 +108,27 @@ export function ScoresSection({ t, state }: { t: UiStrings; state: LiveState }) 
     null;
   if (!sheet) return <Text>{t.noForm}</Text>;
   const { scores } = sheet;
-  const bars = [
-    ...(scores.execution
-      ? [{ name: t.execution, score: scores.execution.score ?? 0, weight: scores.execution.weight }]
+  const execution = scores.execution;
+  const bars: Bar[] = [
+    ...(execution
+      ? [
+          {
+            name: t.execution,
+            score: execution.score ?? 0,
+            weight: execution.weight,
+            tone: barTone(execution.score ?? 0, execution.weight, (execution.rate ?? 0) > 1),
+          },
+        ]
       : []),
-    ...scores.byLevel1.map((l) => ({ name: l.level1, score: l.score, weight: l.weight })),
+    ...scores.byLevel1.map((l) => ({
+      name: l.level1,
+      score: l.score,
+      weight: l.weight,
+      tone: barTone(l.score, l.weight, false),
+    })),
   ];
+  const gradeTone =
+    scores.grade !== null && Object.hasOwn(GRADE_TONE, scores.grade) ? GRADE_TONE[scores.grade] : undefined;
   return (
     <div className="bpa-stack" data-testid="scores">
       {state.sheets.length > 1 && (
@@ -100,17 +159,26 @@ export function ScoresSection({ t, state }: { t: UiStrings; state: LiveState }) 
           )}
         </dd>
         <dt>{t.grade}</dt>
-        <dd data-testid="grade">{scores.grade ?? (scores.partial !== null ? t.notGraded : t.noScore)}</dd>
+        <dd
+          data-testid="grade"
+          className={mergeClasses(styles.grade, gradeTone === undefined ? undefined : styles[gradeTone])}
+        >
+          {scores.grade === null
+            ? scores.partial !== null
+              ? t.notGraded
+              : t.noScore
+            : gradeName(scores.grade, lang)}
+        </dd>
         {scores.conclusion !== null && (
           <>
             <dt>{t.conclusion}</dt>
-            <dd>{scores.conclusion}</dd>
+            <dd>{profileText(scores.conclusion, lang)}</dd>
           </>
         )}
         {scores.recommendation !== null && (
           <>
             <dt>{t.recommendation}</dt>
-            <dd data-testid="recommendation">{scores.recommendation}</dd>
+            <dd data-testid="recommendation">{profileText(scores.recommendation, lang)}</dd>
           </>
         )}
       </dl>

@@ -93,6 +93,14 @@ const FIRES: FiresCase[] = [
     params: { label: '偏差原因分析及改进措施' },
   },
   {
+    name: 'a header read as the label it nearly matches',
+    form: { ...selfEvaluation(), labelGuesses: [{ cell: 'A3', text: '主管主管部门', label: '主管部门' }] },
+    code: 'label_near_match',
+    severity: 'info',
+    cell: 'A3',
+    params: { text: '主管主管部门', label: '主管部门' },
+  },
+  {
     name: 'an indicator table of blank rows',
     form: selfEvaluation({ indicators: [null, null], total: null }),
     code: 'table_empty',
@@ -908,6 +916,7 @@ const FIRES: FiresCase[] = [
 const QUIET: QuietCase[] = [
   // Structure
   { name: 'a complete self-evaluation', form: selfEvaluation(), code: 'required_column_missing' },
+  { name: 'every header matches a label exactly', form: selfEvaluation(), code: 'label_near_match' },
   {
     name: 'a table with blank rows in the middle',
     form: selfEvaluation({ indicators: [...rows().slice(0, 3), null, null, ...rows().slice(3)] }),

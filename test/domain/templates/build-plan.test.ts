@@ -2,7 +2,7 @@ import { TEMPLATE_IDS } from '../../../src/domain/forms/form-model';
 import type { Field, ParsedForm, TemplateId } from '../../../src/domain/forms/form-model';
 import { getFramework } from '../../../src/domain/framework/frameworks';
 import type { Framework } from '../../../src/domain/framework/framework-schema';
-import { isA1, parseRange } from '../../../src/domain/grid/address';
+import { isA1, parseA1, parseRange } from '../../../src/domain/grid/address';
 import type { CellRange } from '../../../src/domain/grid/address';
 import { EngineInvariantError, isFormulaCell } from '../../../src/domain/grid/cell';
 import { getProfile } from '../../../src/domain/profiles/profiles';
@@ -34,7 +34,7 @@ const PROFILES = ['default', 'hubei'] as const;
 const FRAMEWORKS = ['classic-2020', 'core-2021'] as const;
 const CREATED = '2024-03-01T08:00:00.000Z';
 
-/** Functions every host computes the same, with no _xlfn prefix (platform.md §1, §3). */
+/** Functions every host computes the same, with no _xlfn prefix (docs/platform.md §1, §3). */
 const CLASSIC_FUNCTIONS = new Set([
   'IF',
   'AND',
@@ -55,6 +55,7 @@ const CLASSIC_FUNCTIONS = new Set([
   'INDIRECT',
   'INDEX',
   'MATCH',
+  'ROWS',
 ]);
 
 const EXCEL_MAX_ROW = 1048576;
@@ -127,6 +128,18 @@ describe.each(cases)('%s with profile %s and framework %s', (id, profileId, fram
         ensured.add(op.sheet);
       } else if ('sheet' in op) {
         expect(ensured.has(op.sheet)).toBe(true);
+      }
+    }
+  });
+
+  it('sets every written cell of the form and its 说明 in 等线, a font with Chinese glyphs', () => {
+    for (const target of [sheet, helpSheetName(sheet)]) {
+      const fonts = opsOf(plan, 'style', target).filter((op) => op.style.fontName !== undefined);
+      expect(fonts.map((op) => op.style.fontName)).toEqual(['等线']);
+      const area = parseRange(fonts[0]?.range ?? 'A1');
+      for (const a1 of (cells.get(target) ?? new Map()).keys()) {
+        const { row, col } = parseA1(a1);
+        expect(row >= area.top && row <= area.bottom && col >= area.left && col <= area.right).toBe(true);
       }
     }
   });

@@ -1,7 +1,7 @@
 import { getProfile } from '../../../src/domain/profiles/profiles';
 import type { Profile } from '../../../src/domain/profiles/profile-schema';
 import { helpSheetRows } from '../../../src/domain/templates/help-sheet';
-import { getTemplateSpec } from '../../../src/domain/templates/registry';
+import { TEMPLATE_SPECS, getTemplateSpec } from '../../../src/domain/templates/registry';
 
 function profileOf(id: string): Profile {
   const profile = getProfile(id);
@@ -29,6 +29,38 @@ describe('填表说明', () => {
     ]) {
       expect(text).toContain(`${label}\t`);
     }
+  });
+
+  it('writes each sentence once, with full-width punctuation, for every template and profile', () => {
+    for (const profileId of ['default', 'hubei']) {
+      const profile = profileOf(profileId);
+      for (const spec of TEMPLATE_SPECS) {
+        const rows = helpSheetRows(spec, profile).rows;
+        const text = textOf(rows);
+        expect({ spec: spec.id, doubled: text.match(/[。；，]{2}|。；|；。/gu) }).toEqual({
+          spec: spec.id,
+          doubled: null,
+        });
+        expect({
+          spec: spec.id,
+          halfWidth: text.match(/\p{Script=Han}[,;:?()]|[,;:?()]\p{Script=Han}/gu),
+        }).toEqual({
+          spec: spec.id,
+          halfWidth: null,
+        });
+        // The profile's name and its basis each once: a name that cites its basis is not followed by it again.
+        expect(rows.filter(([item]) => item === '适用规则').map(([, value]) => value)).toEqual([
+          profile.name,
+        ]);
+        expect(text.split(profile.basis.replace(/。$/u, '')).length).toBe(2);
+      }
+    }
+  });
+
+  it("names the monitoring form's execution column as the form heads it", () => {
+    const text = textOf(helpSheetRows(getTemplateSpec('project-monitoring'), profileOf('default')).rows);
+    expect(text).toContain('1-N月执行数\t');
+    expect(text).not.toContain('全年执行数\t');
   });
 
   it('states the scoring rules with the numbers of the profile in use', () => {

@@ -2,7 +2,7 @@
  * Per template: the title, the labels in the order the official form has them, and what is prefilled.
  * Read from the plan the way a sheet reader would, without snapshots.
  */
-import type { ColumnKey, TemplateId } from '../../../src/domain/forms/form-model';
+import type { ColumnKey, TableRow, TemplateId } from '../../../src/domain/forms/form-model';
 import { COLUMN_LABELS, FUNDS_COL_LABELS } from '../../../src/domain/forms/vocabulary';
 import { getFramework } from '../../../src/domain/framework/frameworks';
 import type { Framework } from '../../../src/domain/framework/framework-schema';
@@ -27,6 +27,7 @@ import {
 import { buildTemplatePlan } from '../../../src/domain/templates/build-plan';
 import type { TemplatePlan } from '../../../src/domain/templates/build-plan';
 import { COMMON_UNITS } from '../../../src/domain/templates/forms/common';
+import { TEMPLATE_SPECS, getTemplateSpec } from '../../../src/domain/templates/registry';
 import { isLocked, opsOf, writtenCells } from './plan-model';
 
 function need<T>(value: T | null | undefined, what: string): T {
@@ -321,8 +322,8 @@ describe('项目支出绩效目标执行监控表', () => {
     expect(rowTexts(find('年初预算数').row)).toEqual([
       '项目资金（万元）',
       '年初预算数',
-      '全年执行数',
-      '执行率',
+      '1-N月执行数',
+      '1-N月执行率',
       '全年预计执行数',
     ]);
     expect(Object.keys(emptyForm.goals)).toEqual(['overall', 'progress']);
@@ -344,6 +345,22 @@ describe('项目支出绩效目标执行监控表', () => {
     ]);
     for (const row of ['total', 'fiscal', 'other'] as const)
       expect(emptyForm.funds[row]?.cols.rate?.formula).not.toBeNull();
+  });
+
+  it('words every funds header the reader knows for its column, 1-N月 as on the official form', () => {
+    // The reader finds the columns of a sheet made from the template by these words (its _meta names the
+    // template), so each header the template writes instead of the canonical label must stay in the vocabulary.
+    const monitoring = getTemplateSpec('project-monitoring');
+    const written = TEMPLATE_SPECS.flatMap((spec) =>
+      spec.sections.flatMap((section) => (section.kind === 'funds' ? section.columns : [])),
+    ).filter((column) => column.label !== undefined);
+    expect(written.length).toBeGreaterThan(0);
+    for (const column of written) {
+      const known = FUNDS_COL_LABELS[column.key];
+      expect([known.canonical, ...known.synonyms]).toContain(column.label);
+    }
+    expect(monitoring.version).toBeGreaterThan(1);
+    expect(rowTexts(find('年初预算数').row)).not.toContain('全年执行数');
   });
 
   it('shows the execution light in red, yellow and green beside its label', () => {
@@ -377,8 +394,10 @@ describe('事前绩效评估表', () => {
       ...labels('level1', 'level2', 'level3', 'weight', 'rating', 'score', 'remark'),
     ]);
     const byAspect = new Map<string, number>();
-    for (const row of rows) {
-      const aspect = String(row.fields.level1?.raw);
+    const readings = need(emptyForm.readings.criteria, 'criteria readings');
+    for (const [i, row] of rows.entries()) {
+      // 一级 is merged down each aspect: the row reading carries it to every row.
+      const aspect = String(readings[i]?.level1);
       byAspect.set(aspect, (byAspect.get(aspect) ?? 0) + Number(row.fields.weight?.raw));
       expect(row.fields.level3?.raw).toEqual(expect.any(String));
     }
@@ -416,6 +435,57 @@ describe('事前绩效评估表', () => {
   });
 });
 
+/**
+ * 一级 / 二级 written once per group and merged down, as on the printed form: the merged ranges of a column,
+ * as 'top:bottom' A1 ranges with the text written in their first cell.
+ */
+function mergedGroups(plan: TemplatePlan['plan'], rows: readonly TableRow[], key: ColumnKey): string[] {
+  const { cells } = grid(plan);
+  const column = need(rows[0]?.fields[key]?.cell, key).replace(/\d+/, '');
+  return opsOf(plan, 'merge', plan.formSheet)
+    .map((op) => op.range)
+    .filter((range) => range.startsWith(column) && range.split(':')[1]?.startsWith(column))
+    .map((range) => `${range}=${String(cells.get(range.split(':')[0] ?? ''))}`);
+}
+
+describe('merged 一级 / 二级 of the prefilled criteria', () => {
+  it('事前绩效评估表: one cell per aspect and per sub-criterion, each row still reading its levels', () => {
+    const { plan, emptyForm } = build('ex-ante-assessment');
+    const rows = need(emptyForm.tables.criteria, 'criteria');
+    const first = need(rows[0]?.row, 'first row') + 1;
+    const range = (top: number, bottom: number, col: string): string =>
+      `${col}${first + top}:${col}${first + bottom}`;
+    expect(mergedGroups(plan, rows, 'level1')).toEqual([
+      `${range(0, 3, 'B')}=立项必要性`,
+      `${range(4, 7, 'B')}=投入经济性`,
+      `${range(8, 11, 'B')}=绩效目标合理性`,
+      `${range(12, 15, 'B')}=实施方案可行性`,
+      `${range(16, 19, 'B')}=筹资合规性`,
+    ]);
+    expect(mergedGroups(plan, rows, 'level2')).toHaveLength(10);
+    // The rows below a group's first keep their own blank cell; their reading carries the merged value down.
+    expect(rows.slice(0, 4).map((row) => row.fields.level1?.cell)).toEqual(
+      Array.from({ length: 4 }, (_, i) => `B${first + i}`),
+    );
+    const readings = need(emptyForm.readings.criteria, 'criteria readings');
+    expect(readings.slice(0, 4).map((reading) => reading.level1)).toEqual(Array(4).fill('立项必要性'));
+  });
+
+  it('项目支出绩效评价评分表: 一级 merged per group, 二级 within its 一级 only', () => {
+    const { plan, emptyForm } = build('key-evaluation');
+    const rows = need(emptyForm.tables.criteria, 'criteria');
+    const level1 = mergedGroups(plan, rows, 'level1').map((text) => text.split('=')[1]);
+    expect(level1).toEqual(['决策', '过程', '产出', '效益']);
+    const level2 = mergedGroups(plan, rows, 'level2').map((text) => text.split('=')[1]);
+    expect(level2).toEqual(['项目立项', '绩效目标', '资金投入', '资金管理', '组织实施', '项目效益']);
+    const { cells } = grid(plan);
+    for (const row of rows) {
+      const cell = need(row.fields.level1?.cell, 'level1');
+      expect(cells.get(cell) ?? null).toBe(row.fields.level1?.raw);
+    }
+  });
+});
+
 describe('项目支出绩效评价评分表', () => {
   const { plan, emptyForm } = build('key-evaluation');
   const { cells, rowTexts, find } = grid(plan);
@@ -437,9 +507,11 @@ describe('项目支出绩效评价评分表', () => {
         'score',
       ),
     ]);
+    // 一级 is merged down each group: which group a row is in is its reading's (carried) 一级.
+    const readings = need(emptyForm.readings.criteria, 'criteria readings');
     const weightOf = (level1: string): number =>
       rows
-        .filter((row) => row.fields.level1?.raw === level1)
+        .filter((_row, i) => readings[i]?.level1 === level1)
         .reduce((sum, row) => sum + Number(row.fields.weight?.raw), 0);
     expect(['决策', '过程', '产出', '效益'].map(weightOf)).toEqual([15, 20, 35, 30]);
     expect(weightOf('产出') + weightOf('效益')).toBeGreaterThanOrEqual(

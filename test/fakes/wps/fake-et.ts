@@ -1,6 +1,6 @@
 /**
  * A fake of the WPS 表格 (ET) object model, typed by the adapter's own declarations (src/hosts/wps/et-model.ts),
- * with the quirks of platform.md §2 reproduced so the adapter is tested against them:
+ * with the quirks of docs/platform.md §2 reproduced so the adapter is tested against them:
  *
  * - every member access crosses a process boundary: method calls and property gets and sets on ET objects are
  *   counted (`calls`), so a test can bound the cost of a plan;
@@ -470,6 +470,14 @@ class FakeFormatPart {
     if (!Number.isInteger(value) || value < 0 || value > 0xffffff)
       throw new Error(`Color: not a BGR integer ${value}`);
     this.put('Color', value);
+  }
+  get Name(): unknown {
+    return this.part === 'Font' ? this.get_('Name') : undefined;
+  }
+  set Name(value: string) {
+    if (typeof value !== 'string' || value === '')
+      throw new Error(`Font.Name: not a font name ${String(value)}`);
+    this.put('Name', value);
   }
   get Bold(): unknown {
     return this.part === 'Font' ? this.get_('Bold') : undefined;

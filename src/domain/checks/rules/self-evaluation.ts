@@ -366,21 +366,22 @@ export const totalMismatch = formRule({
   },
 });
 
-const GRADE_WORDS: Readonly<Record<string, Grade>> = {
-  优: '优',
-  优秀: '优',
-  良: '良',
-  良好: '良',
-  中: '中',
-  中等: '中',
-  一般: '中',
-  差: '差',
-  较差: '差',
-};
+/** A Map, not an object: a cell reading `constructor` or `__proto__` must not find Object's own members. */
+const GRADE_WORDS: ReadonlyMap<string, Grade> = new Map<string, Grade>([
+  ['优', '优'],
+  ['优秀', '优'],
+  ['良', '良'],
+  ['良好', '良'],
+  ['中', '中'],
+  ['中等', '中'],
+  ['一般', '中'],
+  ['差', '差'],
+  ['较差', '差'],
+]);
 
 export function gradeFromText(text: string | null): Grade | null {
   if (text === null) return null;
-  return GRADE_WORDS[text.replace(/\s+/g, '')] ?? null;
+  return GRADE_WORDS.get(text.replace(/\s+/g, '')) ?? null;
 }
 
 const GRADED_TEMPLATES = [...SELF_EVALUATIONS, ...KEY_EVALUATION];

@@ -13,6 +13,20 @@ export const requiredColumnMissing = formRule({
   check: (form) => [...new Set(form.missing)].map((label) => ({ cell: null, params: { label } })),
 });
 
+/** A header read as the label it nearly matches (主管主管部门 → 主管部门): said, so a person can confirm it. */
+export const labelNearMatch = formRule({
+  code: 'label_near_match',
+  severity: 'info',
+  templates: ALL_TEMPLATES,
+  scope: 'form',
+  params: ['text', 'label'],
+  check: (form) =>
+    (form.labelGuesses ?? []).map((guess) => ({
+      cell: guess.cell,
+      params: { text: guess.text, label: guess.label },
+    })),
+});
+
 export const tableEmpty = formRule({
   code: 'table_empty',
   severity: 'error',
@@ -32,4 +46,4 @@ export const tableEmpty = formRule({
   },
 });
 
-export const STRUCTURE_RULES: readonly Rule[] = [requiredColumnMissing, tableEmpty];
+export const STRUCTURE_RULES: readonly Rule[] = [requiredColumnMissing, labelNearMatch, tableEmpty];

@@ -271,7 +271,7 @@ function formatDate(date: YearMonth): string {
   return date.month === null ? `${date.year}年` : `${date.year}年${date.month}月`;
 }
 
-/** domain.md §3.5: a time indicator may not fall due after the project's period ends. */
+/** docs/domain.md §3.5: a time indicator may not fall due after the project's period ends. */
 export const timelinessAfterProjectEnd = rowRule({
   code: 'timeliness_after_project_end',
   severity: 'warning',

@@ -13,7 +13,7 @@ import {
 } from './common';
 
 /**
- * The five aspects of 中发〔2018〕34号, 20 points each, every 评估要点 worth 5 (domain.md §2.1–2.2).
+ * The five aspects of 中发〔2018〕34号, 20 points each, every 评估要点 worth 5 (docs/domain.md §2.1–2.2).
  * [一级, 二级, [评估要点 …]]
  */
 const CRITERIA: readonly (readonly [string, string, readonly string[]])[] = [
@@ -50,7 +50,7 @@ const prefilled: PrefilledRow[] = CRITERIA.flatMap(([level1, level2, checks]) =>
 /** 事前绩效评估评分表 (新增重大项目、政策). */
 export const exAnteAssessment: TemplateSpec = {
   id: 'ex-ante-assessment',
-  version: 1,
+  version: 2,
   title: FORM_TITLES['ex-ante-assessment'].canonical,
   description:
     '新增重大项目或政策在申请预算前，从立项必要性、投入经济性、绩效目标合理性、实施方案可行性、筹资合规性五方面评级打分，得出评估结论。',
@@ -107,6 +107,7 @@ export const exAnteAssessment: TemplateSpec = {
         { key: 'remark', width: 24, content: input(), help: '评级理由或需要说明的问题。' },
       ],
       prefilled,
+      mergeRepeated: ['level1', 'level2'],
       blankRows: 0,
       freezeBelowHeader: true,
       total: {

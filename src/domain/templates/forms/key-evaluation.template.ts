@@ -31,7 +31,7 @@ interface Criterion {
 }
 
 /**
- * 项目支出绩效评价指标体系框架（参考）, 财预〔2020〕10号 (domain.md §5.3). Weights 15/20/35/30: 产出 + 效益 = 65.
+ * 项目支出绩效评价指标体系框架（参考）, 财预〔2020〕10号 (docs/domain.md §5.3). Weights 15/20/35/30: 产出 + 效益 = 65.
  */
 const CRITERIA: readonly Criterion[] = [
   {
@@ -193,7 +193,7 @@ const prefilled: PrefilledRow[] = CRITERIA.map(({ level1, level2, level3, weight
 /** 项目支出绩效评价评分表: 部门评价 / 财政重点评价. */
 export const keyEvaluation: TemplateSpec = {
   id: 'key-evaluation',
-  version: 1,
+  version: 2,
   title: FORM_TITLES['key-evaluation'].canonical,
   description:
     '部门评价或财政重点评价用的评分表：按决策、过程、产出、效益四方面逐项打分，公式类指标由分子分母自动计算，得出总分和等级。',
@@ -250,6 +250,7 @@ export const keyEvaluation: TemplateSpec = {
         },
       ],
       prefilled,
+      mergeRepeated: ['level1', 'level2'],
       blankRows: 0,
       freezeBelowHeader: true,
       total: {
@@ -262,7 +263,13 @@ export const keyEvaluation: TemplateSpec = {
               when: (r) => {
                 const levels = r.columnRange('criteria', 'level1');
                 const weights = r.columnRange('criteria', 'weight');
-                return `SUMIF(${levels},"${OUTPUT}",${weights})+SUMIF(${levels},"${OUTCOME}",${weights})<${r.profile.keyEvaluation.outputPlusOutcomeMin}`;
+                // 一级 is merged down its group, so only a group's first row names it: 产出 and 效益 are the
+                // last groups, and their weights run from the first of them to the end of the table.
+                const at = (name: string): string =>
+                  `IF(ISNUMBER(MATCH("${name}",${levels},0)),MATCH("${name}",${levels},0),ROWS(${levels})+1)`;
+                const from = `INDEX(${weights},MIN(${at(OUTPUT)},${at(OUTCOME)}))`;
+                const to = `INDEX(${weights},ROWS(${weights}))`;
+                return `SUM(${from}:${to})<${r.profile.keyEvaluation.outputPlusOutcomeMin}`;
               },
               fill: WARNING_FILL,
               fontColor: WARNING_FONT,

@@ -26,7 +26,7 @@ const light = (text: string, fill: `#${string}`, fontColor: `#${string}`): Highl
 /** 项目支出绩效目标执行监控表 (财预〔2019〕136号, "双监控"). */
 export const projectMonitoring: TemplateSpec = {
   id: 'project-monitoring',
-  version: 1,
+  version: 2,
   title: FORM_TITLES['project-monitoring'].canonical,
   description: '年度执行中对照绩效目标监控预算执行进度和指标完成进度，分析偏差原因，判断能否完成全年目标。',
   subtitle: '单位：万元',
@@ -52,8 +52,13 @@ export const projectMonitoring: TemplateSpec = {
       rows: ['total', 'fiscal', 'other'],
       columns: [
         amountColumn('initialBudget', '年初预算数（万元）。'),
-        amountColumn('executed', '1 月至监控月份的累计执行数（万元）。', [executedAbove('initialBudget')]),
-        rateColumn('initialBudget'),
+        {
+          ...amountColumn('executed', '1 月至监控月份的累计执行数（万元）。', [
+            executedAbove('initialBudget'),
+          ]),
+          label: '1-N月执行数',
+        },
+        { ...rateColumn('initialBudget'), label: '1-N月执行率' },
         amountColumn('forecast', '预计全年执行数（万元）。'),
       ],
       partsOf: { total: 'total', parts: ['fiscal', 'other'] },

@@ -986,6 +986,12 @@ class FakeRange extends Loadable implements XlRange {
     context.proxy();
     context.proxy();
     const font: XlRangeFont = {
+      get name(): string {
+        throw new FakeOfficeError('PropertyNotLoaded', 'name');
+      },
+      set name(value: string) {
+        range.style({ fontName: value });
+      },
       get bold(): boolean {
         throw new FakeOfficeError('PropertyNotLoaded', 'bold');
       },

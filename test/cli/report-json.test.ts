@@ -1,0 +1,63 @@
+import type { FileResult } from '../../src/app/batch-report';
+import { summarize } from '../../src/app/batch-report';
+import { jsonReportChunks } from '../../src/cli/report-json';
+import { CompactResults } from '../../src/cli/results';
+
+const checked: FileResult = {
+  file: '收到/a.xlsx',
+  status: 'checked',
+  sheets: [
+    {
+      sheet: '自评表',
+      template: 'project-self-evaluation',
+      department: '市水利局',
+      project: null,
+      issues: [{ code: 'grade_invalid', severity: 'error', cell: 'B21', message: '等级“x”无法识别' }],
+      scores: {
+        total: 91.5,
+        grade: '优',
+        statedTotal: null,
+        statedGrade: 'x',
+        execution: null,
+        indicators: [],
+        conclusion: null,
+        recommendation: null,
+        partial: null,
+      },
+      rows: [],
+    },
+  ],
+};
+const unreadable: FileResult = {
+  file: 'b.xlsx',
+  status: 'unreadable',
+  error: { code: 'html', message: '网页' },
+  sheets: [],
+};
+
+describe('the JSON report written a file at a time', () => {
+  it.each([[[]], [[checked]], [[checked, unreadable, checked]]])(
+    'is the same text as JSON.stringify of the whole report (%#)',
+    (files: FileResult[]) => {
+      const summary = summarize(files);
+      const whole = JSON.stringify({ files, summary }, null, 2) + '\n';
+      expect([...jsonReportChunks(files, summary)].join('')).toBe(whole);
+    },
+  );
+});
+
+describe('compact results', () => {
+  it('give back every result in order and add up the same summary', () => {
+    const results = new CompactResults();
+    const files = [checked, unreadable, checked];
+    // Results arrive in any order.
+    for (const i of [2, 0, 1]) results.set(i, JSON.stringify(files[i]));
+    results.append(unreadable);
+    expect([...results.files()]).toEqual([...files, unreadable]);
+    expect(results.summary).toEqual(summarize([...files, unreadable]));
+    expect(results.toReport()).toEqual({
+      files: [...files, unreadable],
+      summary: summarize([...files, unreadable]),
+    });
+  });
+});

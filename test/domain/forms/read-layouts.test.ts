@@ -1,0 +1,288 @@
+/** Layouts of forms departments actually send: how the reader finds fields, funds, goals and table columns. */
+import type { Field, ParsedForm } from '../../../src/domain/forms/form-model';
+import { detectTemplate } from '../../../src/domain/forms/detect';
+import { readForm, type FormHint, type FormLayout } from '../../../src/domain/forms/read-form';
+import { readTable } from '../../../src/domain/forms/row-reading';
+import type { CellScalar } from '../../../src/domain/grid/cell';
+import { scoreForm } from '../../../src/domain/scoring/score';
+import { getProfile } from '../../../src/domain/profiles/profiles';
+import { blockOf } from '../../helpers/grid';
+import { check, codes } from '../checks/context';
+import {
+  initialBudgetSelfEvaluation,
+  inlineFundsGoals,
+  levelAboveGoals,
+  longAndAnnualGoals,
+  nearMissSelfEvaluation,
+  perPlaceGoals,
+  scoreBeforeRateSelfEvaluation,
+} from './real-layouts';
+
+const N = null;
+
+function read(rows: CellScalar[][], hint: FormHint | null = null): { form: ParsedForm; layout: FormLayout } {
+  const result = readForm(blockOf(rows), '表1', hint);
+  if (!result.ok) throw new Error(`sheet not read: ${result.reason}`);
+  return result;
+}
+
+function show(field: Field | undefined): string {
+  if (field === undefined) return '(absent)';
+  return `${field.cell ?? '-'}=${field.raw === null ? '' : String(field.raw)}`;
+}
+
+const names = (form: ParsedForm): string[] =>
+  (form.tables.indicators ?? []).map((row) => String(row.fields.level3?.raw ?? ''));
+
+describe('a self-evaluation with 年初预算数(A) and no 全年预算数', () => {
+  const { form, layout } = read(initialBudgetSelfEvaluation());
+
+  it('reads the bracketed and annotated headers', () => {
+    expect(form.template).toBe('project-self-evaluation');
+    expect(show(form.header.implementingUnit)).toBe('G3=某城市运行服务中心');
+    expect(layout.funds?.columns).toEqual({ initialBudget: 2, executed: 3, weight: 4, rate: 5, score: 6 });
+    expect(layout.funds?.rows).toEqual({ total: 4, fiscal: 5, other: 6 });
+  });
+
+  it('divides by what the form’s own 执行率(B/A) header names, and reports no 全年预算数 missing', () => {
+    expect(layout.funds?.budgetBasis).toEqual({ column: 'initialBudget', source: 'rate-header' });
+    expect(form.budgetBasis).toEqual({ column: 'initialBudget', source: 'rate-header' });
+    expect(form.missing).toEqual([]);
+    const profile = getProfile('default');
+    if (profile === null) throw new Error('no default profile');
+    expect(scoreForm(form, profile).execution).toMatchObject({ budget: 300, executed: 150, rate: 0.5 });
+  });
+
+  it('takes the goals from the two texts of the 年度总体目标 row', () => {
+    expect(show(form.goals.expected)).toBe('B8=完成20条道路保洁外包');
+    expect(show(form.goals.achieved)).toBe('F8=已完成20条道路保洁外包');
+  });
+
+  it('finds the table columns past the extra 得分计算方法 column, with four first levels', () => {
+    const columns = layout.tables.indicators?.columns;
+    expect(columns).toMatchObject({ level1: 1, level2: 2, level3: 3, weight: 4, target: 5, actual: 6 });
+    expect(columns).toMatchObject({ score: 8, deviation: 9 });
+    expect(names(form)).toEqual(['保洁道路条数', '保洁达标率', '单位保洁成本', '环境改善', '居民满意度']);
+    expect(layout.tables.indicators?.endRow).toBe(14);
+  });
+
+  it('reads the total and a grade in its own row', () => {
+    expect(show(form.total)).toBe('I15=95');
+    expect(show(form.grade)).toBe('B16=优');
+  });
+});
+
+describe('a funds block with 得分 before 执行率 and a 偏差原因 column', () => {
+  const { form, layout } = read(scoreBeforeRateSelfEvaluation());
+
+  it('keys the funds columns by their labels, not their order', () => {
+    expect(layout.funds?.columns).toEqual({
+      initialBudget: 1,
+      annualBudget: 2,
+      executed: 3,
+      weight: 4,
+      score: 5,
+      rate: 6,
+    });
+    expect(layout.funds?.budgetBasis).toEqual({ column: 'annualBudget', source: 'rate-header' });
+    expect(show(form.header.department)).toBe('F2=区卫生健康委员会');
+    expect(show(form.header.implementingUnit)).toBe('B3=社区卫生服务中心');
+  });
+
+  it('reads 得分 before 分值 and 偏差原因 as the deviation column of a self-evaluation', () => {
+    expect(layout.tables.indicators?.columns).toMatchObject({ score: 5, weight: 6, deviation: 7 });
+    expect(form.missing).toEqual([]);
+  });
+
+  it('reads a grade written right of the total on the 总分 row', () => {
+    expect(show(form.total)).toBe('F13=100');
+    expect(show(form.grade)).toBe('H13=优');
+  });
+});
+
+describe('a goal declaration with label/amount funds', () => {
+  const { form, layout } = read(inlineFundsGoals());
+
+  it('reads each funds row as the amount right of its label', () => {
+    expect(layout.funds).toMatchObject({ inline: true, rows: { total: 4, fiscal: 4, other: 5 } });
+    expect(show(form.funds.total?.cols.annual)).toBe('B5=3');
+    expect(show(form.funds.fiscal?.cols.annual)).toBe('D5=3');
+    expect(show(form.funds.other?.cols.annual)).toBe('D6=0');
+  });
+
+  it('finds synonyms of the header fields and does not ask for fields the layout never had', () => {
+    expect(show(form.header.department)).toBe('B4=区卫健委');
+    expect(form.header.projectAttribute).toBeUndefined();
+    expect(form.missing).toEqual([]);
+    expect(codes(check(form))).not.toContain('required_column_missing');
+  });
+
+  it('reads the table of a two-word spaced header', () => {
+    expect(names(form)).toContain('签约宣传参加人次');
+  });
+});
+
+describe('required fields follow the form in hand', () => {
+  const withAttribute = (value: CellScalar): CellScalar[][] => {
+    const rows = inlineFundsGoals();
+    rows.splice(4, 0, ['项目属性', value, N, N, N]);
+    return rows;
+  };
+
+  it('reports a field the layout has but left empty', () => {
+    const { form } = read(withAttribute(N));
+    const issue = check(form).find((i) => i.code === 'required_field_missing');
+    expect(issue).toMatchObject({ cell: 'B5', params: { label: '项目属性' } });
+  });
+
+  it('is quiet when that field is filled', () => {
+    const { form } = read(withAttribute('经常性项目'));
+    expect(codes(check(form))).not.toContain('required_field_missing');
+  });
+
+  it('still reports what names the form, and every field of our own template', () => {
+    const rows = inlineFundsGoals().filter((row) => row[0] !== '项目名称');
+    expect(read(rows).form.missing).toEqual(['项目名称']);
+    const meta = read(inlineFundsGoals(), { template: 'project-goals', version: 1 }).form;
+    expect(meta.missing).toEqual(expect.arrayContaining(['项目属性', '项目期']));
+  });
+});
+
+describe('a level above the first levels', () => {
+  const { form, layout } = read(levelAboveGoals());
+
+  it('takes the 二级 column as the first level and reports no second level missing', () => {
+    const table = layout.tables.indicators;
+    expect(table?.levelAbove).toBe(1);
+    expect(table?.columns).toMatchObject({ level1: 2, level3: 3, target: 4 });
+    expect(table?.columns.level2).toBeUndefined();
+    expect(form.missing).toEqual([]);
+    // The 一级 cell is merged down its group: the row reading carries it to the rows below.
+    expect(readTable(form.tables.indicators ?? [], 'indicators').map((r) => r.level1)).toEqual([
+      '产出指标',
+      '产出指标',
+      '效益指标',
+    ]);
+  });
+
+  it('reads the funds and unit from the header zone', () => {
+    expect(show(form.funds.total?.cols.annual)).toBe('B4=2350');
+    expect(show(form.header.implementingUnit)).toBe('B3=某区人民政府');
+  });
+});
+
+describe('side-by-side target columns', () => {
+  it('scores the annual column of 长期目标 | 年度目标 and records both', () => {
+    const { form, layout } = read(longAndAnnualGoals());
+    const table = layout.tables.indicators;
+    expect(table?.headerTop).toBe(7);
+    expect(table?.headerRow).toBe(8);
+    expect(table?.columns.target).toBe(4);
+    expect(table?.targets).toEqual([
+      { col: 3, period: 'longTerm', label: '长期目标' },
+      { col: 4, period: 'annual', label: '年度目标' },
+    ]);
+    expect(show(form.tables.indicators?.[0]?.fields.target)).toBe('E10=9200人');
+    expect(form.missing).toEqual([]);
+  });
+
+  it('reads one target column per place, the first one scored', () => {
+    const { form, layout } = read(perPlaceGoals());
+    const table = layout.tables.indicators;
+    expect(table?.targets).toEqual([
+      { col: 5, period: null, label: '尧山村' },
+      { col: 6, period: null, label: '吾培村' },
+    ]);
+    expect(table?.columns.target).toBe(5);
+    expect(table?.right).toBe(6);
+    expect(form.missing).toEqual([]);
+    expect(show(form.funds.total?.cols.annual)).toBe('C3=100');
+    expect(show(form.header.department)).toBe('E2=水利局');
+  });
+
+  it('gives no list for the usual single target column', () => {
+    expect(read(inlineFundsGoals()).layout.tables.indicators?.targets).toBeUndefined();
+  });
+});
+
+describe('headers that nearly match a label', () => {
+  const { form, layout } = read(nearMissSelfEvaluation());
+
+  it('are read as that label and said as info, not reported missing', () => {
+    expect(form.missing).toEqual([]);
+    expect(show(form.header.projectName)).toBe('B2=社区养老服务');
+    expect(layout.funds?.columns.annualBudget).toBe(2);
+    expect(layout.tables.indicators?.columns.actual).toBe(4);
+    expect(form.labelGuesses).toEqual([
+      { cell: 'C4', text: '全年预算书', label: '全年预算数' },
+      { cell: 'E8', text: '实际完成直', label: '实际完成值' },
+      { cell: 'A2', text: '项目名秤', label: '项目名称' },
+    ]);
+    const infos = check(form).filter((i) => i.code === 'label_near_match');
+    expect(infos.map((i) => [i.severity, i.cell])).toEqual([
+      ['info', 'A2'],
+      ['info', 'C4'],
+      ['info', 'E8'],
+    ]);
+  });
+
+  it('are not looked for where a hand-made form may simply not have the field', () => {
+    const rows = nearMissSelfEvaluation();
+    const unit = rows[2];
+    if (unit === undefined) throw new Error('fixture changed');
+    unit[0] = '项目实施单住';
+    const { form } = read(rows);
+    expect(form.header.implementingUnit).toBeUndefined();
+    expect(form.missing).toEqual([]);
+    expect(form.labelGuesses?.map((g) => g.text)).not.toContain('项目实施单住');
+  });
+
+  it('leave a header nothing like a label missing', () => {
+    const rows = nearMissSelfEvaluation();
+    const header = rows[7];
+    if (header === undefined) throw new Error('fixture changed');
+    header[4] = '备用列';
+    expect(read(rows).form.missing).toEqual(['实际完成值']);
+  });
+});
+
+describe('title words decide the form', () => {
+  it.each([
+    ['抗疫特别国债项目(打捆项目)绩效目标自评表', 'project-self-evaluation'],
+    ['2023年部门整体支出绩效自评表', 'department-self-evaluation'],
+    ['重点项目绩效运行监控表', 'project-monitoring'],
+    ['2020年省级财政水利发展资金绩效目标表', 'project-goals'],
+    ['2024年部门整体绩效目标表', 'department-goals'],
+    ['项目事前绩效评估表', 'ex-ante-assessment'],
+    ['专项资金绩效评价评分表', 'key-evaluation'],
+  ])('%s', (title, template) => {
+    // A goals-shaped table with no score filled: the title still says what it is.
+    const rows: CellScalar[][] = [
+      [title, N, N, N],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '受益人数', '100人'],
+    ];
+    expect(detectTemplate(blockOf(rows))).toBe(template);
+  });
+});
+
+describe('a sheet with only a project’s header fields', () => {
+  it('is the start of a declaration whose tables are missing', () => {
+    const rows: CellScalar[][] = [
+      ['(2021年度)', N, N, N],
+      ['项目名称', '干渠防渗改造项目', '项目负责人及联系电话', '张工'],
+      ['主管部门', '县水利局', '实施单位', '县农村供水站'],
+    ];
+    expect(detectTemplate(blockOf(rows))).toBe('project-goals');
+    expect(read(rows).form.missing).toEqual(['项目资金', '年度目标', '绩效指标']);
+  });
+
+  it('is no form when the same words head the columns of a list of projects', () => {
+    const rows: CellScalar[][] = [
+      ['项目名称', '主管部门', '实施单位'],
+      ['干渠防渗改造项目', '县水利局', '县农村供水站'],
+      ['乡村道路养护', '县交通运输局', '县公路段'],
+    ];
+    expect(detectTemplate(blockOf(rows))).toBeNull();
+  });
+});
