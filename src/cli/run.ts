@@ -324,7 +324,7 @@ async function runChecks(
     found.files,
     options,
     { jobs, host: io.host, ...(onProgress ? { onProgress } : {}) },
-    (index, json) => results.set(index, json),
+    (index, result) => results.set(index, result),
   );
   // A folder that could not be listed is in the report too: its files were not checked.
   for (const folder of found.unreadableFolders) {
