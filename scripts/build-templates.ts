@@ -2,15 +2,16 @@
  * Ready-made template files for people who run nothing (trainers, units without the add-in): `npm run build`
  * writes dist/templates/<profile>/<表名>.xlsx, all seven forms for each built-in profile, named by their
  * Chinese form names (项目支出绩效自评表.xlsx …). The workbooks are made by `bpa template --all --profile <id>`
- * itself (the command line's code on the xlsx-file host), then renamed from template ids to form names.
+ * itself (the command line's code on the xlsx-file host), which names each file by its form
+ * (templateFileName).
  * Run alone: `npx tsx scripts/build-templates.ts [outDir]` (default dist/templates).
  */
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { run } from '../src/cli/run';
 import { TEMPLATE_IDS } from '../src/domain/forms/form-model';
 import { BUILT_IN_PROFILES } from '../src/domain/profiles/profiles';
-import { listTemplates } from '../src/domain/templates/registry';
+import { listTemplates, templateFileName } from '../src/domain/templates/registry';
 import { XlsxWorkbook } from '../src/hosts/xlsx-file/xlsx-workbook';
 
 export interface TemplateFile {
@@ -18,12 +19,6 @@ export interface TemplateFile {
   template: string;
   title: string;
   path: string;
-}
-
-/** A file name from a form title: characters Windows forbids in names are replaced. */
-export function fileNameFor(title: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are among those Windows forbids
-  return `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim()}.xlsx`;
 }
 
 /** Writes every template for every built-in profile under outDir/<profile>/ and returns the files. */
@@ -49,8 +44,8 @@ export async function writeTemplateFiles(outDir: string): Promise<TemplateFile[]
     if (code !== 0) throw new Error(`bpa template --profile ${profile.id}: ${errors.join('')}`);
     for (const template of TEMPLATE_IDS) {
       const title = titles.get(template) ?? template;
-      const path = join(dir, fileNameFor(title));
-      renameSync(join(dir, `${template}.xlsx`), path);
+      const path = join(dir, templateFileName(template));
+      if (!existsSync(path)) throw new Error(`bpa template --profile ${profile.id}: ${path} not written`);
       files.push({ profile: profile.id, template, title, path });
     }
   }
