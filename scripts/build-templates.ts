@@ -2,11 +2,11 @@
  * Ready-made template files for people who run nothing (trainers, units without the add-in): `npm run build`
  * writes dist/templates/<profile>/<表名>.xlsx, all seven forms for each built-in profile, named by their
  * Chinese form names (项目支出绩效自评表.xlsx …). The workbooks are made by `bpa template --all --profile <id>`
- * itself (the command line's code on the xlsx-file host), which names each file by its form
- * (templateFileName).
+ * itself (the command line's code on the xlsx-file host, which already names them by form); a title with a
+ * character Windows forbids in file names is renamed to a safe name.
  * Run alone: `npx tsx scripts/build-templates.ts [outDir]` (default dist/templates).
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { run } from '../src/cli/run';
 import { TEMPLATE_IDS } from '../src/domain/forms/form-model';
@@ -19,6 +19,12 @@ export interface TemplateFile {
   template: string;
   title: string;
   path: string;
+}
+
+/** A file name from a form title: characters Windows forbids in names are replaced. */
+export function fileNameFor(title: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are among those Windows forbids
+  return `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim()}.xlsx`;
 }
 
 /** Writes every template for every built-in profile under outDir/<profile>/ and returns the files. */
@@ -38,14 +44,16 @@ export async function writeTemplateFiles(outDir: string): Promise<TemplateFile[]
       host: {
         createWorkbook: () => XlsxWorkbook.create(),
         openReceived: () => Promise.reject(new Error('not used')),
+        writeReportBook: () => Promise.reject(new Error('not used')),
         workerScript: null,
       },
     });
     if (code !== 0) throw new Error(`bpa template --profile ${profile.id}: ${errors.join('')}`);
     for (const template of TEMPLATE_IDS) {
       const title = titles.get(template) ?? template;
-      const path = join(dir, templateFileName(template));
-      if (!existsSync(path)) throw new Error(`bpa template --profile ${profile.id}: ${path} not written`);
+      const path = join(dir, fileNameFor(title));
+      const written = join(dir, templateFileName(template));
+      if (written !== path) renameSync(written, path);
       files.push({ profile: profile.id, template, title, path });
     }
   }

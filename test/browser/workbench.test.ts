@@ -8,6 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { checkWorkbook } from '../../src/app/check-workbook';
+import { deriveFromSheet } from '../../src/app/derive-form';
 import { builtInSettings } from '../../src/app/engine-settings';
 import { insertTemplate } from '../../src/app/insert-template';
 import { readForm, type TableLayout } from '../../src/domain/forms/read-form';
@@ -15,6 +16,8 @@ import { columnLetter } from '../../src/domain/grid/address';
 import type { CellScalar } from '../../src/domain/grid/cell';
 import { renderIssue } from '../../src/domain/messages/catalog';
 import { formatNumber } from '../../src/domain/messages/format';
+import { getFramework } from '../../src/domain/framework/frameworks';
+import { getProfile } from '../../src/domain/profiles/profiles';
 import { listTemplates } from '../../src/domain/templates/registry';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
 import {
@@ -335,6 +338,164 @@ for (const host of browserHosts()) {
       await settled(page, before);
       await expect(page.locator(`td[data-cell="B${row}"]`).textContent()).resolves.toBe('产出指标');
       await expect(errorCount.getAttribute('data-count')).resolves.toBe(errorsBefore);
+    });
+
+    test('a goal sheet → 生成自评表 → a new sheet, filled; typing actuals makes scores appear', async () => {
+      if (!settings) throw new Error('unreachable');
+      const GOALS = '项目支出绩效目标申报表';
+      const goalRead = readForm(await mirror.book.readBlock(GOALS), GOALS, null);
+      if (!goalRead.ok) throw new Error('goal sheet not read');
+      const goalTable = goalRead.layout.tables.indicators;
+      const nameCell = goalRead.form.header.projectName?.cell;
+      const annualCell = goalRead.form.funds.total?.cols.annual?.cell;
+      if (!goalTable || !nameCell || !annualCell) throw new Error('goal sheet layout');
+      const declared: CellScalar[][] = [
+        ['产出指标', '数量指标', '新建供水工程', '≥', 10, '处'],
+        ['效益指标', '社会效益指标', '受益人口', '≥', 5000, '人'],
+        ['满意度指标', '服务对象满意度指标', '受益群众满意度', '≥', 90, '%'],
+      ];
+      await showSection(page, '模板');
+      await openSheet(page, GOALS);
+      let before = await revision(page);
+      await typeInto(page, nameCell, '农村饮水安全工程');
+      mirror.book.setValues(GOALS, nameCell, [['农村饮水安全工程']], 'user');
+      before = await settled(page, before);
+      await typeInto(page, annualCell, '100');
+      mirror.book.setValues(GOALS, annualCell, [[100]], 'user');
+      before = await settled(page, before);
+      const firstRow = `${columnLetter(goalTable.columns.level1 ?? 1)}${goalTable.firstDataRow + 1}`;
+      await pasteAt(page, firstRow, declared);
+      mirror.book.setValues(GOALS, firstRow, declared, 'user');
+      before = await settled(page, before);
+
+      // The card offers what the goal sheet can become; the self-evaluation is made beside the others.
+      const card = page.locator(`[data-testid="derive"][data-source="${GOALS}"]`);
+      await card.waitFor();
+      await expect(card.locator('button[data-derive]').count()).resolves.toBe(2);
+      await card.locator('button[data-derive="project-self-evaluation"]').click();
+      await settled(page, before);
+      const expected = await deriveFromSheet(mirror.book, {
+        source: GOALS,
+        target: 'project-self-evaluation',
+        settingsFor: () => settings,
+      });
+      if (!expected.ok) throw new Error('the engine refused to derive');
+      await page.locator(`.wb-grid[data-active-sheet="${expected.sheet}"]`).waitFor();
+      await page.getByText(`已生成工作表：${expected.sheet}`).waitFor();
+
+      // Filled: every declared indicator with its target, and the proposed weights 50 / 30 / 10.
+      const derived = await mirror.indicatorLayout(expected.sheet);
+      const cellOf = (key: keyof TableLayout['columns'], n: number) =>
+        `${columnLetter(derived.columns[key] ?? 0)}${derived.firstDataRow + n + 1}`;
+      const text = (a1: string) => page.locator(`td[data-cell="${a1}"]`).textContent();
+      for (const [n, row] of declared.entries()) {
+        await expect(text(cellOf('level3', n))).resolves.toBe(row[2]);
+        await expect(text(cellOf('target', n))).resolves.toBe(formatNumber(Number(row[4])));
+      }
+      await expect(text(cellOf('weight', 0))).resolves.toBe('50');
+      await expect(text(cellOf('weight', 1))).resolves.toBe('30');
+      await expect(text(cellOf('weight', 2))).resolves.toBe('10');
+      await page.screenshot({ path: shot('workbench-derived.png') });
+
+      // Typing the actuals and the execution makes the scores appear, as the engine computes them.
+      const derivedRead = readForm(await mirror.book.readBlock(expected.sheet), expected.sheet, null);
+      const executedCell = derivedRead.ok ? derivedRead.form.funds.total?.cols.executed?.cell : undefined;
+      if (!executedCell) throw new Error('no executed cell');
+      await showSection(page, '得分');
+      const typed: [string, string, CellScalar][] = [
+        [executedCell, '100', 100],
+        [cellOf('actual', 0), '8', 8],
+        [cellOf('actual', 1), '5200', 5200],
+        [cellOf('actual', 2), '95', 95],
+      ];
+      for (const [a1, input, value] of typed) {
+        before = await revision(page);
+        await typeInto(page, a1, input);
+        mirror.book.setValues(expected.sheet, a1, [[value]], 'user');
+        await settled(page, before);
+      }
+      const scores = (await mirror.report(expected.sheet)).scores;
+      expect(scores.total).toBe(90);
+      await expect(page.locator('[data-testid="scores"] h3').textContent()).resolves.toBe(expected.sheet);
+      await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(formatNumber(90));
+      await expect(page.locator('[data-testid="grade"]').textContent()).resolves.toBe(scores.grade);
+      await page.screenshot({ path: shot('workbench-derived-scores.png') });
+    });
+
+    test('设置 → 指标库 loads a library file the library section then searches; a bad file changes nothing', async () => {
+      const indicator = {
+        id: 'pt-001',
+        name: '培训班期数',
+        level1: '产出指标',
+        level2: '数量指标',
+        operator: '≥',
+        reference: '4',
+        unit: '期',
+        explanation: '反映举办培训班的期数',
+        sector: 'common',
+        initials: 'pxbqs',
+      };
+      await showSection(page, '设置');
+      const input = page.locator('[data-testid="library-file"]');
+      await input.setInputFiles({
+        name: 'bad.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify([{ ...indicator, id: 'BAD' }])),
+      });
+      await page.getByRole('alert').filter({ hasText: '$[0].id' }).waitFor();
+      await expect(page.locator('[data-testid="library-name"]').textContent()).resolves.toContain(
+        '内置指标库',
+      );
+      await input.setInputFiles({
+        name: '培训指标.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify([indicator])),
+      });
+      await page
+        .locator('[data-testid="library-name"]')
+        .filter({ hasText: '培训指标.json（1 项）' })
+        .waitFor();
+      await showSection(page, '指标库');
+      await expect(page.locator('[data-testid="library-results"] li').count()).resolves.toBe(1);
+      await page.locator('[data-testid="library-search"]').fill('pxb');
+      await expect(
+        page.locator('[data-testid="library-results"] li').first().getAttribute('data-indicator'),
+      ).resolves.toBe('pt-001');
+      await page.locator('[data-testid="library-search"]').fill('');
+      // Back to the built-in library for the tests that follow.
+      await showSection(page, '设置');
+      await page.getByRole('button', { name: '恢复内置指标库' }).click();
+      await page.locator('[data-testid="library-name"]').filter({ hasText: '内置指标库' }).waitFor();
+
+      // A jurisdiction package: a bad one is refused with the path of its error and changes nothing.
+      const pkg = {
+        format: 'bpa-jurisdiction',
+        name: '湖北口径',
+        version: '2025.1',
+        profile: getProfile('hubei'),
+        framework: getFramework('classic-2020'),
+      };
+      const packageInput = page.locator('[data-testid="jurisdiction-file"]');
+      await packageInput.setInputFiles({
+        name: 'bad-package.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({ ...pkg, profile: { ...pkg.profile, gradeRequired: 'yes' } })),
+      });
+      await page.getByRole('alert').filter({ hasText: '$.profile.gradeRequired' }).waitFor();
+      await expect(page.locator('[data-testid="jurisdiction-name"]').textContent()).resolves.toContain(
+        '未载入',
+      );
+      await packageInput.setInputFiles({
+        name: 'package.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(pkg)),
+      });
+      await page
+        .locator('[data-testid="jurisdiction-name"]')
+        .filter({ hasText: '湖北口径（版本 2025.1）' })
+        .waitFor();
+      await page.getByRole('button', { name: '不使用地区口径包' }).click();
+      await page.locator('[data-testid="jurisdiction-name"]').filter({ hasText: '未载入' }).waitFor();
     });
 
     test('the pane switches to English, issue texts included', async () => {

@@ -12,7 +12,7 @@ import { TEMPLATE_IDS } from '../../src/domain/forms/form-model';
 import { readMeta } from '../../src/domain/forms/read-meta';
 import { BUILT_IN_PROFILES } from '../../src/domain/profiles/profiles';
 import { XlsxWorkbook } from '../../src/hosts/xlsx-file/xlsx-workbook';
-import { writeTemplateFiles, type TemplateFile } from '../../scripts/build-templates';
+import { fileNameFor, writeTemplateFiles, type TemplateFile } from '../../scripts/build-templates';
 
 let outDir = '';
 let files: TemplateFile[] = [];
@@ -58,4 +58,9 @@ describe('dist/templates', () => {
       ]);
     }
   }, 120_000);
+
+  it('makes names Windows accepts', () => {
+    expect(fileNameFor('项目支出绩效自评表')).toBe('项目支出绩效自评表.xlsx');
+    expect(fileNameFor('a/b:c*?')).toBe('a_b_c__.xlsx');
+  });
 });

@@ -21,6 +21,8 @@ import { MONITORING_RULES } from './rules/monitoring';
 import { REQUIRED_FIELD_RULES } from './rules/required-fields';
 import { SELF_EVALUATION_RULES } from './rules/self-evaluation';
 import { STRUCTURE_RULES } from './rules/structure';
+import { FORMULA_RESULT_RULES } from './rules/formula-results';
+import { TEXT_NUMBER_RULES } from './rules/text-numbers';
 import { VALUE_RULES } from './rules/values';
 import { WEIGHT_RULES } from './rules/weights';
 import { rowViewAt, rowViews } from './views';
@@ -32,6 +34,8 @@ export const RULES: readonly Rule[] = [
   ...REQUIRED_FIELD_RULES,
   ...FRAMEWORK_RULES,
   ...VALUE_RULES,
+  ...TEXT_NUMBER_RULES,
+  ...FORMULA_RESULT_RULES,
   ...WEIGHT_RULES,
   ...MONEY_RULES,
   ...SELF_EVALUATION_RULES,

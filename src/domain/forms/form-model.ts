@@ -175,6 +175,27 @@ export interface RowReading {
   tierText: string | null;
   /** Points a group label carries, as in 产出指标(50分). */
   groupWeight: number | null;
+  /**
+   * Cells where a number belongs that hold it as text ("９３", "93 ", "1,200", "93%" typed as text). Where the
+   * row's score is a formula of ours the sheet does not count them (ISNUMBER is false), so neither does the
+   * recomputation; in a form without our formulas the probable number is read and the cell still reported.
+   */
+  textNumbers: readonly TextNumber[];
+}
+
+/** A number stored as text in a cell where a number belongs. */
+export interface TextNumber {
+  column: ColumnKey;
+  /** A1 address of the cell. */
+  cell: string | null;
+  /** The text as typed. */
+  text: string;
+  /** The number it probably is (percent points when written with %). */
+  value: number;
+  /** Whether the sheet's formulas count it: false where a formula of ours reads the row. */
+  counted: boolean;
+  /** Only digits (and spacing, separators or an apostrophe): no unit, no %, no operator written with it. */
+  bare: boolean;
 }
 
 export interface FundsRow {

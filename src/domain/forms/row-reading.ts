@@ -30,11 +30,12 @@ import {
   type RowReading,
   type TableKey,
   type TableRow,
+  type TextNumber,
 } from './form-model';
 import { isFooterKey, labelIndex, readerKey } from './label-index';
 import OPERATOR_MEANING from './operator-meaning.json';
 
-export type { OperatorSource, RowKind, RowReading } from './form-model';
+export type { OperatorSource, RowKind, RowReading, TextNumber } from './form-model';
 import type { OperatorSource } from './form-model';
 
 export interface RowMeaning {
@@ -276,6 +277,62 @@ function kindOf(
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Numbers stored as text
+
+/** Columns where a number belongs (a formula's own cell is computed, never typed). */
+const NUMBER_COLUMNS: readonly ColumnKey[] = [
+  'target',
+  'actual',
+  'weight',
+  'qualitativeScore',
+  'score',
+  'numerator',
+  'denominator',
+];
+
+/** Whether a formula of ours reads the row: then the sheet computes with numbers only. */
+function hasOurFormula(row: TableRow): boolean {
+  return Object.values(row.fields).some((field) => field !== undefined && field.formula !== null);
+}
+
+/**
+ * The number a text cell probably is: the target with its operator taken off, else the cell as read (which
+ * already takes full-width digits, spaces, separators and a leading apostrophe). Null when it is no number.
+ */
+function probableNumber(key: ColumnKey, raw: string): { value: number; bare: boolean } | null {
+  const target = key === 'target' ? readTarget(raw) : null;
+  const reading = target?.reading ?? readCell(raw);
+  if (reading.kind !== 'number') return null;
+  const bare = (target?.operator ?? null) === null && !reading.percent && reading.unit === null;
+  return { value: reading.value, bare };
+}
+
+function textNumbersOf(row: TableRow): TextNumber[] {
+  const counted = !hasOurFormula(row);
+  const found: TextNumber[] = [];
+  for (const column of NUMBER_COLUMNS) {
+    const field = row.fields[column];
+    if (field === undefined || field.formula !== null || typeof field.raw !== 'string') continue;
+    const probable = probableNumber(column, field.raw);
+    if (probable === null) continue;
+    found.push({
+      column,
+      cell: field.cell,
+      text: field.raw,
+      value: probable.value,
+      counted,
+      bare: probable.bare,
+    });
+  }
+  return found;
+}
+
+/** Whether the sheet leaves this column of the row uncounted because it holds a number as text. */
+export function uncountedText(reading: RowReading, column: ColumnKey): boolean {
+  return reading.textNumbers.some((t) => t.column === column && !t.counted);
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Reading
 
 interface Carried {
@@ -353,6 +410,7 @@ function readOne(row: TableRow, table: TableKey, index: number, levels: Carried)
     qualitativeScore: numberOf(readCell(fieldOf(row, 'qualitativeScore').raw)) ?? statedScore,
     tierText: textOf(row, 'tier') ?? cellText(fieldOf(row, 'actual').raw),
     groupWeight: groupWeight !== null && Number.isFinite(groupWeight) ? groupWeight : null,
+    textNumbers: textNumbersOf(row),
   };
 }
 

@@ -197,7 +197,9 @@ function readTextOnce(raw: string): Reading {
   const error = ERROR_BY_TEXT.get(text.toUpperCase());
   if (error !== undefined) return { kind: 'error', code: error };
   if (PLACEHOLDERS.has(text.toLowerCase())) return { kind: 'placeholder', text };
-  return readNumberText(text) ?? { kind: 'text', text };
+  // A leading apostrophe is how a spreadsheet is told to keep a number as text ('93).
+  const unquoted = text.startsWith("'") ? text.slice(1).trim() : text;
+  return readNumberText(unquoted) ?? { kind: 'text', text };
 }
 
 /** The number of a reading, or null. */

@@ -70,6 +70,26 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '三级指标“{name}”的{label}为错误值 {value}：请检查该单元格的公式或内容。',
     'The {label} of indicator "{name}" is the error value {value}: check the cell\'s formula or content.',
   ),
+  number_as_text: m(
+    '三级指标“{name}”的{label}“{value}”是以文本存储的数字：表内公式不计算文本，本行得分与总分均未计入；应为数字 {number}，请改为数字（删去空格、撇号、千分位，用半角数字）。',
+    'The {label} of indicator "{name}", "{value}", is a number stored as text: the sheet\'s formulas do not count text, so this row is left out of its score and of the total. It is probably {number}: enter it as a number (no spaces, apostrophe or separators; half-width digits).',
+  ),
+  number_as_text_plain: m(
+    '三级指标“{name}”的{label}“{value}”是以文本存储的数字（按 {number} 计算）：表格公式与其他软件可能不计算文本，请改为数字。',
+    'The {label} of indicator "{name}", "{value}", is a number stored as text (read as {number}): spreadsheet formulas and other tools may not count text; enter it as a number.',
+  ),
+  formula_result_differs: m(
+    '三级指标“{name}”的得分公式保存的结果为 {stored}，按本行现有内容复算为 {computed}：表格未重新计算或公式已被改动，请在表格中重新计算（F9）并核对公式。',
+    'The score formula of indicator "{name}" holds the stored result {stored}, but the row as it stands gives {computed}: the sheet was not recalculated or the formula was changed. Recalculate (F9) and check the formula.',
+  ),
+  formula_total_differs: m(
+    '{label}公式保存的结果为 {stored}，复算为 {computed}：表格未重新计算或公式已被改动，请重新计算（F9）并核对公式。',
+    'The {label} formula holds the stored result {stored}, but recomputation gives {computed}: the sheet was not recalculated or the formula was changed. Recalculate (F9) and check the formula.',
+  ),
+  score_formula_replaced: m(
+    '三级指标“{name}”的得分公式已被手工输入的 {stated} 覆盖（按规则复算为 {computed}）：请恢复模板公式，或说明手工得分的依据。',
+    'The score formula of indicator "{name}" was typed over with {stated} (the rules give {computed}): restore the template\'s formula, or explain the typed score.',
+  ),
   operator_missing: m(
     '三级指标“{name}”未填写指标性质：请选择 ≥、>、=、≤、< 或 定性。',
     'Indicator "{name}" has no operator (指标性质): choose ≥, >, =, ≤, < or 定性.',

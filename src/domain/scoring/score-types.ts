@@ -13,7 +13,9 @@ export type UnscorableReason =
   | 'not_a_number'
   | 'missing_tier'
   | 'missing_score'
-  | 'zero_budget';
+  | 'zero_budget'
+  /** A number stored as text in a cell our formula reads: the sheet does not count it, so neither do we. */
+  | 'text_number';
 
 export type ScoreResult =
   { kind: 'scored'; score: number } | { kind: 'unscorable'; reason: UnscorableReason };

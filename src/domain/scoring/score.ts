@@ -23,7 +23,7 @@ import {
   type TableKey,
   type TableRow,
 } from '../forms/form-model';
-import { meaningOf, readRow } from '../forms/row-reading';
+import { meaningOf, readRow, uncountedText } from '../forms/row-reading';
 import { RATINGS, type Rating } from '../forms/vocabulary';
 import type { Grade, Profile, QualitativeTierSetting } from '../profiles/profile-schema';
 
@@ -354,11 +354,14 @@ export function scoreIndicatorReading(reading: RowReading, profile: Profile): In
   const scored = (score: number): IndicatorScore => ({ ...base, score, unscorable: null });
   const weight = reading.weight;
   if (weight === null) return unscorable(missingOr(reading.weightReading, 'missing_weight'));
+  // indicatorScoreFormula: IF(NOT(ISNUMBER(weight)),"",…) and likewise for target, actual and 定性指标得分.
+  if (uncountedText(reading, 'weight')) return unscorable('text_number');
   const { operator, tier } = meaningOf(reading, profile);
   if (operator === null) return unscorable('missing_operator');
 
   if (operator === '定性') {
     if (tier === null) return unscorable('missing_tier');
+    if (uncountedText(reading, 'qualitativeScore')) return unscorable('text_number');
     const stated = reading.qualitativeScore;
     if (stated === null) return unscorable('missing_score');
     return scored(scoreQualitative({ tier, stated, weight }, profile));
@@ -368,6 +371,7 @@ export function scoreIndicatorReading(reading: RowReading, profile: Profile): In
     return unscorable(missingOr(reading.targetReading, 'missing_target'));
   if (numberOf(reading.actualReading) === null)
     return unscorable(missingOr(reading.actualReading, 'missing_actual'));
+  if (uncountedText(reading, 'target') || uncountedText(reading, 'actual')) return unscorable('text_number');
   const { target, actual } = reading;
   if (target === null || actual === null) return unscorable('not_a_number');
   return scored(scoreQuantitative({ operator, target, actual, weight }, profile));
@@ -384,6 +388,7 @@ function scoreExAnteRow(reading: RowReading, profile: Profile): IndicatorScore {
   const weight = reading.weight;
   if (weight === null)
     return { ...base, score: null, unscorable: missingOr(reading.weightReading, 'missing_weight') };
+  if (uncountedText(reading, 'weight')) return { ...base, score: null, unscorable: 'text_number' };
   const score = scoreExAnte({ weight, rating: cellText(fieldOf(reading.cells, 'rating').raw) }, profile);
   return score === null
     ? { ...base, score: null, unscorable: 'missing_tier' }
@@ -404,6 +409,7 @@ function scoreKeyRow(reading: RowReading, profile: Profile): IndicatorScore {
   });
   const weight = reading.weight;
   if (weight === null) return unscorable(missingOr(reading.weightReading, 'missing_weight'));
+  if (uncountedText(reading, 'weight')) return unscorable('text_number');
 
   const kind = keyRateKindOf(reading.name);
   const numeratorReading = readCell(fieldOf(row, 'numerator').raw);
@@ -412,6 +418,8 @@ function scoreKeyRow(reading: RowReading, profile: Profile): IndicatorScore {
   if (kind !== null && hasRateInputs) {
     const numerator = numberOf(numeratorReading);
     const denominator = numberOf(denominatorReading);
+    if (uncountedText(reading, 'numerator') || uncountedText(reading, 'denominator'))
+      return unscorable('text_number');
     if (numerator === null) return unscorable(missingOr(numeratorReading, 'missing_actual'));
     if (denominator === null) return unscorable(missingOr(denominatorReading, 'missing_target'));
     const rate = keyRate(kind, numerator, denominator);

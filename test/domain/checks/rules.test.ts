@@ -225,6 +225,45 @@ const FIRES: FiresCase[] = [
     cell: cellOf(SE, 'target', 0),
   },
   {
+    name: 'a stored formula result the row no longer gives',
+    form: se(0, { score: formula(5) }),
+    code: 'formula_result_differs',
+    severity: 'warning',
+    cell: cellOf(SE, 'score', 0),
+    params: { name: '新建供水工程', stored: 5, computed: 20 },
+  },
+  {
+    name: 'a stored total the rows do not add up to',
+    form: selfEvaluation({ total: formula(98) }),
+    code: 'formula_total_differs',
+    severity: 'warning',
+    cell: selfEvaluation({ total: formula(98) }).total.cell,
+    params: { label: '总分', stored: 98, computed: 100 },
+  },
+  {
+    name: 'a typed score among our score formulas',
+    form: se(0, { score: formula(20) }),
+    code: 'score_formula_replaced',
+    severity: 'warning',
+    cell: cellOf(SE, 'score', 1),
+  },
+  {
+    name: 'full-width digits where our formula scores the row',
+    form: se(0, { actual: '９３', score: formula('') }),
+    code: 'number_as_text',
+    severity: 'error',
+    cell: cellOf(SE, 'actual', 0),
+    params: { label: '实际完成值', value: '９３', number: '93', name: '新建供水工程' },
+  },
+  {
+    name: 'a pasted number with a non-breaking space in a hand-made row',
+    form: se(0, { weight: '20\u00a0' }),
+    code: 'number_as_text_plain',
+    severity: 'warning',
+    cell: cellOf(SE, 'weight', 0),
+    params: { label: '分值', value: '20␣', number: '20', name: '新建供水工程' },
+  },
+  {
     // Our template's score formula reads the 指标性质 column alone: it must be chosen.
     name: 'no operator where our formula scores the row',
     form: se(0, { operator: null, score: formula(null, '=IF(D14="","",1)') }),
@@ -915,6 +954,28 @@ const QUIET: QuietCase[] = [
   { name: 'a key evaluation uses its own 一级', form: keyEvaluationForm(), code: 'unknown_level1' },
   // Values
   { name: 'no error values', form: selfEvaluation(), code: 'cell_error_value' },
+  { name: 'numbers typed as numbers', form: selfEvaluation(), code: 'number_as_text' },
+  {
+    name: 'a stored result the row gives',
+    form: se(0, { score: formula(20) }),
+    code: 'formula_result_differs',
+  },
+  {
+    name: 'a formula never calculated',
+    form: se(0, { score: formula(null) }),
+    code: 'formula_result_differs',
+  },
+  {
+    name: 'a stored total the rows give',
+    form: selfEvaluation({ total: formula(100) }),
+    code: 'formula_total_differs',
+  },
+  { name: 'a hand-made form with typed scores', form: selfEvaluation(), code: 'score_formula_replaced' },
+  {
+    name: 'a value with its unit in a hand-made row is read, not reported',
+    form: se(0, { actual: '93人次' }),
+    code: 'number_as_text_plain',
+  },
   {
     name: 'operator written in the target',
     form: se(0, { operator: null, target: '≥10' }),

@@ -137,6 +137,10 @@ describe('readCell', () => {
     ['1e3', num(1000)],
     ['2.5E-3', num(0.0025)],
     ['12。5', num(12.5)],
+    // a leading apostrophe keeps a number as text in a spreadsheet; the number is still what was meant
+    ["'93", num(93)],
+    ["' 1,200", num(1200)],
+    ['93\u00a0', num(93)],
     // percentages
     ['98%', pct(98)],
     ['98 %', pct(98)],
