@@ -102,8 +102,12 @@ function typedTarget(reading: RowReading): CellScalar {
       // the unit % is read as a fraction.
       return target.percent && Math.abs(target.value) <= 1 ? target.value / 100 : target.value;
     case 'text':
-    case 'placeholder':
-      return target.text;
+    case 'placeholder': {
+      // A text target is copied as written: a word before words ("达到预期") is part of the qualitative
+      // target, and the next form reads the same text the same way.
+      const written = fieldOf(reading.cells, 'target').raw;
+      return typeof written === 'string' ? written.trim() : target.text;
+    }
     default:
       return null;
   }
