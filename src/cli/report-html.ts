@@ -10,7 +10,9 @@ import type { BatchReport, BatchSummary, FileResult, SheetResult } from '../app/
 import { severityLabel, type Lang } from '../domain/messages/catalog';
 import { statusLabel, summaryLine } from './report-text';
 import {
+  blockerText,
   displayPath,
+  gradeStatus,
   formTitle,
   indicatorRows,
   isGraded,
@@ -19,6 +21,7 @@ import {
   operatorSourceLabel,
   partialNote,
   summaryRows,
+  unscorableText,
   valueText,
   type SummaryRow,
 } from './report-summary';
@@ -128,7 +131,8 @@ function summaryTable(rows: readonly (SummaryRow & { anchor: string })[], lang: 
       numCell(row.statedTotal) +
       `<td class="n${row.note === null ? '' : ' partial'}" data-v="${row.total ?? ''}"${total}>${esc(row.total)}</td>` +
       `<td class="n${diffClass}" data-v="${row.difference ?? ''}">${esc(row.difference)}</td>` +
-      `<td>${esc(row.statedGrade)}</td><td${row.graded ? '' : ' class="muted"'}>${esc(row.grade)}</td>` +
+      `<td>${esc(row.statedGrade)}</td><td${row.graded ? '' : ' class="muted"'}>${esc(row.grade)}` +
+      `${row.blockers ? `<br><small>${esc(row.blockers)}</small>` : ''}</td>` +
       `<td class="n${row.errors > 0 ? ' bad' : ''}" data-v="${row.errors}">${row.errors}</td>` +
       numCell(row.warnings) +
       `</tr>`
@@ -180,7 +184,7 @@ function indicatorTable(sheet: SheetResult, lang: Lang): string {
       r.operator === null ? '' : `${esc(r.operator)}${source ? `<small>（${esc(source)}）</small>` : ''}`;
     const differs = r.score !== null && r.statedScore !== null && Math.abs(r.score - r.statedScore) > 0.01;
     const notes = [
-      ...(r.unscorable === null ? [] : [`<li class="muted">${esc(r.unscorable)}</li>`]),
+      ...(r.unscorable === null ? [] : [`<li class="muted">${esc(unscorableText(r.unscorable, lang))}</li>`]),
       ...issues.map((i) => `<li class="${i.severity}" title="${esc(i.code)}">${esc(i.message)}</li>`),
     ];
     return (
@@ -212,12 +216,20 @@ function issueTable(sheet: SheetResult, lang: Lang): string {
   );
 }
 
+/** The recomputed grade, or 未评级 with what blocks it. */
+function gradeText(sheet: SheetResult, lang: Lang): string {
+  const status = gradeStatus(sheet);
+  if (status.graded && sheet.scores.grade !== null) return sheet.scores.grade;
+  const blockers = blockerText(status, lang);
+  return blockers ? `${noGrade(lang)}（${blockers}）` : noGrade(lang);
+}
+
 function fileSection(file: FileResult, path: string, anchor: string, lang: Lang): string {
   const head = `<h2 id="${anchor}">${esc(path)} <small>[${esc(statusLabel(file.status, lang))}]</small></h2>`;
   if (file.status !== 'checked')
     return `<section>${head}<p class="bad">${esc(file.error?.message ?? null)}</p></section>`;
   const sheets = file.sheets.map((sheet) => {
-    const { statedTotal, total, statedGrade, grade } = sheet.scores;
+    const { statedTotal, total, statedGrade } = sheet.scores;
     const partial = partialNote(sheet, lang);
     const facts: [string, string][] = [
       [t(lang, '表格', 'Form'), formTitle(sheet)],
@@ -229,7 +241,7 @@ function fileSection(file: FileResult, path: string, anchor: string, lang: Lang)
         total === null ? '—' : partial === null ? String(total) : `${total}（${partial}）`,
       ],
       [t(lang, '自评等级', 'Stated grade'), statedGrade ?? '—'],
-      [t(lang, '复算等级', 'Recomputed grade'), isGraded(sheet) && grade !== null ? grade : noGrade(lang)],
+      [t(lang, '复算等级', 'Recomputed grade'), gradeText(sheet, lang)],
     ];
     const dl = facts
       .map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`)

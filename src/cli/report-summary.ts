@@ -4,6 +4,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileResult, ReportIssue, ReportRow, SheetResult } from '../app/batch-report';
+import type { UnscorableReason } from '../domain/scoring/score-types';
 import { getTemplateSpec } from '../domain/templates/registry';
 import type { Lang } from '../domain/messages/catalog';
 
@@ -30,6 +31,8 @@ export interface SummaryRow {
   /** The recomputed grade, or 未评级 when the total is partial, errors remain or there is no grade. */
   grade: string;
   graded: boolean;
+  /** What keeps the sheet ungraded ("2 个错误，1 行未计分"), empty when graded. */
+  blockers: string;
   errors: number;
   warnings: number;
   /** Why the file was not checked, or how partial the recomputed total is. */
@@ -52,10 +55,42 @@ export function formTitle(sheet: SheetResult): string {
   return getTemplateSpec(sheet.template).title;
 }
 
-/** A grade is shown only for a fully recomputed sheet with no error left. */
+/**
+ * Whether a sheet's recomputed grade may be shown, and what blocks it: a grade counts only for a sheet fully
+ * recomputed (every indicator row scored, no part of the total missing) with no error left. This is the one
+ * place the reports decide it; when the score model carries its own grade status, read it here.
+ */
+export interface GradeStatus {
+  graded: boolean;
+  /** Errors left on the sheet. */
+  errors: number;
+  /** Indicator rows (or parts of the total) without a recomputed score. */
+  unscored: number;
+}
+
+export function gradeStatus(sheet: SheetResult): GradeStatus {
+  const errors = sheet.issues.filter((i) => i.severity === 'error').length;
+  const partial = sheet.scores.partial;
+  const unscoredRows = sheet.rows.filter((r) => r.kind === 'indicator' && r.score === null).length;
+  const unscored = Math.max(unscoredRows, partial === null ? 0 : partial.of - partial.scored);
+  const graded = sheet.scores.grade !== null && partial === null && errors === 0 && unscored === 0;
+  return { graded, errors, unscored };
+}
+
 export function isGraded(sheet: SheetResult): boolean {
-  const { grade, partial } = sheet.scores;
-  return grade !== null && partial === null && !sheet.issues.some((i) => i.severity === 'error');
+  return gradeStatus(sheet).graded;
+}
+
+/** What keeps a sheet ungraded, in words: "2 个错误，1 行未计分". Empty when graded or nothing to say. */
+export function blockerText(status: GradeStatus, lang: Lang): string {
+  if (status.graded) return '';
+  const parts = [
+    ...(status.errors > 0 ? [t(lang, `${status.errors} 个错误`, `${status.errors} error(s)`)] : []),
+    ...(status.unscored > 0
+      ? [t(lang, `${status.unscored} 行未计分`, `${status.unscored} row(s) not scored`)]
+      : []),
+  ];
+  return parts.join(t(lang, '，', ', '));
 }
 
 export function partialNote(sheet: SheetResult, lang: Lang): string | null {
@@ -89,6 +124,7 @@ export function summaryRows(file: FileResult, roots: readonly string[], lang: La
         statedGrade: null,
         grade: noGrade(lang),
         graded: false,
+        blockers: '',
         errors: 1,
         warnings: 0,
         note: file.error?.message ?? null,
@@ -97,7 +133,8 @@ export function summaryRows(file: FileResult, roots: readonly string[], lang: La
   }
   return file.sheets.map((sheet) => {
     const { total, statedTotal, statedGrade, grade } = sheet.scores;
-    const graded = isGraded(sheet);
+    const status = gradeStatus(sheet);
+    const graded = status.graded;
     return {
       file: file.file,
       path,
@@ -112,7 +149,8 @@ export function summaryRows(file: FileResult, roots: readonly string[], lang: La
       statedGrade,
       grade: graded && grade !== null ? grade : noGrade(lang),
       graded,
-      errors: sheet.issues.filter((i) => i.severity === 'error').length,
+      blockers: blockerText(status, lang),
+      errors: status.errors,
       warnings: sheet.issues.filter((i) => i.severity === 'warning').length,
       note: partialNote(sheet, lang),
     };
@@ -154,6 +192,27 @@ export function operatorSourceLabel(source: ReportRow['operatorSource'], lang: L
   if (source === null) return '';
   const [zh, en] = SOURCE_LABELS[source];
   return t(lang, zh, en);
+}
+
+const UNSCORABLE_LABELS: Record<UnscorableReason, [string, string]> = {
+  missing_target: ['未填指标值', 'no target'],
+  missing_actual: ['未填实际完成值', 'no actual value'],
+  missing_weight: ['未填分值', 'no weight'],
+  missing_operator: ['未写明运算符', 'no operator'],
+  not_a_number: ['数值无法识别', 'a value is not a number'],
+  missing_tier: ['没有适用的评分档次', 'no scoring tier applies'],
+  missing_score: ['未填得分', 'no score given'],
+  zero_budget: ['预算数为 0，无法计算执行率', 'the budget is zero, no execution rate'],
+};
+
+/** Why a row has no recomputed score, in words ("未计分：未填实际完成值"); null when it has one. */
+export function unscorableText(reason: string | null, lang: Lang): string | null {
+  if (reason === null) return null;
+  const label = Object.hasOwn(UNSCORABLE_LABELS, reason)
+    ? UNSCORABLE_LABELS[reason as UnscorableReason]
+    : null;
+  const why = label === null ? t(lang, '原因未知', 'reason unknown') : t(lang, label[0], label[1]);
+  return t(lang, `未计分：${why}`, `not scored: ${why}`);
 }
 
 /** Target or actual as read: percent values carry a % sign. */

@@ -19,6 +19,7 @@ import {
   issuesByRow,
   operatorSourceLabel,
   summaryRows,
+  unscorableText,
 } from './report-summary';
 import { capCell, MAX_CELL_CHARS, printable } from './text-hygiene';
 
@@ -85,7 +86,7 @@ function* summaryCells(
         row.grade,
         row.errors,
         row.warnings,
-        row.note,
+        row.blockers || row.note,
       ];
 }
 
@@ -113,7 +114,7 @@ function* indicatorCells(
           r.weight,
           r.statedScore,
           r.score,
-          [r.unscorable, ...(byRow.get(r.row) ?? []).map((i) => i.message)]
+          [unscorableText(r.unscorable, lang), ...(byRow.get(r.row) ?? []).map((i) => i.message)]
             .filter((x): x is string => x !== null)
             .join('；') || null,
         ];
