@@ -4,6 +4,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileResult, ReportIssue, ReportRow, SheetResult } from '../app/batch-report';
+import type { TemplateId } from '../domain/forms/form-model';
 import type { UnscorableReason } from '../domain/scoring/score-types';
 import { getTemplateSpec } from '../domain/templates/registry';
 import type { Lang } from '../domain/messages/catalog';
@@ -28,9 +29,11 @@ export interface SummaryRow {
   /** Recomputed minus stated, when both exist. */
   difference: number | null;
   statedGrade: string | null;
-  /** The recomputed grade, or 未评级 when the total is partial, errors remain or there is no grade. */
+  /** The recomputed grade, 未评级 when the total is partial or errors remain, — for a form without grades. */
   grade: string;
   graded: boolean;
+  /** The form has grades (a self-evaluation, not a goals or monitoring form). */
+  gradeApplies: boolean;
   /** What keeps the sheet ungraded ("2 个错误，1 行未计分"), empty when graded. */
   blockers: string;
   errors: number;
@@ -38,6 +41,9 @@ export interface SummaryRow {
   /** Why the file was not checked, or how partial the recomputed total is. */
   note: string | null;
 }
+
+/** Shown where a form has no grade at all. */
+export const NOT_APPLICABLE = '—';
 
 const t = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
 
@@ -61,6 +67,8 @@ export function formTitle(sheet: SheetResult): string {
  * place the reports decide it; when the score model carries its own grade status, read it here.
  */
 export interface GradeStatus {
+  /** False for forms that have no grade at all (goals, monitoring). */
+  applies: boolean;
   graded: boolean;
   /** Errors left on the sheet. */
   errors: number;
@@ -68,13 +76,21 @@ export interface GradeStatus {
   unscored: number;
 }
 
+/** Forms that declare goals or follow execution: nothing in them is graded. */
+const NO_GRADE_FORMS: ReadonlySet<TemplateId> = new Set([
+  'project-goals',
+  'department-goals',
+  'project-monitoring',
+]);
+
 export function gradeStatus(sheet: SheetResult): GradeStatus {
   const errors = sheet.issues.filter((i) => i.severity === 'error').length;
+  if (NO_GRADE_FORMS.has(sheet.template)) return { applies: false, graded: false, errors, unscored: 0 };
   const partial = sheet.scores.partial;
   const unscoredRows = sheet.rows.filter((r) => r.kind === 'indicator' && r.score === null).length;
   const unscored = Math.max(unscoredRows, partial === null ? 0 : partial.of - partial.scored);
   const graded = sheet.scores.grade !== null && partial === null && errors === 0 && unscored === 0;
-  return { graded, errors, unscored };
+  return { applies: true, graded, errors, unscored };
 }
 
 export function isGraded(sheet: SheetResult): boolean {
@@ -83,7 +99,7 @@ export function isGraded(sheet: SheetResult): boolean {
 
 /** What keeps a sheet ungraded, in words: "2 个错误，1 行未计分". Empty when graded or nothing to say. */
 export function blockerText(status: GradeStatus, lang: Lang): string {
-  if (status.graded) return '';
+  if (status.graded || !status.applies) return '';
   const parts = [
     ...(status.errors > 0 ? [t(lang, `${status.errors} 个错误`, `${status.errors} error(s)`)] : []),
     ...(status.unscored > 0
@@ -124,6 +140,7 @@ export function summaryRows(file: FileResult, roots: readonly string[], lang: La
         statedGrade: null,
         grade: noGrade(lang),
         graded: false,
+        gradeApplies: true,
         blockers: '',
         errors: 1,
         warnings: 0,
@@ -147,8 +164,9 @@ export function summaryRows(file: FileResult, roots: readonly string[], lang: La
       total,
       difference: total !== null && statedTotal !== null ? round2(total - statedTotal) : null,
       statedGrade,
-      grade: graded && grade !== null ? grade : noGrade(lang),
+      grade: !status.applies ? NOT_APPLICABLE : graded && grade !== null ? grade : noGrade(lang),
       graded,
+      gradeApplies: status.applies,
       blockers: blockerText(status, lang),
       errors: status.errors,
       warnings: sheet.issues.filter((i) => i.severity === 'warning').length,
