@@ -94,7 +94,7 @@ function gradeChart(tally: GradeTally, lang: Lang): string {
     `Counts only sheets fully recomputed, graded and free of errors; ${ungraded} not graded${tally.notGradedForms ? `; ${tally.notGradedForms} goals or monitoring forms have no grade` : ''}.`,
   );
   return (
-    `<figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" ` +
+    `<h2>${escapeHtml(title)}</h2><figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" ` +
     `viewBox="0 0 ${width} ${height}" font-size="13"><title>${escapeHtml(title)}</title>${shapes.join('')}</svg>` +
     `<figcaption>${escapeHtml(note)}</figcaption></figure>`
   );

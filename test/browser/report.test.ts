@@ -124,7 +124,7 @@ describeInChromium('the html report in Chromium', () => {
     // Rows become cards: the summary fits its box, nothing scrolls sideways at all.
     expect(widths.table).toBeLessThanOrEqual(widths.box);
     const indicators = await page.evaluate(() =>
-      [...document.querySelectorAll('.indicators')].map(
+      Array.from(document.querySelectorAll('.indicators')).map(
         (t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0),
       ),
     );
