@@ -12,15 +12,17 @@ import { severityLabel, type Lang } from '../domain/messages/catalog';
 import { coverageHtml } from './report-coverage';
 import { statusLabel, summaryLine } from './report-text';
 import {
+  blockerText,
   displayPath,
+  gradeStatus,
   formTitle,
   indicatorRows,
-  isGraded,
   issuesByRow,
   noGrade,
   operatorSourceLabel,
   partialNote,
   summaryRows,
+  unscorableText,
   valueText,
   type SummaryRow,
 } from './report-summary';
@@ -50,11 +52,15 @@ export function gradeDistribution(files: Iterable<FileResult>): { grade: string;
 class GradeTally {
   private readonly counts = new Map<string, number>(GRADES.map((g) => [g, 0]));
   ungraded = 0;
+  /** Goals and monitoring forms: no grade to count. */
+  notGradedForms = 0;
 
   add(file: FileResult): void {
     for (const sheet of file.sheets) {
       const grade = sheet.scores.grade;
-      if (isGraded(sheet) && grade !== null && this.counts.has(grade))
+      const status = gradeStatus(sheet);
+      if (!status.applies) this.notGradedForms++;
+      else if (status.graded && grade !== null && this.counts.has(grade))
         this.counts.set(grade, (this.counts.get(grade) ?? 0) + 1);
       else this.ungraded++;
     }
@@ -86,14 +92,23 @@ function gradeChart(tally: GradeTally, lang: Lang): string {
   });
   const note = t(
     lang,
-    `仅计入完整复算、已评级且无错误的表格；未评级 ${ungraded} 个。`,
-    `Counts only sheets fully recomputed, graded and free of errors; ${ungraded} not graded.`,
+    `仅计入完整复算、已评级且无错误的表格；未评级 ${ungraded} 个${tally.notGradedForms ? `，目标表和监控表不评等级 ${tally.notGradedForms} 个` : ''}。`,
+    `Counts only sheets fully recomputed, graded and free of errors; ${ungraded} not graded${tally.notGradedForms ? `; ${tally.notGradedForms} goals or monitoring forms have no grade` : ''}.`,
   );
   return (
-    `<figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" ` +
+    `<h2>${escapeHtml(title)}</h2><figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" ` +
     `viewBox="0 0 ${width} ${height}" font-size="13"><title>${escapeHtml(title)}</title>${shapes.join('')}</svg>` +
     `<figcaption>${escapeHtml(note)}</figcaption></figure>`
   );
+}
+
+/**
+ * Each cell of a row gets its column's name in data-label, which the phone layout shows before the value
+ * (rows become cards). Cell text is escaped, so every `<td` in the row is one of its cells.
+ */
+function labelled(row: string, labels: readonly string[]): string {
+  let i = 0;
+  return row.replace(/<td\b/g, () => `<td data-label="${esc(labels[i++] ?? '')}"`);
 }
 
 /** A cell the script sorts by number: the value sits in data-v, empty when missing. */
@@ -123,17 +138,19 @@ function summaryTable(rows: readonly (SummaryRow & { anchor: string })[], lang: 
     const form = row.form ?? `${statusLabel(row.status, lang)}${row.note === null ? '' : `：${row.note}`}`;
     const total = row.note !== null && row.total !== null ? ` title="${esc(row.note)}"` : '';
     const diffClass = row.difference !== null && Math.abs(row.difference) > 0.1 ? ' bad' : '';
-    return (
-      `<tr data-ungraded="${row.graded ? 0 : 1}" data-errors="${row.errors}">` +
-      `<td><a href="#${row.anchor}">${esc(row.path)}</a>${row.sheet === null ? '' : `<br><small>${esc(row.sheet)}</small>`}</td>` +
-      `<td>${esc(row.department)}</td><td>${esc(row.project)}</td><td>${esc(form)}</td>` +
-      numCell(row.statedTotal) +
-      `<td class="n${row.note === null ? '' : ' partial'}" data-v="${row.total ?? ''}"${total}>${esc(row.total)}</td>` +
-      `<td class="n${diffClass}" data-v="${row.difference ?? ''}">${esc(row.difference)}</td>` +
-      `<td>${esc(row.statedGrade)}</td><td${row.graded ? '' : ' class="muted"'}>${esc(row.grade)}</td>` +
-      `<td class="n${row.errors > 0 ? ' bad' : ''}" data-v="${row.errors}">${row.errors}</td>` +
-      numCell(row.warnings) +
-      `</tr>`
+    return labelled(
+      `<tr data-ungraded="${row.graded || !row.gradeApplies ? 0 : 1}" data-errors="${row.errors}">` +
+        `<td><a href="#${row.anchor}">${esc(row.path)}</a>${row.sheet === null ? '' : `<br><small>${esc(row.sheet)}</small>`}</td>` +
+        `<td>${esc(row.department)}</td><td>${esc(row.project)}</td><td>${esc(form)}</td>` +
+        numCell(row.statedTotal) +
+        `<td class="n${row.note === null ? '' : ' partial'}" data-v="${row.total ?? ''}"${total}>${esc(row.total)}</td>` +
+        `<td class="n${diffClass}" data-v="${row.difference ?? ''}">${esc(row.difference)}</td>` +
+        `<td>${esc(row.statedGrade)}</td><td${row.graded ? '' : ' class="muted"'}>${esc(row.grade)}` +
+        `${row.blockers ? `<br><small>${esc(row.blockers)}</small>` : ''}</td>` +
+        `<td class="n${row.errors > 0 ? ' bad' : ''}" data-v="${row.errors}">${row.errors}</td>` +
+        numCell(row.warnings) +
+        `</tr>`,
+      columns.map(([label]) => label),
     );
   });
   const controls =
@@ -155,7 +172,7 @@ function indicatorTable(sheet: SheetResult, lang: Lang): string {
   const rows = indicatorRows(sheet);
   if (rows.length === 0) return '';
   const byRow = issuesByRow(sheet);
-  const head = [
+  const labels = [
     t(lang, '行', 'Row'),
     t(lang, '一级指标', 'Level 1'),
     t(lang, '二级指标', 'Level 2'),
@@ -167,9 +184,8 @@ function indicatorTable(sheet: SheetResult, lang: Lang): string {
     t(lang, '自评得分', 'Stated'),
     t(lang, '复算得分', 'Recomputed'),
     t(lang, '问题', 'Issues'),
-  ]
-    .map((h) => `<th>${escapeHtml(h)}</th>`)
-    .join('');
+  ];
+  const head = labels.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => {
     const issues = byRow.get(r.row) ?? [];
     const worst = issues.some((i) => i.severity === 'error')
@@ -182,16 +198,17 @@ function indicatorTable(sheet: SheetResult, lang: Lang): string {
       r.operator === null ? '' : `${esc(r.operator)}${source ? `<small>（${esc(source)}）</small>` : ''}`;
     const differs = r.score !== null && r.statedScore !== null && Math.abs(r.score - r.statedScore) > 0.01;
     const notes = [
-      ...(r.unscorable === null ? [] : [`<li class="muted">${esc(r.unscorable)}</li>`]),
+      ...(r.unscorable === null ? [] : [`<li class="muted">${esc(unscorableText(r.unscorable, lang))}</li>`]),
       ...issues.map((i) => `<li class="${i.severity}" title="${esc(i.code)}">${esc(i.message)}</li>`),
     ];
-    return (
+    return labelled(
       `<tr${worst ? ` class="${worst}"` : ''}><td class="n">${r.row}</td><td>${esc(r.level1)}</td>` +
-      `<td>${esc(r.level2)}</td><td>${r.kind === 'breakdown' ? '　' : ''}${esc(r.name)}</td><td>${operator}</td>` +
-      `<td class="n">${esc(valueText(r.target, r))}</td><td class="n">${esc(valueText(r.actual, r))}</td>` +
-      `<td class="n">${esc(r.weight)}</td><td class="n">${esc(r.statedScore)}</td>` +
-      `<td class="n${differs ? ' bad' : ''}">${esc(r.score)}</td>` +
-      `<td>${notes.length ? `<ul>${notes.join('')}</ul>` : ''}</td></tr>`
+        `<td>${esc(r.level2)}</td><td>${r.kind === 'breakdown' ? '　' : ''}${esc(r.name)}</td><td>${operator}</td>` +
+        `<td class="n">${esc(valueText(r.target, r))}</td><td class="n">${esc(valueText(r.actual, r))}</td>` +
+        `<td class="n">${esc(r.weight)}</td><td class="n">${esc(r.statedScore)}</td>` +
+        `<td class="n${differs ? ' bad' : ''}">${esc(r.score)}</td>` +
+        `<td>${notes.length ? `<ul>${notes.join('')}</ul>` : ''}</td></tr>`,
+      labels,
     );
   });
   return (
@@ -214,12 +231,21 @@ function issueTable(sheet: SheetResult, lang: Lang): string {
   );
 }
 
+/** The recomputed grade, or 未评级 with what blocks it. */
+function gradeText(sheet: SheetResult, lang: Lang): string {
+  const status = gradeStatus(sheet);
+  if (status.graded && sheet.scores.grade !== null) return sheet.scores.grade;
+  if (!status.applies) return t(lang, '此表不评等级', 'this form has no grade');
+  const blockers = blockerText(status, lang);
+  return blockers ? `${noGrade(lang)}（${blockers}）` : noGrade(lang);
+}
+
 function fileSection(file: FileResult, path: string, anchor: string, lang: Lang): string {
   const head = `<h2 id="${anchor}">${esc(path)} <small>[${esc(statusLabel(file.status, lang))}]</small></h2>`;
   if (file.status !== 'checked')
     return `<section>${head}<p class="bad">${esc(file.error?.message ?? null)}</p></section>`;
   const sheets = file.sheets.map((sheet) => {
-    const { statedTotal, total, statedGrade, grade } = sheet.scores;
+    const { statedTotal, total, statedGrade } = sheet.scores;
     const partial = partialNote(sheet, lang);
     const facts: [string, string][] = [
       [t(lang, '表格', 'Form'), formTitle(sheet)],
@@ -231,7 +257,7 @@ function fileSection(file: FileResult, path: string, anchor: string, lang: Lang)
         total === null ? '—' : partial === null ? String(total) : `${total}（${partial}）`,
       ],
       [t(lang, '自评等级', 'Stated grade'), statedGrade ?? '—'],
-      [t(lang, '复算等级', 'Recomputed grade'), isGraded(sheet) && grade !== null ? grade : noGrade(lang)],
+      [t(lang, '复算等级', 'Recomputed grade'), gradeText(sheet, lang)],
     ];
     const dl = facts
       .map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`)
@@ -311,7 +337,17 @@ tr.error td{background:#FDECEA}tr.warning td{background:#FFF4E5}.bad{color:#B000
 .facts dt{color:#555}.facts dt::after{content:"："}.facts dd{margin:0}
 .chart{margin:.5em 0}.chart svg{max-width:100%;height:auto}figcaption{font-size:.85em;color:#555}
 section{border-top:1px solid #999}
-@media (max-width:600px){body{margin:.6em;font-size:15px}h1{font-size:1.2em}}
+[hidden]{display:none!important}
+@media (max-width:600px){body{margin:.6em;font-size:15px}h1{font-size:1.2em}
+#summary,#summary tbody,#summary tr,#summary td,.indicators,.indicators tbody,.indicators tr,.indicators td{display:block;min-width:0!important;width:auto}
+#summary thead tr{display:flex;flex-wrap:wrap;gap:.3em;margin-bottom:.4em}#summary thead th{border-radius:3px}
+.indicators thead{display:none}
+#summary tbody tr,.indicators tbody tr{border:1px solid #999;border-radius:4px;margin:.5em 0;padding:.3em .5em}
+#summary td,.indicators td{border:0;padding:1px 0;display:flex;gap:.6em;text-align:left;white-space:normal}
+#summary td::before,.indicators td::before{content:attr(data-label);color:#555;flex:0 0 5.5em}
+#summary td:empty,.indicators td:empty{display:none}
+#summary br{display:none}#summary td small{margin-left:.4em}
+.indicators td ul{padding-left:1em}}
 @media print{body{margin:0;font-size:10pt}.controls{display:none}.scroll{overflow:visible}
 th button::after{content:""!important}tr{break-inside:avoid}section{break-before:page}a{color:inherit;text-decoration:none}
 @page{size:A4 landscape;margin:12mm}}`;

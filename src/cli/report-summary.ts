@@ -4,6 +4,8 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileResult, ReportIssue, ReportRow, SheetResult } from '../app/batch-report';
+import type { TemplateId } from '../domain/forms/form-model';
+import type { UnscorableReason } from '../domain/scoring/score-types';
 import { getTemplateSpec } from '../domain/templates/registry';
 import type { Lang } from '../domain/messages/catalog';
 
@@ -27,14 +29,21 @@ export interface SummaryRow {
   /** Recomputed minus stated, when both exist. */
   difference: number | null;
   statedGrade: string | null;
-  /** The recomputed grade, or 未评级 when the total is partial, errors remain or there is no grade. */
+  /** The recomputed grade, 未评级 when the total is partial or errors remain, — for a form without grades. */
   grade: string;
   graded: boolean;
+  /** The form has grades (a self-evaluation, not a goals or monitoring form). */
+  gradeApplies: boolean;
+  /** What keeps the sheet ungraded ("2 个错误，1 行未计分"), empty when graded. */
+  blockers: string;
   errors: number;
   warnings: number;
   /** Why the file was not checked, or how partial the recomputed total is. */
   note: string | null;
 }
+
+/** Shown where a form has no grade at all. */
+export const NOT_APPLICABLE = '—';
 
 const t = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
 
@@ -52,10 +61,52 @@ export function formTitle(sheet: SheetResult): string {
   return getTemplateSpec(sheet.template).title;
 }
 
-/** A grade is shown only for a fully recomputed sheet with no error left. */
+/**
+ * Whether a sheet's recomputed grade may be shown, and what blocks it: a grade counts only for a sheet fully
+ * recomputed (every indicator row scored, no part of the total missing) with no error left. This is the one
+ * place the reports decide it; when the score model carries its own grade status, read it here.
+ */
+export interface GradeStatus {
+  /** False for forms that have no grade at all (goals, monitoring). */
+  applies: boolean;
+  graded: boolean;
+  /** Errors left on the sheet. */
+  errors: number;
+  /** Indicator rows (or parts of the total) without a recomputed score. */
+  unscored: number;
+}
+
+/** Forms that declare goals or follow execution: nothing in them is graded. */
+const NO_GRADE_FORMS: ReadonlySet<TemplateId> = new Set([
+  'project-goals',
+  'department-goals',
+  'project-monitoring',
+]);
+
+export function gradeStatus(sheet: SheetResult): GradeStatus {
+  const errors = sheet.issues.filter((i) => i.severity === 'error').length;
+  if (NO_GRADE_FORMS.has(sheet.template)) return { applies: false, graded: false, errors, unscored: 0 };
+  const partial = sheet.scores.partial;
+  const unscoredRows = sheet.rows.filter((r) => r.kind === 'indicator' && r.score === null).length;
+  const unscored = Math.max(unscoredRows, partial === null ? 0 : partial.of - partial.scored);
+  const graded = sheet.scores.grade !== null && partial === null && errors === 0 && unscored === 0;
+  return { applies: true, graded, errors, unscored };
+}
+
 export function isGraded(sheet: SheetResult): boolean {
-  const { grade, partial } = sheet.scores;
-  return grade !== null && partial === null && !sheet.issues.some((i) => i.severity === 'error');
+  return gradeStatus(sheet).graded;
+}
+
+/** What keeps a sheet ungraded, in words: "2 个错误，1 行未计分". Empty when graded or nothing to say. */
+export function blockerText(status: GradeStatus, lang: Lang): string {
+  if (status.graded || !status.applies) return '';
+  const parts = [
+    ...(status.errors > 0 ? [t(lang, `${status.errors} 个错误`, `${status.errors} error(s)`)] : []),
+    ...(status.unscored > 0
+      ? [t(lang, `${status.unscored} 行未计分`, `${status.unscored} row(s) not scored`)]
+      : []),
+  ];
+  return parts.join(t(lang, '，', ', '));
 }
 
 export function partialNote(sheet: SheetResult, lang: Lang): string | null {
@@ -89,6 +140,8 @@ export function summaryRows(file: FileResult, roots: readonly string[], lang: La
         statedGrade: null,
         grade: noGrade(lang),
         graded: false,
+        gradeApplies: true,
+        blockers: '',
         errors: 1,
         warnings: 0,
         note: file.error?.message ?? null,
@@ -97,7 +150,8 @@ export function summaryRows(file: FileResult, roots: readonly string[], lang: La
   }
   return file.sheets.map((sheet) => {
     const { total, statedTotal, statedGrade, grade } = sheet.scores;
-    const graded = isGraded(sheet);
+    const status = gradeStatus(sheet);
+    const graded = status.graded;
     return {
       file: file.file,
       path,
@@ -110,9 +164,11 @@ export function summaryRows(file: FileResult, roots: readonly string[], lang: La
       total,
       difference: total !== null && statedTotal !== null ? round2(total - statedTotal) : null,
       statedGrade,
-      grade: graded && grade !== null ? grade : noGrade(lang),
+      grade: !status.applies ? NOT_APPLICABLE : graded && grade !== null ? grade : noGrade(lang),
       graded,
-      errors: sheet.issues.filter((i) => i.severity === 'error').length,
+      gradeApplies: status.applies,
+      blockers: blockerText(status, lang),
+      errors: status.errors,
       warnings: sheet.issues.filter((i) => i.severity === 'warning').length,
       note: partialNote(sheet, lang),
     };
@@ -154,6 +210,28 @@ export function operatorSourceLabel(source: ReportRow['operatorSource'], lang: L
   if (source === null) return '';
   const [zh, en] = SOURCE_LABELS[source];
   return t(lang, zh, en);
+}
+
+const UNSCORABLE_LABELS: Record<UnscorableReason, [string, string]> = {
+  missing_target: ['未填指标值', 'no target'],
+  missing_actual: ['未填实际完成值', 'no actual value'],
+  missing_weight: ['未填分值', 'no weight'],
+  missing_operator: ['未写明运算符', 'no operator'],
+  not_a_number: ['数值无法识别', 'a value is not a number'],
+  missing_tier: ['没有适用的评分档次', 'no scoring tier applies'],
+  missing_score: ['未填得分', 'no score given'],
+  zero_budget: ['预算数为 0，无法计算执行率', 'the budget is zero, no execution rate'],
+  text_number: ['数字存成了文本，表内公式不计入', 'a number stored as text, which the sheet does not count'],
+};
+
+/** Why a row has no recomputed score, in words ("未计分：未填实际完成值"); null when it has one. */
+export function unscorableText(reason: string | null, lang: Lang): string | null {
+  if (reason === null) return null;
+  const label = Object.hasOwn(UNSCORABLE_LABELS, reason)
+    ? UNSCORABLE_LABELS[reason as UnscorableReason]
+    : null;
+  const why = label === null ? t(lang, '原因未知', 'reason unknown') : t(lang, label[0], label[1]);
+  return t(lang, `未计分：${why}`, `not scored: ${why}`);
 }
 
 /** Target or actual as read: percent values carry a % sign. */

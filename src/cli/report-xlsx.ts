@@ -21,6 +21,7 @@ import {
   issuesByRow,
   operatorSourceLabel,
   summaryRows,
+  unscorableText,
 } from './report-summary';
 import { capCell, MAX_CELL_CHARS, printable } from './text-hygiene';
 
@@ -91,7 +92,7 @@ function* summaryCells(
         row.grade,
         row.errors,
         row.warnings,
-        row.note,
+        row.blockers || row.note,
       ];
 }
 
@@ -119,7 +120,7 @@ function* indicatorCells(
           r.weight,
           r.statedScore,
           r.score,
-          [r.unscorable, ...(byRow.get(r.row) ?? []).map((i) => i.message)]
+          [unscorableText(r.unscorable, lang), ...(byRow.get(r.row) ?? []).map((i) => i.message)]
             .filter((x): x is string => x !== null)
             .join('；') || null,
         ];

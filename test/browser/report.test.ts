@@ -1,8 +1,8 @@
 /**
  * The HTML report of `bpa check` in headless Chromium: the summary sorts when a header is clicked and filters
  * by text and by 未评级 / 有错误; the page asks for nothing but itself (its Content-Security-Policy would
- * report a blocked script or style as a console error); at phone width nothing scrolls sideways but the
- * tables inside their box. Screenshots at desktop and phone width go to test-artifacts/.
+ * report a blocked script or style as a console error); at phone width the rows are cards and nothing
+ * scrolls sideways. Screenshots at desktop and phone width go to test-artifacts/.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -109,7 +109,7 @@ describeInChromium('the html report in Chromium', () => {
     await watch.context.close();
   });
 
-  test('at 375 px nothing scrolls sideways but the tables in their box; phone screenshot', async () => {
+  test('at 375 px the summary and indicator rows are cards and nothing scrolls sideways; phone screenshot', async () => {
     const watch = await watchedPage(browser, server.origin, { name: 'memory', initScript: null });
     const { page } = watch;
     await page.setViewportSize({ width: 375, height: 800 });
@@ -121,7 +121,21 @@ describeInChromium('the html report in Chromium', () => {
       table: document.querySelector('#summary')?.scrollWidth ?? 0,
     }));
     expect(widths.page).toBe(widths.view);
-    expect(widths.table).toBeGreaterThan(widths.box);
+    // Rows become cards: the summary fits its box, nothing scrolls sideways at all.
+    expect(widths.table).toBeLessThanOrEqual(widths.box);
+    const indicators = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.indicators')).map(
+        (t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0),
+      ),
+    );
+    expect(indicators.length).toBeGreaterThan(0);
+    expect(indicators.every(Boolean)).toBe(true);
+    // Each card names its fields, and the sort buttons stay usable above the cards.
+    expect(await page.locator('#summary tbody tr').first().locator('td[data-label="复算等级"]').count()).toBe(
+      1,
+    );
+    await page.getByRole('button', { name: '错误' }).click();
+    expect(await page.locator('th[aria-sort=ascending]').textContent()).toContain('错误');
     await page.screenshot({ path: artifactPath('report-phone.png'), fullPage: false });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.controls').isVisible()).toBe(false);

@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { escapeHtml, gradeDistribution, REPORT_CSP, REPORT_SCRIPT } from '../../src/cli/report-html';
+import {
+  escapeHtml,
+  gradeDistribution,
+  htmlReport,
+  htmlReportChunks,
+  REPORT_CSP,
+  REPORT_SCRIPT,
+} from '../../src/cli/report-html';
+import { gradeStatus } from '../../src/cli/report-summary';
 import { EXIT_USAGE, run } from '../../src/cli/run';
 import type { BatchReport } from '../../src/app/batch-report';
 import {
   captureIo,
+  goalsFile,
   gradedSelfEvaluation,
   selfEvaluationFile,
   tempDir,
@@ -102,7 +111,7 @@ test('the html report is one self-contained page: one fixed script allowed by ha
   expect(tagged?.[1]).toBe('1');
   expect(tagged?.[3]).toContain('未评级');
   expect(good?.[1]).toBe('0');
-  expect(good?.[3]).toContain('<td>良</td>');
+  expect(good?.[3]).toContain('<td data-label="复算等级">良</td>');
 });
 
 test('the grade chart counts only fully recomputed, graded sheets without errors', async () => {
@@ -128,6 +137,54 @@ test('the grade chart counts only fully recomputed, graded sheets without errors
   expect(gradeDistribution(partial.files)[0]).toEqual({ grade: '优', count: 0 });
 });
 
+test('a sheet with an unscored row is 未评级 with what blocks it, and the reason is in words, not a code', async () => {
+  const dir = await tempDir();
+  await writeFixture(dir, 'a.xlsx', await gradedSelfEvaluation('优', 'A'));
+  const io = captureIo();
+  await run(['check', dir, '--format', 'json'], io);
+  const report = JSON.parse(io.out()) as BatchReport;
+  const sheet = report.files[0]?.sheets[0];
+  const row = sheet?.rows.find((r) => r.kind === 'indicator');
+  if (!sheet || !row) throw new Error('no indicator row read');
+  expect(gradeStatus(sheet)).toEqual({ applies: true, graded: true, errors: 0, unscored: 0 });
+  expect(gradeDistribution(report.files)[0]).toEqual({ grade: '优', count: 1 });
+  row.score = null;
+  row.unscorable = 'missing_actual';
+  expect(gradeStatus(sheet)).toEqual({ applies: true, graded: false, errors: 0, unscored: 1 });
+  expect(gradeDistribution(report.files)[0]).toEqual({ grade: '优', count: 0 });
+  const html = htmlReport(report, 'zh-CN', [dir]);
+  expect(html).toContain('未评级<br><small>1 行未计分</small>');
+  expect(html).toContain('未计分：未填实际完成值');
+  expect(visibleText(html)).not.toMatch(/[a-z]+_[a-z]+/);
+  // The same page, written a piece at a time from results read twice.
+  let reads = 0;
+  const chunks = [
+    ...htmlReportChunks(
+      () => {
+        reads++;
+        return report.files;
+      },
+      report.summary,
+      'zh-CN',
+      [dir],
+    ),
+  ];
+  expect(reads).toBe(2);
+  expect(chunks.length).toBeGreaterThan(2);
+  expect(chunks.join('')).toBe(html);
+});
+
+test('a goals form has no grade: shown as —, not filtered as 未评级, counted apart from the chart', async () => {
+  const dir = await tempDir();
+  await writeFixture(dir, 'goals.xlsx', await goalsFile());
+  const out = join(await tempDir(), 'report.html');
+  await run(['check', dir, '--format', 'html', '-o', out], captureIo());
+  const html = await readFile(out, 'utf8');
+  expect(html).toMatch(/<tr data-ungraded="0"[^>]*>.*<td data-label="复算等级" class="muted">—<\/td>/);
+  expect(html).toContain('目标表和监控表不评等级 1 个');
+  expect(html).toContain('此表不评等级');
+});
+
 test('an empty folder is a usage error, not a clean run', async () => {
   const dir = await tempDir();
   await writeFixture(dir, 'notes.txt', 'no workbook here');
@@ -145,6 +202,8 @@ test('the English report labels the summary in English and says "not graded"', a
   const html = await readFile(out, 'utf8');
   expect(html).toContain('<html lang="en">');
   expect(html).toContain('<button type="button">Recomputed grade</button>');
-  expect(html).toContain('<td class="muted">not graded</td>');
+  expect(html).toContain(
+    '<td data-label="Recomputed grade" class="muted">not graded<br><small>1 error(s)</small></td>',
+  );
   expect(html).not.toContain('未评级');
 });
