@@ -1222,6 +1222,25 @@ describe('a rule stays quiet', () => {
   });
 });
 
+describe('an empty level is one gap, not one issue per row', () => {
+  test('一级 empty on the first three rows: one issue, at the first', () => {
+    const form = selfEvaluation({
+      indicators: rows().map((r, i) => (i < 3 ? { ...r, level1: null } : r)),
+    });
+    const found = check(form).filter((i) => i.code === 'level_empty');
+    expect(found.map((i) => i.cell)).toEqual(['A14']);
+  });
+
+  test('二级 empty under a new 一级 on two rows: one issue', () => {
+    const form = selfEvaluation({
+      indicators: rows().map((r, i) => (i === 0 || i === 1 ? { ...r, level2: null } : r)),
+    });
+    const found = check(form).filter((i) => i.code === 'level_empty');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.params).toMatchObject({ label: '二级指标' });
+  });
+});
+
 describe('clean forms have no issue', () => {
   test.each([
     ['project self-evaluation', selfEvaluation()],

@@ -23,25 +23,37 @@ function isKeyLevel1(text: string): boolean {
   return (KEY_LEVEL1 as readonly string[]).includes(bare);
 }
 
-export const levelEmpty = rowRule({
+/**
+ * A 一级 (or 二级) left empty is one gap however many rows it spans: the level is carried down from the row that
+ * writes it, so an empty level is a run of rows at the top of the table (or of a new 一级) that none names. One
+ * finding, at the run's first row. A form whose layout has no such column at all is not told row by row: the
+ * missing column is its own finding (required_column_missing).
+ */
+export const levelEmpty = formRule({
   code: 'level_empty',
   severity: 'error',
   templates: [...FRAMEWORK_TEMPLATES, ...KEY_EVALUATION],
-  scope: 'row',
-  table: 'main',
+  scope: 'form',
   params: ['label', 'name'],
-  check: (view) => {
+  check: (form, ctx) => {
     const findings: Finding<'label' | 'name'>[] = [];
-    if (view.level1 === null) {
-      findings.push({
-        cell: fieldOf(view.row, 'level1').cell,
-        params: { label: '一级指标', name: view.name },
-      });
-    } else if (view.level2 === null && fieldOf(view.row, 'level2').cell !== null) {
-      findings.push({
-        cell: fieldOf(view.row, 'level2').cell,
-        params: { label: '二级指标', name: view.name },
-      });
+    let open: 'level1' | 'level2' | null = null;
+    for (const view of rowViews(form, mainTableKey(form), ctx)) {
+      const gap =
+        view.level1 === null
+          ? fieldOf(view.row, 'level1').cell !== null
+            ? 'level1'
+            : null
+          : view.level2 === null && fieldOf(view.row, 'level2').cell !== null
+            ? 'level2'
+            : null;
+      if (gap !== null && gap !== open) {
+        findings.push({
+          cell: fieldOf(view.row, gap).cell,
+          params: { label: gap === 'level1' ? '一级指标' : '二级指标', name: view.name },
+        });
+      }
+      open = gap;
     }
     return findings;
   },
