@@ -903,6 +903,16 @@ const QUIET: QuietCase[] = [
     code: 'level_empty',
   },
   { name: '一级 written as an alias', form: se(0, { level1: '产出' }), code: 'unknown_level1' },
+  {
+    name: 'the points of a group where the 一级 name would be',
+    form: se(0, { level1: '(50分)' }),
+    code: 'unknown_level1',
+  },
+  {
+    name: 'a self-evaluation on the common evaluation framework (决策/过程)',
+    form: se(0, { level1: '决策(10)' }),
+    code: 'unknown_level1',
+  },
   { name: 'a known 二级', form: selfEvaluation(), code: 'unknown_level2' },
   { name: '二级 under its 一级', form: selfEvaluation(), code: 'level2_not_under_level1' },
   { name: '三级 filled', form: selfEvaluation(), code: 'level3_empty' },

@@ -1,5 +1,6 @@
 /** Framework: 一级 → 二级 → 三级 as the indicator framework defines them; groups present; no duplicates. */
-import { fieldOf, type TableRow } from '../../forms/form-model';
+import { fieldOf, type TableRow, type TemplateId } from '../../forms/form-model';
+import { levelKey } from '../../framework/text-key';
 import type { Framework } from '../../framework/framework-schema';
 import { isEmptyish, textOf } from '../cells';
 import { canonicalLevel1, canonicalLevel2, ownerOfLevel2, requiredLevel1Names } from '../framework-lookup';
@@ -19,9 +20,21 @@ import { rowViews } from '../views';
 const KEY_LEVEL1 = ['决策', '过程', '产出', '效益'] as const;
 
 function isKeyLevel1(text: string): boolean {
-  const bare = text.replace(/\s+/g, '').replace(/指标$/, '');
-  return (KEY_LEVEL1 as readonly string[]).includes(bare);
+  return (KEY_LEVEL1 as readonly string[]).includes(levelKey(text));
 }
+
+/**
+ * First levels of the national evaluation frameworks that self-evaluations are also filled on: a project
+ * self-evaluation on the common evaluation framework (决策/过程/产出/效益), a department's on the
+ * department framework (投入/过程/产出/效果). They are not the goal framework's levels, and not unknown.
+ */
+const EVALUATION_LEVEL1: Partial<Record<TemplateId, readonly string[]>> = {
+  'project-self-evaluation': KEY_LEVEL1,
+  'department-self-evaluation': ['投入', '过程', '产出', '效果', '效益'],
+};
+
+/** "(50分)", "（30分）": a group's points written where its name would be — no name, so none unknown. */
+const POINTS_ONLY = /^\s*[(（]\s*[\d.\-–—～~]+\s*分?\s*[)）]\s*分?\s*$/u;
 
 /**
  * A 一级 (or 二级) left empty is one gap however many rows it spans: the level is carried down from the row that
@@ -67,11 +80,12 @@ export const unknownLevel1 = rowRule({
   table: 'main',
   params: ['level1', 'name'],
   check: (view, form, ctx) => {
-    if (view.level1 === null) return [];
+    if (view.level1 === null || POINTS_ONLY.test(view.level1)) return [];
     const known =
       form.template === 'key-evaluation'
         ? isKeyLevel1(view.level1)
-        : canonicalLevel1(ctx.framework, view.level1) !== null;
+        : canonicalLevel1(ctx.framework, view.level1) !== null ||
+          (EVALUATION_LEVEL1[form.template] ?? []).includes(levelKey(view.level1));
     if (known) return [];
     // Report on the row that wrote it, not on every row a merged cell spans.
     const own = fieldOf(view.row, 'level1');
