@@ -904,6 +904,11 @@ const QUIET: QuietCase[] = [
   },
   { name: '一级 written as an alias', form: se(0, { level1: '产出' }), code: 'unknown_level1' },
   {
+    name: '定量指标 in the 指标性质 column: quantitative, bound assumed',
+    form: se(0, { operator: '定量指标' }),
+    code: 'operator_invalid',
+  },
+  {
     name: 'the points of a group where the 一级 name would be',
     form: se(0, { level1: '(50分)' }),
     code: 'unknown_level1',
