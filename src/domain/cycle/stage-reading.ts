@@ -103,9 +103,8 @@ function typedTarget(reading: RowReading): CellScalar {
       return target.percent && Math.abs(target.value) <= 1 ? target.value / 100 : target.value;
     case 'text':
     case 'placeholder':
-      // Words read as an operator leave the text only when they are the row's operator ("达到预期" under
-      // 定性 in the operator column stays whole).
-      return reading.written?.source === 'column' ? typed(fieldOf(reading.cells, 'target').raw) : target.text;
+      // A text target is carried as typed ("达到预期", "≧ %"): the cross-stage check compares texts whole.
+      return typed(fieldOf(reading.cells, 'target').raw);
     default:
       return null;
   }
