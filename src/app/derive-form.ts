@@ -1,7 +1,7 @@
 /**
  * Use case: carry a goal declaration into the next form of the cycle (监控表 or 自评表). The new form is
- * inserted as a new sheet (never over an existing one), filled with what was declared, and its `_meta` line
- * names the sheet it came from. The pane derives from a sheet of the same workbook; the command line from a
+ * inserted as a new sheet (never over an existing one) — in the pane right after its goal sheet — filled
+ * with what was declared, and its `_meta` line names the sheet it came from. The pane derives from a sheet of the same workbook; the command line from a
  * goal form read out of another workbook.
  */
 import { deriveFill, SOURCE_OF, type DerivedTemplate } from '../domain/cycle/derive';
@@ -28,6 +28,8 @@ export interface DeriveRequest {
   derivedFrom: string;
   monitoring?: MonitoringProgress | null;
   sheetName?: string;
+  /** A sheet of the same workbook the new form goes right after (the goal sheet in the pane). */
+  after?: string;
   now?: Date;
 }
 
@@ -50,6 +52,7 @@ export async function deriveForm(port: WorkbookPort, request: DeriveRequest): Pr
     indicatorRows: Math.max(1, fill.indicators.length),
     derivedFrom: request.derivedFrom,
     ...(request.sheetName === undefined ? {} : { sheetName: request.sheetName }),
+    ...(request.after === undefined ? {} : { after: request.after }),
     ...(request.now === undefined ? {} : { now: request.now }),
   });
   const result = await fillForm(port, sheet, target, fill);
@@ -105,6 +108,7 @@ export async function deriveFromSheet(
     declaration,
     settings: request.settingsFor(await metaLine(port, source.sheet)),
     derivedFrom: source.sheet,
+    after: source.sheet,
     monitoring: monitoringForm === null ? null : monitoringOf(monitoringForm),
     ...(request.now === undefined ? {} : { now: request.now }),
   });

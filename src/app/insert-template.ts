@@ -24,6 +24,8 @@ export interface InsertRequest {
   now?: Date;
   /** The sheet the form was derived from (a goal declaration), recorded in `_meta`. */
   derivedFrom?: string;
+  /** A sheet of this workbook the new form goes right after (its goal sheet); last when omitted. */
+  after?: string;
 }
 
 export interface InsertResult {
@@ -44,6 +46,7 @@ export async function insertTemplate(port: WorkbookPort, request: InsertRequest)
     metaRow,
     ...(request.indicatorRows === undefined ? {} : { indicatorRows: request.indicatorRows }),
     createdAt: (request.now ?? new Date()).toISOString(),
+    ...(request.after === undefined ? {} : { after: request.after }),
   });
   if (request.derivedFrom !== undefined) plan.ops.push(...derivedFromOps(metaRow, request.derivedFrom));
   await port.applyPlan(plan);

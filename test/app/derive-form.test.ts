@@ -135,8 +135,11 @@ describe('derive a form from our goal declarations', () => {
     });
     if (!result.ok) throw new Error(`derive refused: ${result.reason}`);
     const sheetsAfter = (await book.listSheets()).map((s) => s.name);
-    expect(sheetsAfter.slice(0, sheetsBefore.length)).toEqual(sheetsBefore);
+    // A new sheet right after the goal sheet (its 说明 after it); every other sheet kept, in its order.
     expect(sheetsBefore).not.toContain(result.sheet);
+    expect(sheetsAfter.slice(0, 3)).toEqual([sheet, result.sheet, `${result.sheet}说明`]);
+    expect(sheetsAfter.filter((s) => !s.startsWith(result.sheet))).toEqual(sheetsBefore);
+    expect(sheetsBefore.indexOf(sheet)).toBeLessThan(sheetsBefore.length - 1);
     expect(result.fill.skipped).toEqual(
       target === 'project-monitoring' ? ['header.projectPeriod'] : expect.any(Array),
     );

@@ -368,7 +368,15 @@ for (const host of browserHosts()) {
       mirror.book.setValues(GOALS, firstRow, declared, 'user');
       before = await settled(page, before);
 
-      // The card offers what the goal sheet can become; the self-evaluation is made beside the others.
+      // The card offers what the goal sheet can become; the self-evaluation is made right after the goal
+      // sheet, which has other sheets after it.
+      const tabs = () =>
+        page
+          .locator('[data-sheet-tab]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet-tab')));
+      const tabsBefore = await tabs();
+      expect(tabsBefore.indexOf(GOALS)).toBeGreaterThanOrEqual(0);
+      expect(tabsBefore.indexOf(GOALS)).toBeLessThan(tabsBefore.length - 1);
       const card = page.locator(`[data-testid="derive"][data-source="${GOALS}"]`);
       await card.waitFor();
       await expect(card.locator('button[data-derive]').count()).resolves.toBe(2);
@@ -382,6 +390,11 @@ for (const host of browserHosts()) {
       if (!expected.ok) throw new Error('the engine refused to derive');
       await page.locator(`.wb-grid[data-active-sheet="${expected.sheet}"]`).waitFor();
       await page.getByText(`已生成工作表：${expected.sheet}`).waitFor();
+      const tabsAfter = await tabs();
+      expect(tabsAfter.indexOf(expected.sheet)).toBe(tabsAfter.indexOf(GOALS) + 1);
+      expect(tabsAfter.filter((t) => t !== expected.sheet && !t?.startsWith(expected.sheet))).toEqual(
+        tabsBefore,
+      );
 
       // Filled: every declared indicator with its target, and the proposed weights 50 / 30 / 10.
       const derived = await mirror.indicatorLayout(expected.sheet);

@@ -102,12 +102,9 @@ function typedTarget(reading: RowReading): CellScalar {
       // the unit % is read as a fraction.
       return target.percent && Math.abs(target.value) <= 1 ? target.value / 100 : target.value;
     case 'text':
-    case 'placeholder': {
-      // A text target is copied as written: a word before words ("达到预期") is part of the qualitative
-      // target, and the next form reads the same text the same way.
-      const written = fieldOf(reading.cells, 'target').raw;
-      return typeof written === 'string' ? written.trim() : target.text;
-    }
+    case 'placeholder':
+      // A text target is carried as typed ("达到预期", "≧ %"): the cross-stage check compares texts whole.
+      return typed(fieldOf(reading.cells, 'target').raw);
     default:
       return null;
   }
