@@ -43,6 +43,7 @@ export async function writeTemplateFiles(outDir: string): Promise<TemplateFile[]
       host: {
         createWorkbook: () => XlsxWorkbook.create(),
         openReceived: () => Promise.reject(new Error('not used')),
+        writeReportBook: () => Promise.reject(new Error('not used')),
         workerScript: null,
       },
     });

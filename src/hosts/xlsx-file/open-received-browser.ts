@@ -39,7 +39,7 @@ export function hasRawDeflate(): boolean {
 const GZIP_HEADER = [0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff];
 
 /** Raw DEFLATE data as a gzip member whose trailer carries the CRC-32 and size the directory declares. */
-export function asGzip(data: Uint8Array, declared: { crc32: number; size: number }): Uint8Array {
+export function asGzip(data: Uint8Array, declared: { crc32: number; size: number }): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(GZIP_HEADER.length + data.byteLength + 8);
   out.set(GZIP_HEADER, 0);
   out.set(data, GZIP_HEADER.length);
