@@ -102,8 +102,11 @@ function paneConfig(dev) {
     optimization: {
       // React and Fluent UI in one shared chunk: the pane and the workbench load the same file, and the
       // pane's own code stays small enough to change without invalidating the vendor cache.
+      // Only the pages' own chunks are split: what 批量审核 loads when it is opened (its section and its
+      // worker with the received-file reader) keeps its modules to itself instead of growing the pages'
+      // shared chunks, and the worker never loads React.
       splitChunks: {
-        chunks: 'all',
+        chunks: (chunk) => chunk.name === 'taskpane' || chunk.name === 'workbench',
         cacheGroups: {
           vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10, reuseExistingChunk: true },
           engine: {

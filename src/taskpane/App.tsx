@@ -338,7 +338,7 @@ export function App({
           )}
           {section === 'batch' && (
             <Suspense fallback={<Text>{t.loading}</Text>}>
-              <BatchSection port={port} lang={lang} />
+              <BatchSection port={port} lang={lang} onSheetsAdded={() => live.sheetsChanged()} />
             </Suspense>
           )}
           {section === 'settings' && (

@@ -76,6 +76,8 @@ export interface BatchSectionProps {
   lang: Lang;
   /** Tests and benchmarks may give their own worker; the pane uses the bundled one. */
   makeWorker?: MakeWorker;
+  /** Told after 写入汇总表 added its sheets (the live checks and the host's views list sheets again). */
+  onSheetsAdded?: () => Promise<void> | void;
 }
 
 const num = (value: number | null): string => (value === null ? '—' : formatNumber(value));
@@ -92,7 +94,7 @@ function toBatchFiles(list: FileList | null): BatchFile[] {
   }));
 }
 
-export default function BatchSection({ port, lang, makeWorker }: BatchSectionProps) {
+export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: BatchSectionProps) {
   const t = TEXTS[lang === 'en' ? 'en' : 'zh-CN'];
   const [results, setResults] = useState<FileResult[]>([]);
   const [total, setTotal] = useState(0);
@@ -154,7 +156,10 @@ export default function BatchSection({ port, lang, makeWorker }: BatchSectionPro
       const taken = new Set((await port.listSheets()).map((s) => s.name));
       const { plan, summary, issues } = batchSheetsPlan(results, taken);
       await port.applyPlan(plan);
+      await onSheetsAdded?.();
       setStatus(t.written(summary, issues));
+      // The person sees the summary; a host that cannot select leaves the sheets written all the same.
+      await port.select(summary, 'A1').catch(() => undefined);
     } catch (error) {
       setStatus(t.writeFailed + (error instanceof Error ? error.message : String(error)));
     }

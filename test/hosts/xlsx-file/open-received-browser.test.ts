@@ -5,6 +5,7 @@
  */
 import JSZip from 'jszip';
 import { openReceivedWorkbook } from '../../../src/hosts/xlsx-file/open-received';
+import { crc32Table } from '../../../src/hosts/xlsx-file/crc32';
 import { inflateRawStream, openReceivedInBrowser } from '../../../src/hosts/xlsx-file/open-received-browser';
 import type { ReceivedResult } from '../../../src/hosts/xlsx-file/received';
 import { selfEvaluationFile } from '../../cli/workbooks';
@@ -54,6 +55,19 @@ describe('opening a received workbook in the browser', () => {
     expect(await inflateRawStream(stored, 10_001)).toHaveLength(10_000);
     expect(await inflateRawStream(stored, 5_000)).toBe('too_large');
     await expect(inflateRawStream(new Uint8Array([0xff, 0xff, 0xff]), 100)).rejects.toBeDefined();
+
+    // Without 'deflate-raw' (Chromium before 103) the same data goes through 'gzip' with the declared
+    // checksum and size: the same content, the same cap, and a part that does not match them fails.
+    const declared = { crc32: crc32Table(new TextEncoder().encode('x'.repeat(10_000))), size: 10_000 };
+    expect(await inflateRawStream(stored, 10_001, declared, false)).toEqual(
+      await inflateRawStream(stored, 10_001, undefined, true),
+    );
+    expect(await inflateRawStream(stored, 5_000, declared, false)).toBe('too_large');
+    await expect(
+      inflateRawStream(stored, 10_001, { ...declared, crc32: declared.crc32 ^ 1 }, false),
+    ).rejects.toBeDefined();
+    await expect(inflateRawStream(stored, 10_001, { ...declared, size: 9_999 }, false)).rejects.toBeDefined();
+    await expect(inflateRawStream(stored, 10_001, undefined, false)).rejects.toBeDefined();
   });
 
   it('agrees with the command line on good and bad files', async () => {
@@ -70,8 +84,10 @@ describe('opening a received workbook in the browser', () => {
     ];
     for (const [name, bytes] of cases) {
       const node = await outcome(await openReceivedWorkbook(bytes));
-      const browser = await outcome(await openReceivedInBrowser(bytes));
-      expect({ name, browser }).toEqual({ name, browser: node });
+      for (const raw of [true, false]) {
+        const browser = await outcome(await openReceivedInBrowser(bytes, {}, undefined, raw));
+        expect({ name, raw, browser }).toEqual({ name, raw, browser: node });
+      }
     }
     // The cases cover both outcomes.
     expect(((await openReceivedInBrowser(good)) as { ok: boolean }).ok).toBe(true);
