@@ -14,6 +14,7 @@ import type { Framework } from '../domain/framework/framework-schema';
 import { getFramework } from '../domain/framework/frameworks';
 import type { Lang } from '../domain/messages/catalog';
 import { unreadableMessage } from '../domain/messages/file-messages';
+import type { JurisdictionRecord } from '../domain/profiles/jurisdiction-record';
 import type { Profile } from '../domain/profiles/profile-schema';
 import { getProfile } from '../domain/profiles/profiles';
 
@@ -24,6 +25,8 @@ export interface CheckOptions {
   profile: Profile | null;
   framework: Framework | null;
   goals: readonly ParsedForm[];
+  /** The package given with --jurisdiction (null: none), compared with the one a workbook names. */
+  jurisdiction?: JurisdictionRecord | null;
 }
 
 export type OpenResult = { ok: true; workbook: WorkbookPort } | { ok: false; code: string; detail: string };
@@ -65,6 +68,7 @@ export async function checkReceivedBytes(
     const report = await checkWorkbook(opened.workbook, {
       settingsFor: settingsFor(options),
       goals: options.goals,
+      ...(options.jurisdiction === undefined ? {} : { jurisdiction: options.jurisdiction }),
     });
     return fileResult(file, report, options.lang);
   } catch (error) {

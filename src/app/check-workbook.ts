@@ -6,6 +6,8 @@ import { sameProjectCandidates } from '../domain/cycle/project-key';
 import type { ParsedForm, TemplateId } from '../domain/forms/form-model';
 import { readForm } from '../domain/forms/read-form';
 import { readMeta, type MetaEntry } from '../domain/forms/read-meta';
+import { jurisdictionIssue } from '../domain/profiles/jurisdiction-issue';
+import { readJurisdictionRecord, type JurisdictionRecord } from '../domain/profiles/jurisdiction-record';
 import type { FormScores } from '../domain/scoring/score-types';
 import { analyseForm, goalsFor } from './analyse-form';
 import type { EngineSettings } from './engine-settings';
@@ -32,6 +34,11 @@ export interface CheckRequest {
   settingsFor: (meta: MetaEntry | null) => EngineSettings;
   /** Declared goals given alongside the workbook (cross-stage check). */
   goals?: readonly ParsedForm[];
+  /**
+   * The jurisdiction package the check was given (null: none). When the workbook's `_meta` names a package
+   * and this is not it, every form says so in an info issue. Omitted: not compared.
+   */
+  jurisdiction?: JurisdictionRecord | null;
 }
 
 export async function checkWorkbook(port: WorkbookPort, request: CheckRequest): Promise<WorkbookReport> {
@@ -43,6 +50,7 @@ export async function checkWorkbook(port: WorkbookPort, request: CheckRequest): 
     ...candidates.map((s) => ({ sheet: s.name })),
   ]);
   const metaEntries = hasMeta && blocks[0] ? readMeta(blocks[0]).entries : [];
+  const recorded = hasMeta && blocks[0] ? readJurisdictionRecord(blocks[0]) : null;
   const formBlocks = hasMeta ? blocks.slice(1) : blocks;
 
   const parsed: { form: ParsedForm; meta: MetaEntry | null }[] = [];
@@ -70,6 +78,10 @@ export async function checkWorkbook(port: WorkbookPort, request: CheckRequest): 
       request.settingsFor(meta),
       goalsFor(form, sameProjectCandidates(form, goalCandidates)),
     );
+    if (request.jurisdiction !== undefined) {
+      const notUsed = jurisdictionIssue(form.sheet, recorded, request.jurisdiction);
+      if (notUsed !== null) issues.push(notUsed);
+    }
     return { sheet: form.sheet, template: form.template, source: form.source, form, issues, scores };
   });
   return { sheets: reports, unrecognized };

@@ -8,6 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deriveForm, monitoringFor } from '../app/derive-form';
 import type { EngineSettings } from '../app/engine-settings';
+import { recordWorkbookJurisdiction } from '../app/workbook-jurisdiction';
 import type { WorkbookPort } from '../app/workbook-port';
 import { checkWorkbook } from '../app/check-workbook';
 import {
@@ -19,8 +20,9 @@ import {
 import { declarationOf, monitoringOf } from '../domain/cycle/stage-reading';
 import type { ParsedForm } from '../domain/forms/form-model';
 import { readMeta, type MetaEntry } from '../domain/forms/read-meta';
-import { getTemplateSpec } from '../domain/templates/registry';
+import { getTemplateSpec, templateFileName } from '../domain/templates/registry';
 import type { Framework } from '../domain/framework/framework-schema';
+import { recordOf, type JurisdictionRecord } from '../domain/profiles/jurisdiction-record';
 import type { Profile } from '../domain/profiles/profile-schema';
 import type { CliIo } from './cli-host';
 import { settingsFor } from './check-file';
@@ -74,7 +76,14 @@ async function chosenSettings(
   framework: string | undefined,
   jurisdiction: string | undefined,
 ): Promise<
-  { ok: true; profile: Profile | null; framework: Framework | null } | { ok: false; errors: string[] }
+  | {
+      ok: true;
+      profile: Profile | null;
+      framework: Framework | null;
+      /** The package given, recorded in each derived workbook's `_meta`. */
+      jurisdiction: JurisdictionRecord | null;
+    }
+  | { ok: false; errors: string[] }
 > {
   const p = profile === undefined ? null : await resolveProfile(profile);
   const f = framework === undefined ? null : await resolveFramework(framework);
@@ -90,13 +99,18 @@ async function chosenSettings(
     ok: true,
     profile: p?.ok ? p.value : (pkg?.profile ?? null),
     framework: f?.ok ? f.value : (pkg?.framework ?? null),
+    jurisdiction: pkg === null ? null : recordOf(pkg),
   };
 }
 
-/** `<stem>-<form>.xlsx`, numbered when one goal file holds several declarations. */
-function outputName(file: string, target: DerivedTemplate, index: number, count: number): string {
+/**
+ * `<goal file>-<表名>.xlsx`, named by the form's title as `bpa template` names its files; numbered when one
+ * goal file holds several declarations.
+ */
+export function derivedFileName(file: string, target: DerivedTemplate, index: number, count: number): string {
   const stem = basename(file, extname(file));
-  return count > 1 ? `${stem}-${index + 1}-${target}.xlsx` : `${stem}-${target}.xlsx`;
+  const form = basename(templateFileName(target), '.xlsx');
+  return count > 1 ? `${stem}-${index + 1}-${form}.xlsx` : `${stem}-${form}.xlsx`;
 }
 
 export async function deriveCommand(args: string[], io: CliIo): Promise<number> {
@@ -200,7 +214,8 @@ export async function deriveCommand(args: string[], io: CliIo): Promise<number> 
         derivedFrom: `${basename(file)}!${form.sheet}`,
         monitoring: monitoringForm === null ? null : monitoringOf(monitoringForm),
       });
-      const output = join(values.output, outputName(file, target, index, goals.length));
+      if (chosen.jurisdiction !== null) await recordWorkbookJurisdiction(book, chosen.jurisdiction);
+      const output = join(values.output, derivedFileName(file, target, index, goals.length));
       try {
         await writeFileAtomically(output, await book.toBuffer(), values.force === true);
         io.stdout(`已生成 / written: ${output}（${derived.indicators} 项指标 / indicators）\n`);

@@ -15,6 +15,7 @@ import {
 } from '../app/coverage';
 import { builtInSettings, type EngineSettings } from '../app/engine-settings';
 import { insertTemplate } from '../app/insert-template';
+import { recordWorkbookJurisdiction } from '../app/workbook-jurisdiction';
 import { isTemplateId, TEMPLATE_IDS, type ParsedForm, type TemplateId } from '../domain/forms/form-model';
 import type { Lang } from '../domain/messages/catalog';
 import { listTemplates, templateFileName } from '../domain/templates/registry';
@@ -31,6 +32,7 @@ import { CompactResults } from './results';
 import { xlsxReportOf } from './report-xlsx';
 import { pickSample, sampleText } from './sample';
 import { resolveJurisdiction } from './jurisdiction';
+import { recordOf } from '../domain/profiles/jurisdiction-record';
 import { printable, safeJson } from './text-hygiene';
 import { resolveFramework, resolveProfile } from './settings';
 
@@ -134,6 +136,7 @@ async function settingsFrom(
   return {
     profile: resolvedProfile?.ok ? resolvedProfile.value : (fromPackage?.profile ?? null),
     framework: resolvedFramework?.ok ? resolvedFramework.value : (fromPackage?.framework ?? null),
+    jurisdiction: fromPackage === null ? null : recordOf(fromPackage),
   };
 }
 
@@ -170,6 +173,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
     const target = join(values.output, templateFileName(id));
     const book = io.host.createWorkbook();
     await insertTemplate(book, { template: id, settings });
+    if (chosen.jurisdiction !== null) await recordWorkbookJurisdiction(book, chosen.jurisdiction);
     const written = await writeOutput(target, await book.toBuffer(), values.force === true, io);
     if (written) io.stdout(`已生成 / written: ${target}\n`);
     else exit = EXIT_USAGE;
@@ -317,7 +321,13 @@ async function runChecks(
       }
     }
   }
-  const options: CheckOptions = { lang, profile: chosen.profile, framework: chosen.framework, goals };
+  const options: CheckOptions = {
+    lang,
+    profile: chosen.profile,
+    framework: chosen.framework,
+    goals,
+    jurisdiction: chosen.jurisdiction,
+  };
   const onProgress = progress(io, lang === 'en' ? 'Checking' : '检查中');
   const results = new CompactResults();
   await checkFilesInto(

@@ -16,11 +16,14 @@ import type { LiveChecks } from '../app/live-checks';
 import { HostError, type WorkbookPort } from '../app/workbook-port';
 import { deriveFromSheet } from '../app/derive-form';
 import { insertTemplate } from '../app/insert-template';
+import { readWorkbookJurisdiction, recordWorkbookJurisdiction } from '../app/workbook-jurisdiction';
 import { derivableFrom, type DerivedTemplate } from '../domain/cycle/derive';
 import type { Issue } from '../domain/checks/issue';
 import type { Indicator } from '../domain/framework/framework-schema';
 import type { TemplateId } from '../domain/forms/form-model';
 import type { Lang } from '../domain/messages/catalog';
+import type { Jurisdiction } from '../domain/profiles/jurisdiction';
+import { recordOf, type JurisdictionRecord } from '../domain/profiles/jurisdiction-record';
 import { insertIndicatorIntoSelection } from './insert-indicator';
 import {
   parseJurisdictionFile,
@@ -38,6 +41,7 @@ import { SettingsSection } from './sections/SettingsSection';
 import { TemplatesSection, type GoalSource } from './sections/TemplatesSection';
 import { hostErrorText, uiStrings, type UiStrings } from './strings';
 import { AUTO, settingsResolver, useLiveChecks, type SettingsChoice } from './use-live-checks';
+import { packageInUse, standingOf, standingText } from './workbook-package';
 
 const useStyles = makeStyles({
   // In a 320 px pane the six tabs do not fit on one line: they wrap rather than being cut or making the pane
@@ -84,12 +88,42 @@ export function App({
 }: AppProps) {
   const [section, setSection] = useState<Section>(initialSection);
   const [lang, setLang] = useState<Lang>(initialLang ?? 'zh-CN');
+  // The package remembered on this machine, and the one the workbook's `_meta` names (undefined until read):
+  // the machine's is used only when the workbook names none or the same one, never silently another.
+  const [machinePackage, setMachinePackage] = useState<Jurisdiction | null>(() => rememberedJurisdiction());
+  const [workbookPackage, setWorkbookPackage] = useState<JurisdictionRecord | null | undefined>(undefined);
+  const standing = useMemo(
+    () => standingOf(workbookPackage, machinePackage),
+    [workbookPackage, machinePackage],
+  );
+  const inUse = packageInUse(standing, machinePackage);
   const [choice, setChoice] = useState<SettingsChoice>(() => ({
     profile: AUTO,
     framework: AUTO,
-    jurisdiction: rememberedJurisdiction(),
+    jurisdiction: null,
   }));
+  useEffect(() => {
+    setChoice((current) => (current.jurisdiction === inUse ? current : { ...current, jurisdiction: inUse }));
+  }, [inUse]);
   const [notice, setNotice] = useState<Notice | null>(null);
+  useEffect(() => {
+    let current = true;
+    readWorkbookJurisdiction(port).then(
+      (recorded) => {
+        if (!current) return;
+        setWorkbookPackage(recorded);
+        const opened = standingOf(recorded, rememberedJurisdiction());
+        if (opened !== null && (opened.kind === 'missing' || opened.kind === 'different')) {
+          setNotice({ intent: 'warning', text: (texts) => standingText(texts, opened) ?? '' });
+        }
+      },
+      // Unread, the workbook's package is unknown: none is used rather than perhaps the wrong one.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [port]);
   // A success goes away by itself; a warning or an error stays until closed or replaced.
   useEffect(() => {
     if (notice?.intent !== 'success') return;
@@ -116,19 +150,51 @@ export function App({
     },
     [chooseLibrary],
   );
-  const loadJurisdictionFile = useCallback(async (file: File) => {
-    const text = await file.text();
-    const parsed = parseJurisdictionFile(text);
-    if (!parsed.ok) {
-      const shown = parsed.errors.slice(0, 5).join('；') + (parsed.errors.length > 5 ? '……' : '');
-      setNotice({ intent: 'error', text: (texts) => texts.jurisdictionRejected(shown) });
-      return;
-    }
-    rememberJurisdiction(text);
-    setChoice((current) => ({ ...current, jurisdiction: parsed.jurisdiction }));
-    const name = parsed.jurisdiction.name;
-    setNotice({ intent: 'success', text: (texts) => texts.jurisdictionLoaded(name) });
+  const fail = useCallback((error: unknown) => {
+    const code = error instanceof HostError ? error.code : 'unknown';
+    setNotice({ intent: 'error', text: (texts) => texts.hostError + texts.hostErrors[code] });
   }, []);
+
+  /** The workbook remembers the package (null: none); on failure it keeps what it named, and says why. */
+  const recordInWorkbook = useCallback(
+    async (record: JurisdictionRecord | null): Promise<boolean> => {
+      try {
+        await recordWorkbookJurisdiction(port, record);
+        setWorkbookPackage(record);
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+    [port, fail],
+  );
+  const loadJurisdictionFile = useCallback(
+    async (file: File) => {
+      const text = await file.text();
+      const parsed = parseJurisdictionFile(text);
+      if (!parsed.ok) {
+        const shown = parsed.errors.slice(0, 5).join('；') + (parsed.errors.length > 5 ? '……' : '');
+        setNotice({ intent: 'error', text: (texts) => texts.jurisdictionRejected(shown) });
+        return;
+      }
+      rememberJurisdiction(text);
+      setMachinePackage(parsed.jurisdiction);
+      if (!(await recordInWorkbook(recordOf(parsed.jurisdiction)))) return;
+      const name = parsed.jurisdiction.name;
+      setNotice({ intent: 'success', text: (texts) => texts.jurisdictionLoaded(name) });
+    },
+    [recordInWorkbook],
+  );
+  const resetJurisdiction = useCallback(async () => {
+    rememberJurisdiction(null);
+    setMachinePackage(null);
+    await recordInWorkbook(null);
+  }, [recordInWorkbook]);
+  /** A form made with the package in use: the workbook names it from then on. */
+  const recordUse = useCallback(async () => {
+    if (inUse !== null && workbookPackage === null) await recordInWorkbook(recordOf(inUse));
+  }, [inUse, workbookPackage, recordInWorkbook]);
   const activeLibrary = library?.indicators ?? choice.jurisdiction?.library ?? null;
   const { live, state } = useLiveChecks(port, choice, given);
   const t = uiStrings(lang);
@@ -144,16 +210,12 @@ export function App({
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const fail = useCallback((error: unknown) => {
-    const code = error instanceof HostError ? error.code : 'unknown';
-    setNotice({ intent: 'error', text: (texts) => texts.hostError + texts.hostErrors[code] });
-  }, []);
-
   const insert = useCallback(
     async (template: TemplateId) => {
       setBusy(true);
       try {
         const { sheet } = await insertTemplate(port, { template, settings: settingsResolver(choice)(null) });
+        await recordUse();
         await live.sheetsChanged();
         await port.select(sheet, 'A1');
         setNotice({ intent: 'success', text: (texts) => texts.inserted + sheet });
@@ -163,7 +225,7 @@ export function App({
         setBusy(false);
       }
     },
-    [port, live, choice, t, fail],
+    [port, live, choice, fail, recordUse],
   );
 
   // The goal declaration to derive from: the form worked on last when it is one, else the only one there is.
@@ -188,6 +250,7 @@ export function App({
           setNotice({ intent: 'warning', text: (texts) => texts.deriveNotGoal });
           return;
         }
+        await recordUse();
         await live.sheetsChanged();
         await port.select(result.sheet, 'A1');
         const from = result.monitoringSheet;
@@ -203,7 +266,7 @@ export function App({
         setBusy(false);
       }
     },
-    [port, live, choice, goalSource, fail],
+    [port, live, choice, goalSource, fail, recordUse],
   );
 
   const insertIndicator = useCallback(
@@ -352,10 +415,12 @@ export function App({
               onLibraryFile={(file) => void loadLibraryFile(file)}
               onLibraryReset={() => chooseLibrary(null)}
               onJurisdictionFile={(file) => void loadJurisdictionFile(file)}
-              onJurisdictionReset={() => {
-                rememberJurisdiction(null);
-                setChoice((current) => ({ ...current, jurisdiction: null }));
-              }}
+              onJurisdictionReset={() => void resetJurisdiction()}
+              workbookPackage={
+                standing === null || standing.kind === 'unrecorded'
+                  ? null
+                  : { text: standingText(t, standing) ?? '', used: standing.kind === 'same' }
+              }
             />
           )}
         </div>

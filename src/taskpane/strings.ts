@@ -67,7 +67,13 @@ const zh = {
   jurisdictionName: (name: string, version: string) => `${name}（版本 ${version}）`,
   jurisdictionFileLabel: '从文件载入地区口径包（.json：评分规则、指标框架、指标库）',
   jurisdictionReset: '不使用地区口径包',
-  jurisdictionLoaded: (name: string) => `已载入地区口径包 ${name}，本机会记住此选择。`,
+  jurisdictionLoaded: (name: string) => `已载入地区口径包 ${name}，本机和本工作簿都会记住此选择。`,
+  workbookPackageSame: (name: string, version: string) =>
+    `本工作簿按地区口径包 ${name}（版本 ${version}）制作，正在使用本机记住的同一口径包。`,
+  workbookPackageMissing: (name: string, version: string) =>
+    `本工作簿按地区口径包 ${name}（版本 ${version}）制作，本机没有载入该口径包，因此未使用任何口径包：请在“设置 → 地区口径包”中载入它。`,
+  workbookPackageDifferent: (name: string, version: string, mine: string, mineVersion: string) =>
+    `本工作簿按地区口径包 ${name}（版本 ${version}）制作，与本机记住的 ${mine}（版本 ${mineVersion}）不同，因此未使用本机的口径包：请在“设置 → 地区口径包”中载入 ${name}。`,
   jurisdictionRejected: (errors: string) => `地区口径包无效，未作任何更改：${errors}`,
   libraryChoice: '指标库',
   libraryBuiltIn: (n: number) => `内置指标库（${n} 项）`,
@@ -157,7 +163,14 @@ const en: UiStrings = {
   jurisdictionName: (name, version) => `${name} (version ${version})`,
   jurisdictionFileLabel: 'Load a jurisdiction package (.json: profile, framework, library)',
   jurisdictionReset: 'Stop using the package',
-  jurisdictionLoaded: (name) => `Loaded jurisdiction package ${name}; this machine remembers the choice.`,
+  jurisdictionLoaded: (name) =>
+    `Loaded jurisdiction package ${name}; this machine and this workbook remember the choice.`,
+  workbookPackageSame: (name, version) =>
+    `This workbook was made with jurisdiction package ${name} (version ${version}); the same package remembered on this machine is in use.`,
+  workbookPackageMissing: (name, version) =>
+    `This workbook was made with jurisdiction package ${name} (version ${version}), which is not loaded on this machine, so no package is in use: load it in Settings → Jurisdiction package.`,
+  workbookPackageDifferent: (name, version, mine, mineVersion) =>
+    `This workbook was made with jurisdiction package ${name} (version ${version}), not the ${mine} (version ${mineVersion}) remembered on this machine, so this machine's package is not used: load ${name} in Settings → Jurisdiction package.`,
   jurisdictionRejected: (errors) => `The jurisdiction package is not valid; nothing was changed: ${errors}`,
   libraryChoice: 'Indicator library',
   libraryBuiltIn: (n) => `Built-in library (${n} indicators)`,

@@ -507,8 +507,14 @@ for (const host of browserHosts()) {
         .locator('[data-testid="jurisdiction-name"]')
         .filter({ hasText: '湖北口径（版本 2025.1）' })
         .waitFor();
+      // The workbook remembers it too, and the pane says the one in use is the one the workbook names.
+      await page
+        .locator('[data-testid="jurisdiction-workbook"]')
+        .filter({ hasText: '本工作簿按地区口径包 湖北口径（版本 2025.1）制作，正在使用' })
+        .waitFor();
       await page.getByRole('button', { name: '不使用地区口径包' }).click();
       await page.locator('[data-testid="jurisdiction-name"]').filter({ hasText: '未载入' }).waitFor();
+      await page.locator('[data-testid="jurisdiction-workbook"]').waitFor({ state: 'detached' });
     });
 
     test('the pane switches to English, issue texts included', async () => {

@@ -30,11 +30,8 @@ describe('bpa derive', () => {
     const io = captureIo();
     expect(await run(['derive', 'project-self-evaluation', a, bad, b, '-o', out], io)).toBe(EXIT_USAGE);
     expect(io.err()).toContain('bad.xlsx');
-    expect((await readdir(out)).sort()).toEqual([
-      'a-project-self-evaluation.xlsx',
-      'b-project-self-evaluation.xlsx',
-    ]);
-    const book = await XlsxWorkbook.fromBuffer(await readFile(join(out, 'a-project-self-evaluation.xlsx')));
+    expect((await readdir(out)).sort()).toEqual(['a-项目支出绩效自评表.xlsx', 'b-项目支出绩效自评表.xlsx']);
+    const book = await XlsxWorkbook.fromBuffer(await readFile(join(out, 'a-项目支出绩效自评表.xlsx')));
     const meta = readMeta(await book.readBlock('_meta')).entries;
     expect(meta.map((m) => [m.template, m.derivedFrom])).toEqual([
       ['project-self-evaluation', 'a.xlsx!项目支出绩效目标申报表'],
@@ -63,7 +60,7 @@ describe('bpa derive', () => {
       await formFile('project-goals', projectGoals('农村饮水安全工程')),
     );
     const out = await tempDir();
-    const kept = await writeFixture(out, 'a-project-monitoring.xlsx', 'kept');
+    const kept = await writeFixture(out, 'a-项目支出绩效目标执行监控表.xlsx', 'kept');
     const io = captureIo();
     expect(await run(['derive', 'project-monitoring', a, '-o', out], io)).toBe(EXIT_USAGE);
     expect(io.err()).toContain('--force');
@@ -99,7 +96,7 @@ describe('bpa derive', () => {
       await run(['derive', 'project-self-evaluation', goals, '--monitoring', monitoring, '-o', out], io),
     ).toBe(EXIT_OK);
     const check = captureIo();
-    await run(['check', join(out, 'goals-project-self-evaluation.xlsx'), '--format', 'json'], check);
+    await run(['check', join(out, 'goals-项目支出绩效自评表.xlsx'), '--format', 'json'], check);
     const report = JSON.parse(check.out()) as BatchReport;
     const scores = report.files[0]?.sheets[0]?.scores;
     expect(scores?.execution?.rate).toBeCloseTo(0.97, 9);

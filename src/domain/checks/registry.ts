@@ -26,6 +26,7 @@ import { TEXT_NUMBER_RULES } from './rules/text-numbers';
 import { VALUE_RULES } from './rules/values';
 import { WEIGHT_RULES } from './rules/weights';
 import { rowViewAt, rowViews } from './views';
+import { JURISDICTION_ISSUE_CODES } from '../profiles/jurisdiction-issue';
 
 export type { CheckContext, Rule } from './rule';
 
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
 /** Issues the engine raises outside the rules (a sheet that is no form), with their params. */
 export const ENGINE_ISSUE_CODES: Readonly<Record<string, readonly string[]>> = {
   form_unrecognized: ['sheet'],
+  ...JURISDICTION_ISSUE_CODES,
 };
 
 /** A visible sheet that holds no recognisable form. */

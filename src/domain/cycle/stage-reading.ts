@@ -124,6 +124,9 @@ export function indicatorOf(reading: RowReading): StageIndicator | null {
     level1: reading.level1,
     level2: reading.level2,
     level3: reading.name,
+    // Only an operator the row writes is declared. A bound assumed from the wording (meaningOf) is a guess
+    // the check says is a guess; written into the next form it would become a declaration nobody made, so
+    // the next form's operator stays blank and its own checks ask for it.
     operator: reading.written?.operator ?? null,
     target: typedTarget(reading),
     unit,

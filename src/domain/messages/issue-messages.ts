@@ -23,6 +23,14 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '表头“{text}”与“{label}”相近，已按“{label}”读取：如不是，请改正表头文字。',
     'Header "{text}" is close to "{label}" and was read as "{label}": if it is not, correct the header.',
   ),
+  jurisdiction_not_given: m(
+    '本工作簿按地区口径包“{name}”（版本 {version}）制作，本次检查未使用该口径包，得分和检查结果可能与之不同：请用 --jurisdiction 给出该口径包再检查。',
+    'This workbook was made with the jurisdiction package "{name}" (version {version}), which this check did not use, so scores and findings may differ: check again with --jurisdiction and that package.',
+  ),
+  jurisdiction_different: m(
+    '本工作簿按地区口径包“{name}”（版本 {version}）制作，本次检查使用的是“{given}”（版本 {givenVersion}），得分和检查结果可能与之不同：请用 --jurisdiction 给出该工作簿的口径包再检查。',
+    'This workbook was made with the jurisdiction package "{name}" (version {version}), but this check used "{given}" (version {givenVersion}), so scores and findings may differ: check again with --jurisdiction and the workbook\'s package.',
+  ),
   table_empty: m(
     '“{label}”表格中没有填写任何内容：请至少填写一行。',
     'The "{label}" table is empty: fill in at least one row.',

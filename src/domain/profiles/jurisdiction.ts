@@ -9,6 +9,7 @@ import type { Framework } from '../framework/framework-schema';
 import { loadFramework } from '../framework/frameworks';
 import { loadLibrary, type IndicatorLibrary } from '../framework/library';
 import { parseStrictly, type LoadError } from '../framework/load-result';
+import { contentHash } from './content-hash';
 import type { Profile } from './profile-schema';
 import { loadProfile } from './profiles';
 
@@ -29,6 +30,8 @@ const EnvelopeSchema = z.strictObject({
 export interface Jurisdiction {
   name: string;
   version: string;
+  /** SHA-256 of the package's canonical JSON: what a workbook records to find the same package again. */
+  hash: string;
   profile: Profile;
   framework: Framework;
   /** Null: the built-in library applies. */
@@ -69,6 +72,7 @@ export function loadJurisdiction(data: unknown): JurisdictionLoadResult {
     jurisdiction: {
       name,
       version,
+      hash: contentHash(data),
       profile: profile.profile,
       framework: framework.framework,
       library: library === null ? null : library.library,

@@ -1,4 +1,12 @@
-import { Button, Dropdown, Field, Option, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Text,
+} from '@fluentui/react-components';
 import { BUILT_IN_LIBRARY } from '../../domain/framework/library';
 import type { ChosenLibrary } from '../pane-storage';
 import { BUILT_IN_FRAMEWORKS } from '../../domain/framework/frameworks';
@@ -18,6 +26,7 @@ export function SettingsSection({
   onLibraryReset,
   onJurisdictionFile,
   onJurisdictionReset,
+  workbookPackage = null,
 }: {
   t: UiStrings;
   lang: Lang;
@@ -29,6 +38,8 @@ export function SettingsSection({
   onLibraryReset?: () => void;
   onJurisdictionFile?: (file: File) => void;
   onJurisdictionReset?: () => void;
+  /** What the workbook's `_meta` names, said in words; whether the package in use is that one. */
+  workbookPackage?: { text: string; used: boolean } | null;
 }) {
   const pkg = choice.jurisdiction ?? null;
   const profileName =
@@ -84,7 +95,16 @@ export function SettingsSection({
             e.currentTarget.value = '';
           }}
         />
-        {pkg !== null && onJurisdictionReset && (
+        {workbookPackage !== null && (
+          <MessageBar
+            intent={workbookPackage.used ? 'info' : 'warning'}
+            layout="multiline"
+            data-testid="jurisdiction-workbook"
+          >
+            <MessageBarBody>{workbookPackage.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {(pkg !== null || workbookPackage !== null) && onJurisdictionReset && (
           <Button size="small" onClick={onJurisdictionReset}>
             {t.jurisdictionReset}
           </Button>
