@@ -11,6 +11,9 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const OFFICE_JS_DIR = 'office-js';
 
 const CSP = require('./scripts/content-security-policy');
+const { productionManifest, parseAddinUrl } = require('./scripts/manifest');
+const { version } = require('./package.json');
+const { devServerCertificate } = require('./scripts/dev-certs');
 
 /**
  * Puts the policy first in every page's head (before any stylesheet or script, so that it governs them all,
@@ -51,6 +54,27 @@ function page(filename, template, chunk) {
   });
 }
 
+/**
+ * dist/manifest.xml for a server: written by a production build when ADDIN_URL names where dist/ is served
+ * (https://host/path/), from manifest.xml with that address in every URL (scripts/manifest.js).
+ */
+function manifestPatterns(dev) {
+  const addinUrl = process.env.ADDIN_URL;
+  if (dev || addinUrl === undefined || addinUrl === '') return [];
+  parseAddinUrl(addinUrl); // a bad address stops the build before anything is bundled
+  return [
+    {
+      from: 'manifest.xml',
+      to: 'manifest.xml',
+      transform: (content) => productionManifest(content.toString(), addinUrl, version),
+    },
+  ];
+}
+
+/** What npm start says about its certificate (set before the server starts). */
+let certificateNote =
+  '  The certificate is self-signed: open the task pane URL once in a browser and accept it.';
+
 function paneConfig(dev) {
   const officeDist = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
   return {
@@ -69,18 +93,28 @@ function paneConfig(dev) {
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {
-      rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true } }],
+      rules: [
+        { test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true } },
+      ],
     },
     // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
     devtool: dev ? 'cheap-module-source-map' : false,
     optimization: {
       // React and Fluent UI in one shared chunk: the pane and the workbench load the same file, and the
       // pane's own code stays small enough to change without invalidating the vendor cache.
+      // Only the pages' own chunks are split: what 批量审核 loads when it is opened (its section and its
+      // worker with the received-file reader) keeps its modules to itself instead of growing the pages'
+      // shared chunks, and the worker never loads React.
       splitChunks: {
-        chunks: 'all',
+        chunks: (chunk) => chunk.name === 'taskpane' || chunk.name === 'workbench',
         cacheGroups: {
           vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10, reuseExistingChunk: true },
-          engine: { test: /[\\/]src[\\/](domain|app)[\\/]/, name: 'engine', priority: 5, reuseExistingChunk: true },
+          engine: {
+            test: /[\\/]src[\\/](domain|app)[\\/]/,
+            name: 'engine',
+            priority: 5,
+            reuseExistingChunk: true,
+          },
         },
       },
     },
@@ -102,12 +136,14 @@ function paneConfig(dev) {
             to: OFFICE_JS_DIR,
             globOptions: { ignore: ['**/*.debug.js'] },
           },
+          ...manifestPatterns(dev),
         ],
       }),
     ],
     performance: { hints: false },
     devServer: {
       port: 3000,
+      // Replaced by the office-addin-dev-certs certificate when npm start finds one (scripts/dev-certs.js).
       server: 'https',
       // The pages allow connections only to their own origin: no live-reload socket, reload by hand.
       hot: false,
@@ -128,7 +164,7 @@ function paneConfig(dev) {
             `  任务窗格 / Task pane:   ${base}/taskpane.html`,
             `  工作台 / Workbench:     ${base}/workbench.html  (the pane beside an in-memory workbook)`,
             '',
-            '  The certificate is self-signed: open the task pane URL once in a browser and accept it.',
+            certificateNote,
             '  Sideload manifest.xml:',
             '    Excel on the web:  开始 → 加载项 → 更多加载项 → 上传我的加载项 (Home → Add-ins → More add-ins →',
             '                       Upload My Add-in), choose manifest.xml',
@@ -153,5 +189,11 @@ module.exports = (env = {}, argv = {}) => {
     const wps = require(wpsConfigFile)(env, argv);
     configs.push(...(Array.isArray(wps) ? wps : [wps]));
   }
-  return configs;
+  if (!env.WEBPACK_SERVE) return configs;
+  // npm start: the Office development certificate, trusted where the system allows (scripts/dev-certs.js).
+  return devServerCertificate().then(({ server, note }) => {
+    configs[0].devServer.server = server;
+    certificateNote = note;
+    return configs;
+  });
 };

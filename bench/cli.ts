@@ -6,6 +6,7 @@
  *
  *   npm run bench            (the whole benchmark)
  *   npx tsx --expose-gc bench/cli.ts     (this part alone; BENCH_HEAP_FILES=10000 for a longer heap run)
+ *   BENCH_CLI_PART=heap BENCH_HEAP_FILES=10000 npx tsx --expose-gc bench/cli.ts   (only the heap lines)
  */
 import { execFile } from 'node:child_process';
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -35,6 +36,8 @@ const FILES = 500;
 const ROUNDS = 3;
 const CHUNK = 25;
 const HEAP_FILES = Number(process.env.BENCH_HEAP_FILES ?? 2000);
+/** 'heap' runs only the heap lines (a run over 10,000 files is long enough on its own). */
+const ONLY_HEAP = process.env.BENCH_CLI_PART === 'heap';
 /** Budgets of issue 10: a check per file within 3× the floor and within half of exceljs loading the file. */
 const FLOOR_BUDGET = 3;
 const EXCELJS_BUDGET = 0.5;
@@ -129,6 +132,92 @@ async function builtCli(dir: string): Promise<string> {
   return copy;
 }
 
+type CheckList = (list: readonly string[]) => Promise<{ status: string }[]>;
+type LoadList = (list: readonly string[]) => Promise<void>;
+type RunCli = (jobs: number) => Promise<{ stdout: string }>;
+
+/** The timings: check per file against the floor and exceljs, and the built CLI with one and two workers. */
+async function timings(
+  rows: BenchRow[],
+  files: readonly string[],
+  check: CheckList,
+  loadOnly: LoadList,
+  cli: RunCli,
+): Promise<void> {
+  // Every path warms up first, so none pays for another's JIT compilation.
+  const warm = files.slice(0, 40);
+  await floor(warm);
+  await loadOnly(warm);
+  await check(warm);
+
+  // The three alternate every CHUNK files, so that all see the same load from whatever else runs on the
+  // machine; each total covers all the files, ROUNDS times.
+  const total = { floor: 0, exceljs: 0, check: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let at = 0; at < files.length; at += CHUNK) {
+      const chunk = files.slice(at, at + CHUNK);
+      total.floor += await timed(() => floor(chunk), false);
+      total.exceljs += await timed(() => loadOnly(chunk), false);
+      total.check += await timed(async () => {
+        const results = await check(chunk);
+        if (results.some((r) => r.status !== 'checked')) throw new Error('a benchmark file did not check');
+      }, false);
+    }
+  }
+  const perFile = (ms: number) => ms / ROUNDS / FILES;
+  const ms = { floor: perFile(total.floor), exceljs: perFile(total.exceljs), check: perFile(total.check) };
+  const overFloor = ms.check / ms.floor;
+  const overExceljs = ms.check / ms.exceljs;
+
+  // The built command line over the whole batch, one and two workers, the fastest of the rounds.
+  const cliBest = { one: Infinity, two: Infinity };
+  const cliRatios: number[] = [];
+  let outputs: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let out1 = '';
+    let out2 = '';
+    const single = await timed(async () => (out1 = (await cli(1)).stdout));
+    const pair = await timed(async () => (out2 = (await cli(2)).stdout));
+    cliBest.one = Math.min(cliBest.one, single);
+    cliBest.two = Math.min(cliBest.two, pair);
+    cliRatios.push(single / pair);
+    outputs = [out1, out2];
+  }
+  if (outputs[0] !== outputs[1]) throw new Error('bpa check --jobs 2 printed another report than --jobs 1');
+  const cores = await freeCores();
+
+  rows.push(
+    row(`floor: inflate + SAX parse, per file (${FILES} workbooks × ${ROUNDS})`, `${ms.floor.toFixed(2)} ms`),
+  );
+  rows.push(row('exceljs load, per file', `${ms.exceljs.toFixed(2)} ms`));
+  rows.push(row('bpa check --jobs 1 in process, per file', `${ms.check.toFixed(2)} ms`));
+  rows.push(
+    row(
+      'bpa check over the floor',
+      `${overFloor.toFixed(2)}×`,
+      `≤ ${FLOOR_BUDGET}×`,
+      overFloor <= FLOOR_BUDGET ? 'ok' : 'OVER',
+    ),
+  );
+  rows.push(
+    row(
+      'bpa check over exceljs loading the file',
+      `${overExceljs.toFixed(2)}×`,
+      `≤ ${EXCELJS_BUDGET}×`,
+      overExceljs <= EXCELJS_BUDGET ? 'ok' : 'OVER',
+    ),
+  );
+  rows.push(row(`node dist/cli/bpa.js check --jobs 1, ${FILES} workbooks (fastest)`, seconds(cliBest.one)));
+  rows.push(row(`node dist/cli/bpa.js check --jobs 2, ${FILES} workbooks (fastest)`, seconds(cliBest.two)));
+  rows.push(
+    row(
+      'speed-up of --jobs 2 over --jobs 1, built CLI (median of rounds)',
+      `${median(cliRatios).toFixed(2)}×`,
+    ),
+  );
+  rows.push(row('two threads over one, latency-bound loop (free cores now)', `${cores.toFixed(2)}×`));
+}
+
 export async function cliBench(rows: BenchRow[]): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bpa-bench-'));
   try {
@@ -163,47 +252,7 @@ export async function cliBench(rows: BenchRow[]): Promise<void> {
         throw error;
       });
 
-    // Every path warms up first, so none pays for another's JIT compilation.
-    const warm = files.slice(0, 40);
-    await floor(warm);
-    await loadOnly(warm);
-    await check(warm);
-
-    // The three alternate every CHUNK files, so that all see the same load from whatever else runs on the
-    // machine; each total covers all the files, ROUNDS times.
-    const total = { floor: 0, exceljs: 0, check: 0 };
-    for (let round = 0; round < ROUNDS; round++) {
-      for (let at = 0; at < files.length; at += CHUNK) {
-        const chunk = files.slice(at, at + CHUNK);
-        total.floor += await timed(() => floor(chunk), false);
-        total.exceljs += await timed(() => loadOnly(chunk), false);
-        total.check += await timed(async () => {
-          const results = await check(chunk);
-          if (results.some((r) => r.status !== 'checked')) throw new Error('a benchmark file did not check');
-        }, false);
-      }
-    }
-    const perFile = (ms: number) => ms / ROUNDS / FILES;
-    const ms = { floor: perFile(total.floor), exceljs: perFile(total.exceljs), check: perFile(total.check) };
-    const overFloor = ms.check / ms.floor;
-    const overExceljs = ms.check / ms.exceljs;
-
-    // The built command line over the whole batch, one and two workers, the fastest of the rounds.
-    const cliBest = { one: Infinity, two: Infinity };
-    const cliRatios: number[] = [];
-    let outputs: string[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      let out1 = '';
-      let out2 = '';
-      const single = await timed(async () => (out1 = (await cli(1)).stdout));
-      const pair = await timed(async () => (out2 = (await cli(2)).stdout));
-      cliBest.one = Math.min(cliBest.one, single);
-      cliBest.two = Math.min(cliBest.two, pair);
-      cliRatios.push(single / pair);
-      outputs = [out1, out2];
-    }
-    if (outputs[0] !== outputs[1]) throw new Error('bpa check --jobs 2 printed another report than --jobs 1');
-    const cores = await freeCores();
+    if (!ONLY_HEAP) await timings(rows, files, check, loadOnly, cli);
 
     // The heap after many files: the same workbooks under HEAP_FILES names (hard links cost no space).
     const many = join(dir, 'many');
@@ -247,46 +296,13 @@ export async function cliBench(rows: BenchRow[]): Promise<void> {
       manyFiles,
       options,
       { jobs: 2, host: { ...testHost(false), workerScript: bundle } },
-      (i, json) => held.set(i, json),
+      (i, result) => held.set(i, result),
     );
     gc?.();
     const after = process.memoryUsage();
     if (held.count !== HEAP_FILES || held.summary.checked !== HEAP_FILES)
       throw new Error('heap run: files missing');
 
-    rows.push(
-      row(
-        `floor: inflate + SAX parse, per file (${FILES} workbooks × ${ROUNDS})`,
-        `${ms.floor.toFixed(2)} ms`,
-      ),
-    );
-    rows.push(row('exceljs load, per file', `${ms.exceljs.toFixed(2)} ms`));
-    rows.push(row('bpa check --jobs 1 in process, per file', `${ms.check.toFixed(2)} ms`));
-    rows.push(
-      row(
-        'bpa check over the floor',
-        `${overFloor.toFixed(2)}×`,
-        `≤ ${FLOOR_BUDGET}×`,
-        overFloor <= FLOOR_BUDGET ? 'ok' : 'OVER',
-      ),
-    );
-    rows.push(
-      row(
-        'bpa check over exceljs loading the file',
-        `${overExceljs.toFixed(2)}×`,
-        `≤ ${EXCELJS_BUDGET}×`,
-        overExceljs <= EXCELJS_BUDGET ? 'ok' : 'OVER',
-      ),
-    );
-    rows.push(row(`node dist/cli/bpa.js check --jobs 1, ${FILES} workbooks (fastest)`, seconds(cliBest.one)));
-    rows.push(row(`node dist/cli/bpa.js check --jobs 2, ${FILES} workbooks (fastest)`, seconds(cliBest.two)));
-    rows.push(
-      row(
-        'speed-up of --jobs 2 over --jobs 1, built CLI (median of rounds)',
-        `${median(cliRatios).toFixed(2)}×`,
-      ),
-    );
-    rows.push(row('two threads over one, latency-bound loop (free cores now)', `${cores.toFixed(2)}×`));
     rows.push(
       row(
         `main-thread heap after ${HEAP_FILES} files, results held (before: ${mb(before.heapUsed)})`,

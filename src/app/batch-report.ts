@@ -14,6 +14,7 @@ import {
 import { renderIssue, type Lang } from '../domain/messages/catalog';
 import { cellText } from '../domain/grid/parse';
 import type { SheetReport, WorkbookReport } from './check-workbook';
+import type { CoverageReport } from './coverage';
 
 export type FileStatus = 'checked' | 'unreadable' | 'unrecognized';
 
@@ -109,6 +110,8 @@ export interface BatchSummary {
 export interface BatchReport {
   files: FileResult[];
   summary: BatchSummary;
+  /** 全覆盖, when goal declarations were given (`--goals`). */
+  coverage?: CoverageReport;
 }
 
 export function sheetResult(report: SheetReport, lang: Lang): SheetResult {

@@ -2,6 +2,7 @@
  * Use case: check every form in a workbook. One round trip reads `_meta` and every visible sheet.
  */
 import type { Issue } from '../domain/checks/issue';
+import { sameProjectCandidates } from '../domain/cycle/project-key';
 import type { ParsedForm, TemplateId } from '../domain/forms/form-model';
 import { readForm } from '../domain/forms/read-form';
 import { readMeta, type MetaEntry } from '../domain/forms/read-meta';
@@ -64,7 +65,11 @@ export async function checkWorkbook(port: WorkbookPort, request: CheckRequest): 
 
   const goalCandidates = [...parsed.map((p) => p.form), ...(request.goals ?? [])];
   const reports = parsed.map(({ form, meta }) => {
-    const { scores, issues } = analyseForm(form, request.settingsFor(meta), goalsFor(form, goalCandidates));
+    const { scores, issues } = analyseForm(
+      form,
+      request.settingsFor(meta),
+      goalsFor(form, sameProjectCandidates(form, goalCandidates)),
+    );
     return { sheet: form.sheet, template: form.template, source: form.source, form, issues, scores };
   });
   return { sheets: reports, unrecognized };

@@ -2,7 +2,10 @@
  * Use case: insert a blank form into the workbook. Never replaces a sheet: the form gets a free name.
  */
 import type { TemplateId } from '../domain/forms/form-model';
-import { buildTemplatePlan } from '../domain/templates/build-plan';
+import { DERIVED_FROM } from '../domain/forms/read-meta';
+import { toA1 } from '../domain/grid/address';
+import type { PlanOp } from '../domain/plan/plan';
+import { buildTemplatePlan, META_HEADERS } from '../domain/templates/build-plan';
 import { getTemplateSpec } from '../domain/templates/registry';
 import type { EngineSettings } from './engine-settings';
 import type { WorkbookPort } from './workbook-port';
@@ -19,6 +22,10 @@ export interface InsertRequest {
   sheetName?: string;
   indicatorRows?: number;
   now?: Date;
+  /** The sheet the form was derived from (a goal declaration), recorded in `_meta`. */
+  derivedFrom?: string;
+  /** A sheet of this workbook the new form goes right after (its goal sheet); last when omitted. */
+  after?: string;
 }
 
 export interface InsertResult {
@@ -39,7 +46,9 @@ export async function insertTemplate(port: WorkbookPort, request: InsertRequest)
     metaRow,
     ...(request.indicatorRows === undefined ? {} : { indicatorRows: request.indicatorRows }),
     createdAt: (request.now ?? new Date()).toISOString(),
+    ...(request.after === undefined ? {} : { after: request.after }),
   });
+  if (request.derivedFrom !== undefined) plan.ops.push(...derivedFromOps(metaRow, request.derivedFrom));
   await port.applyPlan(plan);
   return { sheet, opCount: plan.ops.length };
 }
@@ -55,6 +64,28 @@ export function freeSheetName(base: string, taken: ReadonlySet<string>): string 
     const name = stem + suffix;
     if (isFree(name)) return name;
   }
+}
+
+/**
+ * The `derivedFrom` column of `_meta`, after the columns every line has: a workbook without it (older, or
+ * holding no derived form) reads as before.
+ */
+function derivedFromOps(metaRow: number, source: string): PlanOp[] {
+  const column = META_HEADERS.length;
+  return [
+    {
+      kind: 'writeBlock',
+      sheet: META_SHEET,
+      topLeft: toA1({ row: 0, col: column }),
+      values: [[DERIVED_FROM]],
+    },
+    {
+      kind: 'writeBlock',
+      sheet: META_SHEET,
+      topLeft: toA1({ row: metaRow, col: column }),
+      values: [[source]],
+    },
+  ];
 }
 
 /** The first row below everything already in `_meta`, so an insertion never overwrites another form's line. */

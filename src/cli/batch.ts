@@ -8,6 +8,10 @@ import type { FileResult } from '../app/batch-report';
 import type { CliHost } from './cli-host';
 import { checkFile, unreadable, WORKER_FAILED, type CheckOptions } from './check-file';
 import type { CheckJob, WorkerMessage } from './check-worker';
+import { deserialized, type SerializedResult } from './results';
+
+/** What a batch hands on for each file: the result checked in this thread, or as a worker sent it. */
+export type BatchSink = (index: number, result: FileResult | SerializedResult) => void;
 
 export interface BatchOptions {
   jobs: number;
@@ -34,15 +38,16 @@ export async function checkFiles(
   batch: BatchOptions,
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array<FileResult>(files.length);
-  await checkFilesInto(files, options, batch, (index, json) => {
-    results[index] = JSON.parse(json) as FileResult;
+  await checkFilesInto(files, options, batch, (index, result) => {
+    results[index] = deserialized(result);
   });
   return results;
 }
 
 /**
- * Checks every file and hands each result to `sink` as JSON as it comes (in any order), exactly once per
- * file: results are kept as compact as they cross from a worker. With a
+ * Checks every file and hands each result to `sink` as it comes (in any order), exactly once per file: as
+ * the object when checked in this thread (no JSON round trip), as JSON with its summary when it crossed
+ * from a worker (never parsed on the way). With a
  * worker script, the calling thread only coordinates: every file is checked in a worker thread under a heap
  * cap and a wall-clock limit, so no file can take the batch down. Without one (a host that cannot run
  * workers), the files are checked here, one after the other.
@@ -51,7 +56,7 @@ export async function checkFilesInto(
   files: readonly string[],
   options: CheckOptions,
   batch: BatchOptions,
-  sink: (index: number, json: string) => void,
+  sink: BatchSink,
 ): Promise<void> {
   if (files.length === 0) return;
   if (batch.host.workerScript !== null) {
@@ -60,7 +65,7 @@ export async function checkFilesInto(
     return;
   }
   for (let i = 0; i < files.length; i += 1) {
-    sink(i, JSON.stringify(await checkFile(files[i] ?? '', options, batch.host)));
+    sink(i, await checkFile(files[i] ?? '', options, batch.host));
     batch.onProgress?.(i + 1, files.length);
   }
 }
@@ -106,7 +111,7 @@ async function checkInWorkers(
   batch: BatchOptions,
   script: string,
   workerCount: number,
-  sink: (index: number, json: string) => void,
+  sink: BatchSink,
 ): Promise<void> {
   const timeoutMs = batch.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   const memoryMb = batch.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
@@ -120,10 +125,10 @@ async function checkInWorkers(
     allDone = resolve;
   });
 
-  const finish = (index: number, result: FileResult | string) => {
+  const finish = (index: number, result: FileResult | SerializedResult) => {
     if (finished[index] === 1) return;
     finished[index] = 1;
-    sink(index, typeof result === 'string' ? result : JSON.stringify(result));
+    sink(index, result);
     done += 1;
     batch.onProgress?.(done, files.length);
     if (done === files.length) allDone();

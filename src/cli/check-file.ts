@@ -1,52 +1,31 @@
 /**
- * The per-file step of `bpa check`, the same in the main thread and in a worker: read the bytes, open them
- * as a received workbook, check every form, and turn the outcome into a FileResult. A bad file is a result,
- * never an exception, so one file cannot stop a batch.
+ * The per-file step of `bpa check`, the same in the main thread and in a worker: read the bytes from disk,
+ * then the host-neutral step of src/app/check-received.ts (the task pane's 批量审核 uses the same) opens
+ * and checks them. A bad file is a result, never an exception, so one file cannot stop a batch.
  */
 import { constants } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
-import { fileResult, type FileResult } from '../app/batch-report';
+import type { FileResult } from '../app/batch-report';
+import {
+  checkReceivedBytes,
+  DEFAULT_MAX_FILE_BYTES,
+  describe,
+  READ_FAILED,
+  settingsFor,
+  unreadable,
+  type CheckOptions,
+} from '../app/check-received';
 import { checkWorkbook } from '../app/check-workbook';
-import { DEFAULT_FRAMEWORK_ID, DEFAULT_PROFILE_ID, type EngineSettings } from '../app/engine-settings';
 import type { ParsedForm } from '../domain/forms/form-model';
-import type { MetaEntry } from '../domain/forms/read-meta';
-import type { Framework } from '../domain/framework/framework-schema';
-import { getFramework } from '../domain/framework/frameworks';
-import type { Lang } from '../domain/messages/catalog';
-import { unreadableMessage } from '../domain/messages/file-messages';
-import type { Profile } from '../domain/profiles/profile-schema';
-import { getProfile } from '../domain/profiles/profiles';
 import type { CliHost } from './cli-host';
 
-/** Everything a check needs besides the file, as plain data so that it crosses into a worker thread. */
-export interface CheckOptions {
-  lang: Lang;
-  /** Given with --profile / --framework; otherwise each sheet uses what its `_meta` line names. */
-  profile: Profile | null;
-  framework: Framework | null;
-  goals: readonly ParsedForm[];
-}
-
-/** The code of a failure that is ours or the system's rather than the file's (no read permission, …). */
-export const READ_FAILED = 'read_failed';
-/** No worker thread could be started to check the file: the installation, not the file, is at fault. */
-export const WORKER_FAILED = 'worker_failed';
-
-export function settingsFor(options: Pick<CheckOptions, 'profile' | 'framework'>) {
-  return (meta: MetaEntry | null): EngineSettings => {
-    const profile =
-      options.profile ?? (meta?.profile ? getProfile(meta.profile) : null) ?? getProfile(DEFAULT_PROFILE_ID);
-    const framework =
-      options.framework ??
-      (meta?.framework ? getFramework(meta.framework) : null) ??
-      getFramework(DEFAULT_FRAMEWORK_ID);
-    if (profile === null || framework === null) throw new Error('built-in profile or framework missing');
-    return { profile, framework };
-  };
-}
-
-/** Files larger than this are refused before a byte is read; the host's own limit when it names one. */
-const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+export {
+  READ_FAILED,
+  settingsFor,
+  unreadable,
+  WORKER_FAILED,
+  type CheckOptions,
+} from '../app/check-received';
 
 type ReadOutcome = { ok: true; bytes: Uint8Array } | { ok: false; code: string; detail: string };
 
@@ -92,33 +71,7 @@ export async function checkFile(file: string, options: CheckOptions, host: CliHo
   // Read-only: the received file is never opened for writing.
   const read = await readReceivedFile(file, host.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (!read.ok) return unreadable(file, read.code, read.detail, options.lang);
-  try {
-    const opened = await host.openReceived(read.bytes);
-    // The sender gets the catalog text; the loader's technical detail adds nothing they can act on.
-    if (!opened.ok) return unreadable(file, opened.code, '', options.lang);
-    const report = await checkWorkbook(opened.workbook, {
-      settingsFor: settingsFor(options),
-      goals: options.goals,
-    });
-    return fileResult(file, report, options.lang);
-  } catch (error) {
-    return unreadable(file, 'corrupt', describe(error), options.lang);
-  }
-}
-
-export function unreadable(file: string, code: string, detail: string, lang: Lang): FileResult {
-  const base =
-    code === READ_FAILED
-      ? lang === 'en'
-        ? 'The file could not be read from disk'
-        : '无法从磁盘读取该文件'
-      : unreadableMessage(code, lang);
-  const message = detail === '' ? base : `${base}（${detail}）`;
-  return { file, status: 'unreadable', error: { code, message }, sheets: [] };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);
+  return checkReceivedBytes(file, read.bytes, options, (bytes) => host.openReceived(bytes));
 }
 
 const GOAL_TEMPLATES: readonly string[] = ['project-goals', 'department-goals'];

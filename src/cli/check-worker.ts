@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CliHost } from './cli-host';
 import { checkFile, type CheckOptions } from './check-file';
+import { serialized, type SerializedResult } from './results';
 
 export interface CheckJob {
   index: number;
@@ -27,8 +28,8 @@ export interface CheckJobStarted {
 export interface CheckJobDone {
   kind: 'done';
   index: number;
-  /** The FileResult as JSON: one string crosses threads cheaper than a tree of objects. */
-  result: string;
+  /** The FileResult as JSON with its summary: one string crosses threads cheaper than a tree of objects. */
+  result: SerializedResult;
 }
 
 export type WorkerMessage = WorkerReady | CheckJobStarted | CheckJobDone;
@@ -45,7 +46,7 @@ export function serveChecks(host: CliHost): void {
       const started: CheckJobStarted = { kind: 'start', index: job.index };
       port.postMessage(started);
       const result = await checkFile(job.file, options, host);
-      const done: CheckJobDone = { kind: 'done', index: job.index, result: JSON.stringify(result) };
+      const done: CheckJobDone = { kind: 'done', index: job.index, result: serialized(result) };
       port.postMessage(done);
     }
     busy = false;

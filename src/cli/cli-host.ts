@@ -3,6 +3,7 @@
  * process: where text goes, whether a person watches stderr, and which workbook host reads and writes files.
  * `main.ts` is the one place that picks the xlsx-file host.
  */
+import type { ReportBook } from '../app/report-book';
 import type { WorkbookPort } from '../app/workbook-port';
 
 export interface CliIo {
@@ -19,10 +20,14 @@ export interface WritableWorkbook extends WorkbookPort {
   toBuffer(): Promise<Uint8Array>;
 }
 
-export type OpenResult = { ok: true; workbook: WorkbookPort } | { ok: false; code: string; detail: string };
+import type { OpenResult } from '../app/check-received';
+
+export type { OpenResult } from '../app/check-received';
 
 export interface CliHost {
   createWorkbook(): WritableWorkbook;
+  /** Writes a report workbook (xlsx bytes). */
+  writeReportBook(book: ReportBook): Promise<Uint8Array>;
   /** Files larger than this are refused before they are read (the reader's own limit). */
   maxFileBytes?: number;
   /** Opens a received file from its bytes; never throws for a bad file. */

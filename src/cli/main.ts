@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { openReceivedWorkbook } from '../hosts/xlsx-file/open-received';
 import { DEFAULT_RECEIVED_LIMITS } from '../hosts/xlsx-file/received';
+import { writeReportBook } from '../hosts/xlsx-file/report-book';
 import { XlsxWorkbook } from '../hosts/xlsx-file/xlsx-workbook';
 import type { CliHost } from './cli-host';
 import { serveChecks } from './check-worker';
@@ -17,6 +18,7 @@ import { run } from './run';
 
 const xlsxHost: CliHost = {
   createWorkbook: () => XlsxWorkbook.create(),
+  writeReportBook,
   maxFileBytes: DEFAULT_RECEIVED_LIMITS.maxFileBytes,
   openReceived: (buffer) => openReceivedWorkbook(buffer),
   workerScript: __filename,

@@ -11,7 +11,9 @@ import {
   type FileResult,
   type FileStatus,
 } from '../app/batch-report';
+import type { CoverageReport } from '../app/coverage';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
+import { coverageLines } from './report-coverage';
 import { printable } from './text-hygiene';
 
 const STATUS_LABELS: Record<FileStatus, Record<Lang, string>> = {
@@ -25,7 +27,7 @@ export function statusLabel(status: FileStatus, lang: Lang): string {
 }
 
 export function textReport(report: BatchReport, lang: Lang): string {
-  return [...textReportChunks(report.files, report.summary, lang)].join('');
+  return [...textReportChunks(report.files, report.summary, lang, report.coverage)].join('');
 }
 
 /** The text report a file at a time, so a long batch is never held as one string. */
@@ -33,8 +35,10 @@ export function* textReportChunks(
   files: Iterable<FileResult>,
   summary: BatchSummary,
   lang: Lang,
+  coverage?: CoverageReport,
 ): Generator<string> {
   for (const file of files) yield fileLines(file, lang).join('\n') + '\n';
+  for (const line of coverageLines(coverage, lang)) yield printable(line) + '\n';
   yield summaryLine(summary, lang) + '\n';
 }
 

@@ -6,22 +6,44 @@
 import { summarize, type BatchReport, type BatchSummary, type FileResult } from '../app/batch-report';
 
 const encoder = new TextEncoder();
+
+/**
+ * A file's result as it crosses from a worker: JSON (one string crosses threads cheaper than a tree of
+ * objects) and the file's own summary, worked out in the worker, so that the coordinating thread never
+ * parses a result it only passes on.
+ */
+export interface SerializedResult {
+  json: string;
+  summary: BatchSummary;
+}
+
+export function serialized(result: FileResult | SerializedResult): SerializedResult {
+  return 'json' in result ? result : { json: JSON.stringify(result), summary: summarize([result]) };
+}
+
+export function deserialized(result: FileResult | SerializedResult): FileResult {
+  return 'json' in result ? (JSON.parse(result.json) as FileResult) : result;
+}
 const decoder = new TextDecoder();
 
 export class CompactResults {
   private readonly items: (Uint8Array | undefined)[] = [];
   private total: BatchSummary = summarize([]);
 
-  /** The result of the file at `index`, as the JSON a worker sends (or JSON.stringify of a FileResult). */
-  set(index: number, json: string): void {
+  /**
+   * The result of the file at `index`: as a worker sends it (JSON with its summary, which is then never
+   * parsed here), or as an object checked in this thread.
+   */
+  set(index: number, result: FileResult | SerializedResult): void {
     if (this.items[index] !== undefined) return;
-    this.items[index] = encoder.encode(json);
-    this.add(summarize([JSON.parse(json) as FileResult]));
+    const sent = serialized(result);
+    this.items[index] = encoder.encode(sent.json);
+    this.add(sent.summary);
   }
 
   /** A result after the files (a folder that could not be read). */
   append(result: FileResult): void {
-    this.set(this.items.length, JSON.stringify(result));
+    this.set(this.items.length, result);
   }
 
   get count(): number {

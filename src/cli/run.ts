@@ -5,21 +5,32 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { FileResult } from '../app/batch-report';
+import {
+  coverageEntry,
+  coverageOf,
+  type CheckedFile,
+  type CoverageEntry,
+  type CoverageReport,
+} from '../app/coverage';
 import { builtInSettings, type EngineSettings } from '../app/engine-settings';
 import { insertTemplate } from '../app/insert-template';
 import { isTemplateId, TEMPLATE_IDS, type ParsedForm, type TemplateId } from '../domain/forms/form-model';
 import type { Lang } from '../domain/messages/catalog';
 import { listTemplates, templateFileName } from '../domain/templates/registry';
 import { checkFilesInto } from './batch';
+import { deriveCommand, DERIVE_USAGE } from './derive';
+import { libraryCommand, LIBRARY_USAGE } from './library';
 import type { CliIo } from './cli-host';
 import { readGoalForms, unreadable, type CheckOptions } from './check-file';
 import { FileExistsError, findWorkbooks, writeFileAtomically } from './files';
-import { htmlReport } from './report-html';
+import { htmlReportChunks } from './report-html';
 import { jsonReportChunks } from './report-json';
 import { summaryLine, textReportChunks } from './report-text';
 import { CompactResults } from './results';
-import { xlsxReport } from './report-xlsx';
+import { xlsxReportOf } from './report-xlsx';
 import { pickSample, sampleText } from './sample';
+import { resolveJurisdiction } from './jurisdiction';
 import { printable, safeJson } from './text-hygiene';
 import { resolveFramework, resolveProfile } from './settings';
 
@@ -30,12 +41,13 @@ export const EXIT_USAGE = 2;
 export const USAGE = `用法 / usage:
   bpa templates                                   列出模板 / list templates
   bpa template <id>... | --all -o <目录>           生成模板工作簿 / write template workbooks
-          [--profile <名称|文件>] [--framework <名称|文件>] [--force]
+          [--profile <名称|文件>] [--framework <名称|文件>] [--jurisdiction <口径包>] [--force]
   bpa check <文件|目录>... [--format text|json|html|xlsx] [-o <报告>]
-          [--profile <名称|文件>] [--framework <名称|文件>] [--goals <文件|目录>] [--jobs N]
+          [--profile <名称|文件>] [--framework <名称|文件>] [--jurisdiction <口径包>]
+          [--goals <文件|目录>] [--jobs N]
           [--lang zh-CN|en] [--force]
   bpa sample <文件|目录>... --rate <0..1> --seed <n> [--format text|json] [--lang zh-CN|en]
-退出码 / exit codes: 0 无错误 / clean, 1 发现错误 / errors found, 2 用法错误或文件无法读取 / usage error or unreadable file
+${DERIVE_USAGE}${LIBRARY_USAGE}退出码 / exit codes: 0 无错误 / clean, 1 发现错误 / errors found, 2 用法错误或文件无法读取 / usage error or unreadable file
 `;
 
 class UsageError extends Error {
@@ -44,6 +56,7 @@ class UsageError extends Error {
 
 const SHARED_OPTIONS = {
   profile: { type: 'string' },
+  jurisdiction: { type: 'string' },
   framework: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -69,6 +82,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await checkCommand(rest, io);
       case 'sample':
         return await sampleCommand(rest, io);
+      case 'derive':
+        return await deriveCommand(rest, io);
+      case 'library':
+        return await libraryCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
@@ -99,16 +116,24 @@ function langOf(value: string | undefined): Lang {
   throw new UsageError(`--lang 只能是 zh-CN 或 en / --lang must be zh-CN or en: ${value}`);
 }
 
-async function settingsFrom(profile: string | undefined, framework: string | undefined) {
+/** --profile and --framework, else those of --jurisdiction, else null (each sheet's `_meta`, or the defaults). */
+async function settingsFrom(
+  profile: string | undefined,
+  framework: string | undefined,
+  jurisdiction?: string,
+) {
   const errors: string[] = [];
   const resolvedProfile = profile === undefined ? null : await resolveProfile(profile);
   const resolvedFramework = framework === undefined ? null : await resolveFramework(framework);
+  const resolvedPackage = jurisdiction === undefined ? null : await resolveJurisdiction(jurisdiction);
   if (resolvedProfile && !resolvedProfile.ok) errors.push(...resolvedProfile.errors);
   if (resolvedFramework && !resolvedFramework.ok) errors.push(...resolvedFramework.errors);
+  if (resolvedPackage && !resolvedPackage.ok) errors.push(...resolvedPackage.errors);
   if (errors.length > 0) throw new UsageError(errors.join('\n'));
+  const fromPackage = resolvedPackage?.ok ? resolvedPackage.value : null;
   return {
-    profile: resolvedProfile?.ok ? resolvedProfile.value : null,
-    framework: resolvedFramework?.ok ? resolvedFramework.value : null,
+    profile: resolvedProfile?.ok ? resolvedProfile.value : (fromPackage?.profile ?? null),
+    framework: resolvedFramework?.ok ? resolvedFramework.value : (fromPackage?.framework ?? null),
   };
 }
 
@@ -132,7 +157,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
   const ids: TemplateId[] = values.all ? [...TEMPLATE_IDS] : positionals.filter(isTemplateId);
   if (ids.length === 0) throw new UsageError('请给出模板 id 或 --all / give template ids or --all');
   if (values.output === undefined) throw new UsageError('缺少 -o <目录> / missing -o <dir>');
-  const chosen = await settingsFrom(values.profile, values.framework);
+  const chosen = await settingsFrom(values.profile, values.framework, values.jurisdiction);
   const defaults = builtInSettings();
   if (defaults === null) throw new Error('built-in settings missing');
   const settings: EngineSettings = {
@@ -192,6 +217,8 @@ function progress(io: CliIo, label: string) {
 
 interface CheckRun {
   results: CompactResults;
+  /** 全覆盖, when goal declarations were given (`--goals`). */
+  coverage?: CoverageReport;
   /** Some input could not be used: a path that does not exist, an unreadable goal file. */
   inputProblems: boolean;
 }
@@ -200,6 +227,21 @@ interface CheckRun {
  * Where the report goes must be a file in a folder that exists, and never one of the files being checked
  * (--force or not): all of it is settled before the first file is checked.
  */
+/** What coverage needs of each checked file, without keeping the file's issues and rows. */
+function* checkedIdentities(files: Iterable<FileResult>): Generator<CheckedFile> {
+  for (const { file, sheets } of files) {
+    yield {
+      file,
+      sheets: sheets.map(({ sheet, template, department, project }) => ({
+        sheet,
+        template,
+        department,
+        project,
+      })),
+    };
+  }
+}
+
 async function checkOutputTarget(output: string, inputs: readonly string[]): Promise<void> {
   const folder = dirname(resolve(output));
   const folderInfo = await stat(folder).catch(() => null);
@@ -225,18 +267,30 @@ async function checkOutputTarget(output: string, inputs: readonly string[]): Pro
 
 async function runChecks(
   paths: string[],
-  values: { profile?: string; framework?: string; goals?: string; jobs?: string; output?: string },
+  values: {
+    profile?: string;
+    framework?: string;
+    jurisdiction?: string;
+    goals?: string;
+    jobs?: string;
+    output?: string;
+  },
   lang: Lang,
   io: CliIo,
 ): Promise<CheckRun> {
   if (paths.length === 0) throw new UsageError('请给出文件或目录 / give files or directories');
   const jobs = jobsOf(values.jobs, io);
-  const chosen = await settingsFrom(values.profile, values.framework);
+  const chosen = await settingsFrom(values.profile, values.framework, values.jurisdiction);
   let inputProblems = false;
   const found = await findWorkbooks(paths);
   for (const missing of found.missing) {
     io.stderr(`bpa: 找不到文件或目录 / no such file or directory: ${printable(missing)}\n`);
     inputProblems = true;
+  }
+  if (found.files.length === 0 && found.missing.length === 0 && found.unreadableFolders.length === 0) {
+    throw new UsageError(
+      `未找到 .xlsx 工作簿 / no .xlsx workbook found in: ${paths.map(printable).join(', ')}`,
+    );
   }
   if (values.output !== undefined) {
     await checkOutputTarget(values.output, [
@@ -245,6 +299,7 @@ async function runChecks(
     ]);
   }
   const goals: ParsedForm[] = [];
+  const goalEntries: CoverageEntry[] = [];
   if (values.goals !== undefined) {
     const found = await findWorkbooks([values.goals]);
     for (const missing of found.missing) {
@@ -256,7 +311,10 @@ async function runChecks(
       if (forms === null) {
         io.stderr(`bpa: 目标文件无法读取 / goal workbook unreadable: ${printable(file)}\n`);
         inputProblems = true;
-      } else goals.push(...forms);
+      } else {
+        goals.push(...forms);
+        goalEntries.push(...forms.map((form) => coverageEntry(file, form)));
+      }
     }
   }
   const options: CheckOptions = { lang, profile: chosen.profile, framework: chosen.framework, goals };
@@ -266,7 +324,7 @@ async function runChecks(
     found.files,
     options,
     { jobs, host: io.host, ...(onProgress ? { onProgress } : {}) },
-    (index, json) => results.set(index, json),
+    (index, result) => results.set(index, result),
   );
   // A folder that could not be listed is in the report too: its files were not checked.
   for (const folder of found.unreadableFolders) {
@@ -275,7 +333,10 @@ async function runChecks(
     );
     results.append(unreadable(folder.path, 'folder_unreadable', folder.reason, lang));
   }
-  return { results, inputProblems };
+  // 全覆盖 needs only each sheet's identity, taken from the results one file at a time.
+  const coverage =
+    values.goals === undefined ? undefined : coverageOf(goalEntries, [...checkedIdentities(results.files())]);
+  return { results, inputProblems, ...(coverage === undefined ? {} : { coverage }) };
 }
 
 function exitFor(run: CheckRun): number {
@@ -309,15 +370,19 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const checked = await runChecks(positionals, values, lang, io);
   const { results } = checked;
   const summary = results.summary;
-  // Text and JSON are written a file at a time; html and xlsx need every file together.
+  // Every format reads the results a file at a time; html and xlsx read them again for each part.
   const output: string | Uint8Array | Iterable<string> =
     format === 'json'
-      ? jsonReportChunks(results.files(), summary)
+      ? jsonReportChunks(results.files(), summary, checked.coverage)
       : format === 'html'
-        ? htmlReport(results.toReport(), lang)
-        : format === 'xlsx'
-          ? await xlsxReport(results.toReport(), lang, io.host.createWorkbook())
-          : textReportChunks(results.files(), summary, lang);
+        ? htmlReportChunks(() => results.files(), summary, lang, positionals, checked.coverage)
+        : format === 'xlsx' && values.output !== undefined
+          ? await xlsxReportOf(() => results.files(), lang, io.host, {
+              roots: positionals,
+              output: values.output,
+              coverage: checked.coverage,
+            })
+          : textReportChunks(results.files(), summary, lang, checked.coverage);
   if (values.output === undefined) {
     if (typeof output === 'string') io.stdout(output);
     else if (!(output instanceof Uint8Array)) for (const chunk of output) io.stdout(chunk);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Button,
   FluentProvider,
@@ -14,28 +14,42 @@ import {
 } from '@fluentui/react-components';
 import type { LiveChecks } from '../app/live-checks';
 import { HostError, type WorkbookPort } from '../app/workbook-port';
+import { deriveFromSheet } from '../app/derive-form';
 import { insertTemplate } from '../app/insert-template';
+import { derivableFrom, type DerivedTemplate } from '../domain/cycle/derive';
 import type { Issue } from '../domain/checks/issue';
 import type { Indicator } from '../domain/framework/framework-schema';
 import type { TemplateId } from '../domain/forms/form-model';
 import type { Lang } from '../domain/messages/catalog';
 import { insertIndicatorIntoSelection } from './insert-indicator';
+import {
+  parseJurisdictionFile,
+  parseLibraryFile,
+  rememberedJurisdiction,
+  rememberedLibrary,
+  rememberJurisdiction,
+  rememberLibrary,
+  type ChosenLibrary,
+} from './pane-storage';
 import { CheckSection } from './sections/CheckSection';
 import { LibrarySection } from './sections/LibrarySection';
 import { ScoresSection } from './sections/ScoresSection';
 import { SettingsSection } from './sections/SettingsSection';
-import { TemplatesSection } from './sections/TemplatesSection';
+import { TemplatesSection, type GoalSource } from './sections/TemplatesSection';
 import { hostErrorText, uiStrings, type UiStrings } from './strings';
 import { AUTO, settingsResolver, useLiveChecks, type SettingsChoice } from './use-live-checks';
 
 const useStyles = makeStyles({
-  // In a 320 px pane the five tabs do not fit on one line in English: they wrap rather than being cut or
-  // making the pane scroll sideways.
+  // In a 320 px pane the six tabs do not fit on one line: they wrap rather than being cut or making the pane
+  // scroll sideways.
   tabs: { flexWrap: 'wrap' },
 });
 
-export type Section = 'templates' | 'check' | 'scores' | 'library' | 'settings';
-const SECTIONS: readonly Section[] = ['templates', 'check', 'scores', 'library', 'settings'];
+export type Section = 'templates' | 'check' | 'scores' | 'library' | 'batch' | 'settings';
+const SECTIONS: readonly Section[] = ['templates', 'check', 'scores', 'library', 'batch', 'settings'];
+
+// 批量审核 and its reader load only when the section is opened: the pane's first load stays as small.
+const BatchSection = lazy(() => import(/* webpackChunkName: "batch" */ './batch/BatchSection'));
 
 export interface AppProps {
   port: WorkbookPort;
@@ -70,7 +84,11 @@ export function App({
 }: AppProps) {
   const [section, setSection] = useState<Section>(initialSection);
   const [lang, setLang] = useState<Lang>(initialLang ?? 'zh-CN');
-  const [choice, setChoice] = useState<SettingsChoice>({ profile: AUTO, framework: AUTO });
+  const [choice, setChoice] = useState<SettingsChoice>(() => ({
+    profile: AUTO,
+    framework: AUTO,
+    jurisdiction: rememberedJurisdiction(),
+  }));
   const [notice, setNotice] = useState<Notice | null>(null);
   // A success goes away by itself; a warning or an error stays until closed or replaced.
   useEffect(() => {
@@ -79,6 +97,39 @@ export function App({
     return () => clearTimeout(timer);
   }, [notice]);
   const [busy, setBusy] = useState(false);
+  const [library, setLibrary] = useState<ChosenLibrary | null>(() => rememberedLibrary());
+  const chooseLibrary = useCallback((chosen: ChosenLibrary | null) => {
+    setLibrary(chosen);
+    rememberLibrary(chosen);
+  }, []);
+  const loadLibraryFile = useCallback(
+    async (file: File) => {
+      const parsed = parseLibraryFile(await file.text());
+      if (!parsed.ok) {
+        const shown = parsed.errors.slice(0, 5).join('；') + (parsed.errors.length > 5 ? '……' : '');
+        setNotice({ intent: 'error', text: (texts) => texts.libraryRejected(shown) });
+        return;
+      }
+      chooseLibrary({ name: file.name, indicators: parsed.indicators });
+      const count = parsed.indicators.length;
+      setNotice({ intent: 'success', text: (texts) => texts.libraryLoaded(file.name, count) });
+    },
+    [chooseLibrary],
+  );
+  const loadJurisdictionFile = useCallback(async (file: File) => {
+    const text = await file.text();
+    const parsed = parseJurisdictionFile(text);
+    if (!parsed.ok) {
+      const shown = parsed.errors.slice(0, 5).join('；') + (parsed.errors.length > 5 ? '……' : '');
+      setNotice({ intent: 'error', text: (texts) => texts.jurisdictionRejected(shown) });
+      return;
+    }
+    rememberJurisdiction(text);
+    setChoice((current) => ({ ...current, jurisdiction: parsed.jurisdiction }));
+    const name = parsed.jurisdiction.name;
+    setNotice({ intent: 'success', text: (texts) => texts.jurisdictionLoaded(name) });
+  }, []);
+  const activeLibrary = library?.indicators ?? choice.jurisdiction?.library ?? null;
   const { live, state } = useLiveChecks(port, choice, given);
   const t = uiStrings(lang);
   const styles = useStyles();
@@ -113,6 +164,46 @@ export function App({
       }
     },
     [port, live, choice, t, fail],
+  );
+
+  // The goal declaration to derive from: the form worked on last when it is one, else the only one there is.
+  const goalSource = useMemo((): GoalSource | null => {
+    const goals = state.sheets.filter((s) => derivableFrom(s.template).length > 0);
+    const last =
+      goals.find((s) => s.sheet === state.lastEdited) ?? (goals.length === 1 ? goals[0] : undefined);
+    return last === undefined ? null : { sheet: last.sheet, template: last.template };
+  }, [state.sheets, state.lastEdited]);
+
+  const derive = useCallback(
+    async (target: DerivedTemplate) => {
+      if (goalSource === null) return;
+      setBusy(true);
+      try {
+        const result = await deriveFromSheet(port, {
+          source: goalSource.sheet,
+          target,
+          settingsFor: settingsResolver(choice),
+        });
+        if (!result.ok) {
+          setNotice({ intent: 'warning', text: (texts) => texts.deriveNotGoal });
+          return;
+        }
+        await live.sheetsChanged();
+        await port.select(result.sheet, 'A1');
+        const from = result.monitoringSheet;
+        setNotice({
+          intent: 'success',
+          text: (texts) =>
+            texts.derived(result.sheet, result.indicators) +
+            (from === null ? '' : ' ' + texts.derivedWithMonitoring(from)),
+        });
+      } catch (error) {
+        fail(error);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [port, live, choice, goalSource, fail],
   );
 
   const insertIndicator = useCallback(
@@ -187,6 +278,7 @@ export function App({
           </Tab>
           <Tab value="scores">{t.tabScores}</Tab>
           <Tab value="library">{t.tabLibrary}</Tab>
+          <Tab value="batch">{t.tabBatch}</Tab>
           <Tab value="settings">{t.tabSettings}</Tab>
         </TabList>
         {notice && (
@@ -217,7 +309,14 @@ export function App({
         )}
         <div role="tabpanel" aria-label={sectionTitle(section, t)} data-section={section}>
           {section === 'templates' && (
-            <TemplatesSection t={t} lang={lang} busy={busy} onInsert={(id) => void insert(id)} />
+            <TemplatesSection
+              t={t}
+              lang={lang}
+              busy={busy}
+              onInsert={(id) => void insert(id)}
+              goalSource={goalSource}
+              onDerive={(target) => void derive(target)}
+            />
           )}
           {section === 'check' && (
             <CheckSection
@@ -230,10 +329,34 @@ export function App({
           )}
           {section === 'scores' && <ScoresSection t={t} lang={lang} state={state} />}
           {section === 'library' && (
-            <LibrarySection t={t} busy={busy} onInsert={(ind) => void insertIndicator(ind)} />
+            <LibrarySection
+              t={t}
+              busy={busy}
+              onInsert={(ind) => void insertIndicator(ind)}
+              {...(activeLibrary === null ? {} : { library: activeLibrary })}
+            />
+          )}
+          {section === 'batch' && (
+            <Suspense fallback={<Text>{t.loading}</Text>}>
+              <BatchSection port={port} lang={lang} onSheetsAdded={() => live.sheetsChanged()} />
+            </Suspense>
           )}
           {section === 'settings' && (
-            <SettingsSection t={t} lang={lang} choice={choice} onChoice={setChoice} onLang={setLang} />
+            <SettingsSection
+              t={t}
+              lang={lang}
+              choice={choice}
+              onChoice={setChoice}
+              onLang={setLang}
+              library={library}
+              onLibraryFile={(file) => void loadLibraryFile(file)}
+              onLibraryReset={() => chooseLibrary(null)}
+              onJurisdictionFile={(file) => void loadJurisdictionFile(file)}
+              onJurisdictionReset={() => {
+                rememberJurisdiction(null);
+                setChoice((current) => ({ ...current, jurisdiction: null }));
+              }}
+            />
           )}
         </div>
       </main>
@@ -251,6 +374,8 @@ function sectionTitle(section: Section, t: ReturnType<typeof uiStrings>): string
       return t.tabScores;
     case 'library':
       return t.tabLibrary;
+    case 'batch':
+      return t.tabBatch;
     case 'settings':
       return t.tabSettings;
   }

@@ -12,17 +12,32 @@ import {
 import { LiveChecks, type LiveState } from '../app/live-checks';
 import type { WorkbookPort } from '../app/workbook-port';
 import type { MetaEntry } from '../domain/forms/read-meta';
+import type { Jurisdiction } from '../domain/profiles/jurisdiction';
 
 /** 'auto': what the workbook's `_meta` line says the sheet was made with. */
 export interface SettingsChoice {
   profile: string;
   framework: string;
+  /** A jurisdiction package loaded in 设置: its profile and framework stand in for 'auto'. */
+  jurisdiction?: Jurisdiction | null;
 }
 
 export const AUTO = 'auto';
 
 export function settingsResolver(choice: SettingsChoice): (meta: MetaEntry | null) => EngineSettings {
   return (meta) => {
+    const pkg = choice.jurisdiction ?? null;
+    if (pkg !== null) {
+      const chosen = builtInSettings(
+        choice.profile === AUTO ? DEFAULT_PROFILE_ID : choice.profile,
+        choice.framework === AUTO ? DEFAULT_FRAMEWORK_ID : choice.framework,
+      );
+      if (!chosen) throw new Error('built-in profile or framework missing from the bundle');
+      return {
+        profile: choice.profile === AUTO ? pkg.profile : chosen.profile,
+        framework: choice.framework === AUTO ? pkg.framework : chosen.framework,
+      };
+    }
     const profile = choice.profile === AUTO ? (meta?.profile ?? DEFAULT_PROFILE_ID) : choice.profile;
     const framework =
       choice.framework === AUTO ? (meta?.framework ?? DEFAULT_FRAMEWORK_ID) : choice.framework;

@@ -31,7 +31,7 @@ const PANE_WIDTH = 320;
  * telemetry page, which the page's policy refuses. That refusal is the policy working, not a fault of the pane.
  */
 const OFFICE_JS_OUTSIDE_OFFICE = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\//;
-const SECTIONS = ['templates', 'check', 'scores', 'library', 'settings'] as const;
+const SECTIONS = ['templates', 'check', 'scores', 'library', 'batch', 'settings'] as const;
 
 /** Chinese characters outside brackets: what an English pane must not show (official names may follow in brackets). */
 function untranslated(text: string): string[] {

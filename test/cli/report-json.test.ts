@@ -1,7 +1,7 @@
 import type { FileResult } from '../../src/app/batch-report';
 import { summarize } from '../../src/app/batch-report';
 import { jsonReportChunks } from '../../src/cli/report-json';
-import { CompactResults } from '../../src/cli/results';
+import { CompactResults, deserialized, serialized } from '../../src/cli/results';
 
 const checked: FileResult = {
   file: '收到/a.xlsx',
@@ -48,11 +48,23 @@ describe('the JSON report written a file at a time', () => {
 });
 
 describe('compact results', () => {
+  it('cross from a worker as JSON with the summary of their file, and read back as the same object', () => {
+    const sent = serialized(checked);
+    expect(sent.summary).toEqual(summarize([checked]));
+    expect(JSON.parse(sent.json)).toEqual(checked);
+    expect(deserialized(sent)).toEqual(checked);
+    // A result checked in this thread is passed on as it is.
+    expect(deserialized(checked)).toBe(checked);
+  });
+
   it('give back every result in order and add up the same summary', () => {
     const results = new CompactResults();
     const files = [checked, unreadable, checked];
-    // Results arrive in any order.
-    for (const i of [2, 0, 1]) results.set(i, JSON.stringify(files[i]));
+    // Results arrive in any order, as objects checked in this thread or as a worker sends them.
+    for (const i of [2, 0, 1]) {
+      const file = files[i] as FileResult;
+      results.set(i, i === 0 ? file : serialized(file));
+    }
     results.append(unreadable);
     expect([...results.files()]).toEqual([...files, unreadable]);
     expect(results.summary).toEqual(summarize([...files, unreadable]));

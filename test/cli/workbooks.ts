@@ -12,6 +12,7 @@ import type { ColumnKey, Field, HeaderKey, ParsedForm, TemplateId } from '../../
 import { readForm } from '../../src/domain/forms/read-form';
 import type { CellScalar } from '../../src/domain/grid/cell';
 import { toA1 } from '../../src/domain/grid/address';
+import { writeReportBook } from '../../src/hosts/xlsx-file/report-book';
 import { XlsxWorkbook } from '../../src/hosts/xlsx-file/xlsx-workbook';
 import { cleanGoalIndicators, cleanSelfEvaluationIndicators, type RowSpec } from '../helpers/forms';
 import type { CliHost, CliIo } from '../../src/cli/cli-host';
@@ -22,6 +23,7 @@ export const MAIN_SCRIPT = join(__dirname, '../../src/cli/main.ts');
 export function testHost(workers = false): CliHost {
   return {
     createWorkbook: () => XlsxWorkbook.create(),
+    writeReportBook,
     openReceived: (buffer) => openReceivedWorkbook(buffer),
     workerScript: workers ? MAIN_SCRIPT : null,
   };

@@ -243,6 +243,32 @@ export function runWorkbookPortContract(name: string, makeHost: () => Promise<Co
         expect(visibility).toBe('veryHidden');
       });
 
+      it('places a new sheet right after the sheet named by `after`, last when none is, and moves no sheet', async () => {
+        const before = (await host.listSheets()).map((s) => s.name);
+        const ensure = (sheet: string, extra: Partial<PlanOp> = {}): PlanOp =>
+          ({ kind: 'ensureSheet', sheet, visibility: 'visible', ifExists: 'fail', ...extra }) as PlanOp;
+        await host.applyPlan({
+          formSheet: '甲',
+          ops: [ensure('甲'), ensure('隐藏', { visibility: 'hidden' }), ensure('乙')],
+        });
+        await host.applyPlan({
+          formSheet: '甲的自评',
+          ops: [
+            ensure('甲的自评', { after: '甲' }),
+            // After a sheet of the same plan, and after a hidden one.
+            ensure('甲的自评说明', { after: '甲的自评' }),
+            ensure('乙的监控', { after: '乙' }),
+            ensure('无处', { after: '没有这张表' }),
+            // An existing sheet stays where it is.
+            ensure('乙', { ifExists: 'reuse', after: '甲' }),
+            { kind: 'writeBlock', sheet: '甲的自评', topLeft: 'A1', values: [['自评']] },
+          ],
+        });
+        const ours = (await host.listSheets()).map((s) => s.name).filter((n) => !before.includes(n));
+        expect(ours).toEqual(['甲', '甲的自评', '甲的自评说明', '隐藏', '乙', '乙的监控', '无处']);
+        expectCells(await host.readBlock('甲的自评', 'A1'), 'A1', [['自评']], host.capabilities.calculates);
+      });
+
       it('lets a plan create a sheet and then ensure it again', async () => {
         await host.applyPlan({
           formSheet: '表',

@@ -97,7 +97,10 @@ export interface CaseMeasure {
   findingsFlagged: number;
   findingProblems: string[];
   falseAlarms: Issue[];
-  /** Whole-form "part missing" issues on a truncated copy: what the cut removed, not counted as false alarms. */
+  /**
+   * On a truncated copy, whole-form "part missing" issues and issues on the row fragment the cut left: what
+   * the cut produced, not counted as false alarms.
+   */
   truncationMissing: Issue[];
 }
 
@@ -198,8 +201,13 @@ export async function measureCase(c: RealFormCase): Promise<CaseMeasure> {
     unused.splice(at, 1);
     return true;
   };
+  // A row the stored copy cut mid-way (kind truncated) is not the published row: what a checker says about
+  // the fragment is what the cut produced, like a missing part of the form.
   const cutShort = (issue: Issue): boolean =>
-    c.truncated !== null && issue.cell === null && MISSING_PART_CODES.has(issue.code);
+    c.truncated !== null &&
+    (issue.cell === null
+      ? MISSING_PART_CODES.has(issue.code)
+      : kindOf.get(rowOfCell(issue.cell)) === 'truncated');
   const truncationMissing = issues.filter((issue) => cutShort(issue));
   const falseAlarms = issues.filter((issue) => {
     if (cutShort(issue)) return false;

@@ -1,10 +1,9 @@
 /**
  * The WPS add-in's own logic without a browser: the task pane toggled from the ribbon, callbacks that return
- * at once, the session's live checks over the WPS host, and the run-time fallbacks for an older Chromium.
+ * at once, and the session's live checks over the WPS host.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as vm from 'vm';
 import { builtInSettings } from '../../src/app/engine-settings';
 import { insertTemplate } from '../../src/app/insert-template';
 import { WpsWorkbook } from '../../src/hosts/wps/wps-workbook';
@@ -12,7 +11,6 @@ import { createRibbonCallbacks } from '../../src/wps-addin/ribbon';
 import { checkLabel, LIVE_SUMMARY_KEY, readSummary, startSession } from '../../src/wps-addin/session';
 import { PANE_ID_KEY, paneUrlBeside, togglePane, type WpsAddinRoot } from '../../src/wps-addin/task-pane';
 import { FakeEt } from '../fakes/wps/fake-et';
-import { bundleForPage } from '../fakes/wps/init-script';
 
 const PANE_URL = 'https://intranet.example/bpa/wps/taskpane.html';
 
@@ -181,61 +179,3 @@ async function waitFor(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
   if (!condition()) throw new Error('condition not reached');
 }
-
-describe('run-time fallbacks for an older Chromium', () => {
-  const script = bundleForPage(path.join(__dirname, '../../src/wps-addin/legacy-runtime.ts'));
-
-  it('supplies what an ES2017 engine lacks, and each works', () => {
-    const context = vm.createContext({
-      self: undefined,
-      crypto: { getRandomValues: (b: Uint8Array) => b.fill(7) },
-    });
-    // An engine of ES2017's age: none of the later library functions.
-    vm.runInContext(
-      `
-      delete Array.prototype.flat; delete Array.prototype.flatMap; delete Array.prototype.at;
-      delete Array.prototype.findLast; delete Array.prototype.findLastIndex; delete String.prototype.at;
-      delete Object.fromEntries; delete Object.hasOwn; delete String.prototype.trimStart;
-      delete String.prototype.trimEnd; delete String.prototype.replaceAll; delete Promise.prototype.finally;
-      delete Promise.allSettled; self = globalThis; delete globalThis.globalThis;
-      `,
-      context,
-    );
-    expect(vm.runInContext('typeof [].flatMap', context)).toBe('undefined');
-    vm.runInContext(script, context);
-    const results = vm.runInContext(
-      `JSON.stringify([
-        [[1, [2]], [3]].flat(), [1, 2].flatMap((x) => [x, x * 10]), [1, 2, 3].at(-1), 'abc'.at(-1),
-        [1, 2, 3, 4].findLast((x) => x % 2 === 1), [1, 2, 3, 4].findLastIndex((x) => x > 9),
-        Object.fromEntries([['a', 1]]), Object.hasOwn({ b: 1 }, 'b'), '  x  '.trimStart(), '  x  '.trimEnd(),
-        'a-b-c'.replaceAll('-', '+'), typeof Promise.prototype.finally, typeof Promise.allSettled,
-        crypto.randomUUID(), typeof globalThis,
-      ])`,
-      context,
-    );
-    expect(JSON.parse(results as string)).toEqual([
-      [1, [2], 3],
-      [1, 10, 2, 20],
-      3,
-      'c',
-      3,
-      -1,
-      { a: 1 },
-      true,
-      'x  ',
-      '  x',
-      'a+b+c',
-      'function',
-      'function',
-      '07070707-0707-4707-8707-070707070707',
-      'object',
-    ]);
-  });
-
-  it('leaves a current engine’s own functions in place', () => {
-    const context = vm.createContext({ self: undefined });
-    vm.runInContext('self = globalThis; var own = Array.prototype.flatMap;', context);
-    vm.runInContext(script, context);
-    expect(vm.runInContext('Array.prototype.flatMap === own', context)).toBe(true);
-  });
-});

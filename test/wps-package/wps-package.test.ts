@@ -19,6 +19,89 @@ import { insertTemplate } from '../../src/app/insert-template';
 import { WpsWorkbook } from '../../src/hosts/wps/wps-workbook';
 import { FakeEt } from '../fakes/wps/fake-et';
 import { wpsFakeInitScript } from '../fakes/wps/init-script';
+import { spawnSync } from 'child_process';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS helper the WPS config uses
+const { findSevenZip } = require('../../scripts/wps/seven-zip.js') as { findSevenZip(): string | null };
+const SEVEN_ZIP = findSevenZip();
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the floor the WPS build compiles for
+const { MIN_CHROME } = require('../../scripts/wps/targets.js') as { MIN_CHROME: number };
+
+/**
+ * What Chromium added, with the version each arrived in: library functions core-js supplies, and web APIs a
+ * page might reach for. Those newer than the floor are removed before any page script runs, so the pages run
+ * as on the oldest WPS Chromium they promise to support. (globalThis and BigInt64Array are never removed:
+ * Playwright's own page-side code needs them.)
+ */
+const NEWER_THAN_FLOOR: readonly [string, number][] = [
+  ['Array.prototype.flat', 69],
+  ['Array.prototype.flatMap', 69],
+  ['Array.prototype.at', 92],
+  ['Array.prototype.findLast', 97],
+  ['Array.prototype.findLastIndex', 97],
+  ['Array.prototype.toSorted', 110],
+  ['Array.prototype.toReversed', 110],
+  ['Array.prototype.with', 110],
+  ['Object.fromEntries', 73],
+  ['Object.hasOwn', 93],
+  ['Object.groupBy', 117],
+  ['String.prototype.trimStart', 66],
+  ['String.prototype.trimEnd', 66],
+  ['String.prototype.matchAll', 73],
+  ['String.prototype.replaceAll', 85],
+  ['String.prototype.at', 92],
+  ['Promise.prototype.finally', 63],
+  ['Promise.allSettled', 76],
+  ['Promise.any', 85],
+  ['Symbol.prototype.description', 70],
+  ['Crypto.prototype.randomUUID', 92],
+  ['window.BigInt', 67],
+  ['window.queueMicrotask', 71],
+  ['window.structuredClone', 98],
+  ['window.AggregateError', 85],
+  ['window.WeakRef', 84],
+  ['window.FinalizationRegistry', 84],
+];
+/**
+ * Syntax in a script that Chromium 84 (the floor) cannot parse: the script must parse as ES2022 (84 has its
+ * class fields and private methods) and contain none of logical assignment (85), `#x in obj` (91), static
+ * blocks (94) or the regular-expression flags d (90) and v (112).
+ */
+function syntaxNewerThanFloor(code: string): string[] {
+  const found: string[] = [];
+  let ast: acorn.Node;
+  try {
+    ast = acorn.parse(code, { ecmaVersion: 2022, sourceType: 'script' });
+  } catch (error) {
+    return [String(error)];
+  }
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    const n = node as {
+      type?: string;
+      operator?: string;
+      left?: { type?: string };
+      regex?: { flags: string };
+    };
+    if (n.type === 'AssignmentExpression' && ['&&=', '||=', '??='].includes(n.operator ?? ''))
+      found.push(n.operator ?? '');
+    if (n.type === 'StaticBlock') found.push('static block');
+    if (n.type === 'BinaryExpression' && n.operator === 'in' && n.left?.type === 'PrivateIdentifier')
+      found.push('#x in');
+    if (n.regex !== undefined && /[dv]/.test(n.regex.flags)) found.push(`regex flags ${n.regex.flags}`);
+    for (const [key, value] of Object.entries(node)) if (key !== 'type') visit(value);
+  };
+  visit(ast);
+  return [...new Set(found)];
+}
+
+const FLOOR_SCRIPT = NEWER_THAN_FLOOR.filter(([, since]) => since > MIN_CHROME)
+  .map(([feature]) => `delete ${feature};`)
+  .join('\n');
 
 const ROOT = path.resolve(__dirname, '../..');
 const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -56,7 +139,7 @@ beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpa-wps-'));
   await buildPackage(outDir);
   jsFiles = fs.readdirSync(outDir).filter((f) => f.endsWith('.js'));
-}, 300_000);
+}, 600_000);
 
 afterAll(() => {
   if (outDir !== '') fs.rmSync(outDir, { recursive: true, force: true });
@@ -74,10 +157,13 @@ describe('the WPS package as files', () => {
       'publish.xml',
       'jsplugins.xml',
       'assets/icon-32.png',
+      'publish.html',
       `offline/${FOLDER}.zip`,
     ]) {
       expect({ file, exists: fs.existsSync(path.join(outDir, file)) }).toEqual({ file, exists: true });
     }
+    // The .7z beside the .zip exactly when the build machine has 7-Zip (.ci/run installs it).
+    expect(fs.existsSync(path.join(outDir, `offline/${FOLDER}.7z`))).toBe(SEVEN_ZIP !== null);
   });
 
   it('has a ribbon.xml that starts with <customUI and names callbacks main.js defines', () => {
@@ -101,21 +187,21 @@ describe('the WPS package as files', () => {
     }
   });
 
-  it('parses as ES2017 and uses no browser API a 12.1 WPS Chromium lacks', () => {
-    expect(jsFiles.length).toBeGreaterThanOrEqual(2);
+  it(`has no syntax Chromium ${MIN_CHROME} lacks (Babel compiles for it) and calls no crypto.randomUUID`, () => {
+    expect(jsFiles.length).toBeGreaterThanOrEqual(3);
     for (const file of jsFiles) {
       const code = read(file);
-      expect(() => acorn.parse(code, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
-      expect({ file, structuredClone: code.includes('structuredClone') }).toEqual({
-        file,
-        structuredClone: false,
-      });
-      // crypto.randomUUID appears only where the run-time fallback defines it, never called bare.
-      const uses = [...code.matchAll(/randomUUID/g)].map((m) =>
-        code.slice(m.index - 1, m.index + 'randomUUID'.length + 1),
-      );
-      expect({ file, uses }).toEqual({ file, uses: ['"randomUUID"'] });
+      expect({ file, newer: syntaxNewerThanFloor(code) }).toEqual({ file, newer: [] });
+      // Missing where WPS serves pages without a secure context, and core-js has no stand-in.
+      expect({ file, randomUUID: code.includes('randomUUID') }).toEqual({ file, randomUUID: false });
     }
+  });
+
+  it('is compiled by Babel with core-js, not by hand: polyfills are present, the old fallbacks gone', () => {
+    const pane = read(jsFiles.find((f) => f.startsWith('taskpane.')) ?? '');
+    // core-js marks its shared store with its version.
+    expect(pane).toMatch(/core-js/);
+    for (const file of jsFiles) expect(read(file)).not.toContain('needs a global RegExp');
   });
 
   it('fills the install examples with the version and the package, and names the install folders', () => {
@@ -130,8 +216,12 @@ describe('the WPS package as files', () => {
     );
     expect(publish).toContain('%APPDATA%\\kingsoft\\wps\\jsaddons');
     expect(publish).toContain('~/.local/share/Kingsoft/wps/jsaddons');
+    // The tab is 绩效管理, as ribbon.xml names it.
+    expect(read('ribbon.xml')).toContain('<tab id="bpaTab" label="绩效管理">');
+    expect(publish).toContain('绩效管理 tab');
+    expect(publish).not.toContain('预算绩效 tab');
     expect(plugins).toContain('JSPluginsServer=');
-    expect(plugins).toContain(`offline/${FOLDER}.zip`);
+    expect(plugins).toContain(`offline/${FOLDER}.${SEVEN_ZIP === null ? 'zip' : '7z'}`);
   });
 
   it('packs every other file into one folder <name>_<version> of the offline zip', async () => {
@@ -141,13 +231,48 @@ describe('the WPS package as files', () => {
       .map((f) => f.name)
       .sort();
     const built = listFiles(outDir)
-      .filter((f) => !f.startsWith('offline/'))
+      .filter((f) => !f.startsWith('offline/') && !isInstallPage(f))
       .map((f) => `${FOLDER}/${f}`)
       .sort();
+    expect(built).toContain(`${FOLDER}/main.js`);
     expect(inZip).toEqual(built);
     expect(await zip.file(`${FOLDER}/ribbon.xml`)?.async('string')).toBe(read('ribbon.xml'));
   });
+
+  it('packs the same files into the .7z, which 7-Zip tests as sound', () => {
+    if (SEVEN_ZIP === null) {
+      expect(fs.existsSync(path.join(outDir, `offline/${FOLDER}.7z`))).toBe(false);
+      return;
+    }
+    const archive = path.join(outDir, `offline/${FOLDER}.7z`);
+    expect(fs.readFileSync(archive).subarray(0, 6)).toEqual(
+      Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]),
+    );
+    expect(spawnSync(SEVEN_ZIP, ['t', archive], { encoding: 'utf8' }).status).toBe(0);
+    const listing = spawnSync(SEVEN_ZIP, ['l', '-slt', archive], { encoding: 'utf8' }).stdout;
+    // After the archive's own block, one block per entry; folders are marked "Attributes = D…" (7-Zip) or
+    // "Folder = +" (p7zip).
+    const entries = listing
+      .slice(listing.indexOf('\n----------\n'))
+      .split(/\n\s*\n/)
+      .filter((block) => !/^Attributes = D/m.test(block) && !/^Folder = \+/m.test(block))
+      .map((block) => /^Path = (.+)$/m.exec(block)?.[1])
+      .filter((name) => name !== undefined)
+      .sort();
+    const built = listFiles(outDir)
+      .filter((f) => !f.startsWith('offline/') && !isInstallPage(f))
+      .map((f) => `${FOLDER}/${f}`)
+      .sort();
+    expect(entries).toEqual(built);
+    const ribbon = spawnSync(SEVEN_ZIP, ['e', '-so', archive, `${FOLDER}/ribbon.xml`], { encoding: 'utf8' });
+    expect(ribbon.stdout).toBe(read('ribbon.xml'));
+  });
 });
+
+/** The install page and its script: served beside the package, not part of it. */
+function isInstallPage(file: string): boolean {
+  return /^publish\.(html|[0-9a-f]{8}\.js(\.LICENSE\.txt)?)$/.test(file);
+}
 
 function listFiles(dir: string, prefix = ''): string[] {
   return fs
@@ -326,15 +451,44 @@ describeInChromium('the WPS pages in Chromium, with the ET fake in place of WPS'
     await page.close();
   });
 
-  it('pane page: still starts and inserts a form on an engine without the library functions newer than ES2017', async () => {
-    const olderEngine = `
-      delete Array.prototype.flat; delete Array.prototype.flatMap; delete Array.prototype.at;
-      delete Array.prototype.findLast; delete Array.prototype.findLastIndex; delete String.prototype.at;
-      delete Object.fromEntries; delete Object.hasOwn; delete String.prototype.trimStart;
-      delete String.prototype.trimEnd; delete String.prototype.replaceAll; delete Promise.allSettled;
-      delete window.structuredClone; delete Crypto.prototype.randomUUID;
-    `;
-    const { page, errors } = await visit('taskpane.html#templates', [olderEngine]);
+  it(`the floor script removes what Chromium added after ${MIN_CHROME}`, async () => {
+    const { page } = await visit('ribbon.xml', [FLOOR_SCRIPT]);
+    const left = await page.evaluate(
+      (features) =>
+        features.filter((feature) => {
+          const parts = feature.split('.');
+          let owner: unknown = window;
+          for (const part of parts.slice(parts[0] === 'window' ? 1 : 0, -1)) {
+            owner = (owner as Record<string, unknown>)[part];
+          }
+          return owner !== undefined && (parts[parts.length - 1] ?? '') in (owner as object);
+        }),
+      NEWER_THAN_FLOOR.filter(([, since]) => since > MIN_CHROME).map(([feature]) => feature),
+    );
+    expect(left).toEqual([]);
+    await page.close();
+  });
+
+  it(`hidden page on Chromium ${MIN_CHROME}'s library: answers the ribbon and runs the live checks`, async () => {
+    const { page, errors } = await visit('index.html', [FLOOR_SCRIPT]);
+    const answers = await page.evaluate(() => {
+      const w = window as unknown as AddinPage;
+      return [w.OnAddinLoad({ InvalidateControl: () => undefined }), w.GetLabel({ Id: 'bpaCheck' })];
+    });
+    expect(answers).toEqual([true, '检查']);
+    await page.evaluate(() =>
+      (window as unknown as AddinPage).__wpsFake.typeAsUser('Sheet1', 'A1', [['项目名称', '乡村道路']]),
+    );
+    await page.waitForFunction(() => {
+      const raw = (window as unknown as AddinPage).__wpsFake.pluginStorage.getItem('bpa.wps.live');
+      return raw !== null && (JSON.parse(raw) as { status: string }).status === 'ready';
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it(`pane page on Chromium ${MIN_CHROME}'s library: starts and inserts a form`, async () => {
+    const { page, errors } = await visit('taskpane.html#templates', [FLOOR_SCRIPT]);
     await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0);
     const missing = await page.evaluate(
       () => typeof (window as unknown as { structuredClone?: unknown }).structuredClone,
@@ -343,7 +497,167 @@ describeInChromium('the WPS pages in Chromium, with the ET fake in place of WPS'
     expect(await insertFromGallery(page)).toEqual(await insertedInNode());
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 30_000);
+
+  it(`install page on Chromium ${MIN_CHROME}'s library: shows the entry to install`, async () => {
+    const { page, errors } = await visit('publish.html', [FLOOR_SCRIPT]);
+    await page.waitForFunction(() => (document.getElementById('installed')?.textContent ?? '') !== '');
+    expect(await page.locator('#manual').textContent()).toContain(
+      '<jspluginonline name="budget-performance"',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  /** Stands in for WPS's service on 127.0.0.1:58890, recording the decoded commands. */
+  async function fakeWpsService(page: Page, options: { refuse: number }) {
+    const state = {
+      list: '[]',
+      commands: [] as Record<string, unknown>[],
+      refused: 0,
+      calls: [] as string[],
+    };
+    await page.route('http://127.0.0.1:58890/**', async (route) => {
+      const pathname = new URL(route.request().url()).pathname;
+      state.calls.push(pathname);
+      if (pathname === '/deployaddons/runParams' && state.refused < options.refuse) {
+        state.refused += 1;
+        await route.abort('connectionrefused');
+        return;
+      }
+      const headers = { 'Access-Control-Allow-Origin': '*' };
+      if (pathname === '/publishlist') {
+        await route.fulfill({ status: 200, headers, body: state.list });
+        return;
+      }
+      const body = route.request().postData() ?? '';
+      state.commands.push(
+        JSON.parse(Buffer.from(body, 'base64').toString('utf8')) as Record<string, unknown>,
+      );
+      await route.fulfill({ status: 200, headers, body: 'OK' });
+    });
+    return state;
+  }
+
+  it('install page: one click asks the WPS service to write the publish.xml entry, online or offline', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+    });
+    page.on('request', (r) => requests.push(r.url()));
+    // The first command finds the service asleep: the page starts it and tries again.
+    const wps = await fakeWpsService(page, { refuse: 1 });
+    await page.goto(`${server.origin}/publish.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() =>
+      (document.getElementById('installed')?.textContent ?? '').includes('尚未安装'),
+    );
+    expect(await page.locator('#version').textContent()).toBe(version);
+
+    await page.locator('#install').click();
+    await page.waitForFunction(() =>
+      (document.getElementById('status')?.textContent ?? '').includes('已写入'),
+    );
+    expect(wps.refused).toBe(1);
+    // …having asked the browser to start the service through WPS's link, in a hidden frame.
+    const startLink = await page.evaluate(
+      () => document.querySelector<HTMLIFrameElement>('iframe[data-wps-start]')?.src ?? '',
+    );
+    expect(startLink.toLowerCase()).toBe('ksowpscloudsvr://start=relayhttpserver');
+    expect(wps.commands).toHaveLength(1);
+    expect(wps.commands[0]).toEqual({
+      cmd: 'enable',
+      name: 'budget-performance',
+      addonType: 'et',
+      online: 'true',
+      url: `${server.origin}/`,
+      version,
+      time: expect.any(Number),
+    });
+
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // A second visit, the service running and our entry listed: install the offline package, then remove it.
+    const second = await browser.newPage();
+    second.on('pageerror', (e) => errors.push(e.message));
+    second.on('request', (r) => requests.push(r.url()));
+    const running = await fakeWpsService(second, { refuse: 0 });
+    running.list = JSON.stringify([
+      {
+        name: 'budget-performance',
+        addonType: 'et',
+        online: 'true',
+        url: `${server.origin}/`,
+        enable: 'true',
+      },
+    ]);
+    await second.goto(`${server.origin}/publish.html`, { waitUntil: 'load' });
+    await second.waitForFunction(() =>
+      (document.getElementById('installed')?.textContent ?? '').includes('已安装'),
+    );
+    await second.locator('#mode-offline').check();
+    expect(await second.locator('#manual').textContent()).toContain(
+      `url="${server.origin}/offline/${FOLDER}.7z"`,
+    );
+    await second.locator('#install').click();
+    await second.waitForFunction(() =>
+      (document.getElementById('status')?.textContent ?? '').includes('已写入'),
+    );
+    expect(running.commands[0]).toMatchObject({
+      cmd: 'enable',
+      online: 'false',
+      url: `${server.origin}/offline/${FOLDER}.7z`,
+    });
+    // The package the entry names is served, and is a 7z archive.
+    const packageBytes = await second.evaluate(async (url) => {
+      const response = await fetch(url);
+      return Array.from(new Uint8Array(await response.arrayBuffer()).slice(0, 2));
+    }, `${server.origin}/offline/${FOLDER}.7z`);
+    expect(packageBytes).toEqual([0x37, 0x7a]);
+
+    await second.locator('#remove').click();
+    await second.waitForFunction(() =>
+      (document.getElementById('status')?.textContent ?? '').includes('停用'),
+    );
+    expect(running.commands[1]).toMatchObject({ cmd: 'disable', name: 'budget-performance' });
+    expect(errors).toEqual([]);
+    expect(
+      requests.filter(
+        (url) =>
+          !url.startsWith(`${server.origin}/`) &&
+          !url.startsWith('http://127.0.0.1:58890/') &&
+          !url.toLowerCase().startsWith('ksowpscloudsvr://'),
+      ),
+    ).toEqual([]);
+    await second.close();
+  }, 60_000);
+
+  it('install page: without the WPS service, says so in Chinese and English and shows the line to add by hand', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const wps = await fakeWpsService(page, { refuse: 99 });
+    await page.goto(`${server.origin}/publish.html`, { waitUntil: 'load' });
+    await page.locator('#install').click();
+    await page.waitForFunction(
+      () => (document.getElementById('status')?.textContent ?? '').includes('未能连接'),
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    const status = (await page.locator('#status').textContent()) ?? '';
+    expect(status).toContain('Could not reach the WPS service');
+    expect(wps.refused).toBe(3);
+    expect(await page.locator('#manual').textContent()).toBe(
+      `<jspluginonline name="budget-performance" type="et" url="${server.origin}/" enable="enable" install="null"/>`,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
 
   it('install examples are well-formed XML', async () => {
     const page = await browser.newPage();

@@ -44,10 +44,31 @@ function isSubsequence(short: string, long: string): boolean {
   return i === short.length;
 }
 
+/** Shortest label whose characters are worth matching out of order. */
+const MIN_SHUFFLED = 4;
+
+/**
+ * The label's characters, each as often as in the label, all in the cell in any order, with at most one
+ * character more: a two-line header cell copied line-wise or column-wise comes out interleaved
+ * (全年完成值 as 年成值全完值, 定性指标 as 性标定指).
+ */
+function isShuffled(cell: string, label: string): boolean {
+  if (label.length < MIN_SHUFFLED || cell.length < label.length || cell.length > label.length + 1)
+    return false;
+  const left = new Map<string, number>();
+  for (const ch of cell) left.set(ch, (left.get(ch) ?? 0) + 1);
+  for (const ch of label) {
+    const n = left.get(ch) ?? 0;
+    if (n === 0) return false;
+    left.set(ch, n - 1);
+  }
+  return true;
+}
+
 /**
  * How far a cell's key is from a label's key, or null when they are not near: the label inside the cell
  * with up to four characters around it, the cell inside the label with up to two missing, the label's
- * characters in order with up to two inserted, or a few edits.
+ * characters in order with up to two inserted, a few edits, or the label's characters out of order.
  */
 export function nearness(cell: string, label: string): number | null {
   if (cell === label || cell.length < MIN_LENGTH || label.length < MIN_LENGTH) return null;
@@ -59,7 +80,8 @@ export function nearness(cell: string, label: string): number | null {
   const limit = allowedEdits(Math.min(cell.length, label.length));
   if (limit === 0) return null;
   const distance = editDistance(cell, label, limit);
-  return distance <= limit ? distance : null;
+  if (distance <= limit) return distance;
+  return isShuffled(cell, label) ? 2 + extra : null;
 }
 
 /** The label among `labels` nearest to the key (ties: the first), or null. */

@@ -15,7 +15,12 @@ export interface MetaEntry {
   profile: string | null;
   framework: string | null;
   created: string | null;
+  /** The sheet a derived form was made from (its goal declaration); null for a form inserted blank. */
+  derivedFrom: string | null;
 }
+
+/** Header of the optional column naming the sheet a form was derived from. */
+export const DERIVED_FROM = 'derivedFrom';
 
 export interface MetaProblem {
   /** 0-based row of `_meta`. */
@@ -29,7 +34,15 @@ export interface MetaReading {
   problems: MetaProblem[];
 }
 
-const META_COLUMNS = ['sheet', 'template', 'version', 'profile', 'framework', 'created'] as const;
+const META_COLUMNS = [
+  'sheet',
+  'template',
+  'version',
+  'profile',
+  'framework',
+  'created',
+  DERIVED_FROM,
+] as const;
 type MetaColumn = (typeof META_COLUMNS)[number];
 
 const DEFAULT_COLUMNS: Record<MetaColumn, number> = {
@@ -39,6 +52,7 @@ const DEFAULT_COLUMNS: Record<MetaColumn, number> = {
   profile: 3,
   framework: 4,
   created: 5,
+  derivedFrom: 6,
 };
 
 export function readMeta(block: Block | null): MetaReading {
@@ -81,6 +95,7 @@ export function readMeta(block: Block | null): MetaReading {
       profile: text('profile'),
       framework: text('framework'),
       created: text('created'),
+      derivedFrom: text(DERIVED_FROM),
     });
   }
   return { entries, problems };
@@ -91,7 +106,7 @@ function columnsOfHeader(row: readonly CellScalar[]): Record<MetaColumn, number>
   const found: Partial<Record<MetaColumn, number>> = {};
   row.forEach((raw, c) => {
     const name = cellText(raw)?.toLowerCase();
-    const column = META_COLUMNS.find((m) => m === name);
+    const column = META_COLUMNS.find((m) => m.toLowerCase() === name);
     if (column !== undefined && found[column] === undefined) found[column] = c;
   });
   if (found.sheet === undefined || found.template === undefined) return null;

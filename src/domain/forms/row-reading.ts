@@ -364,6 +364,17 @@ function carry(levels: Carried, row: TableRow): Carried {
   return level1 === levels.level1 && level2 === levels.level2 ? levels : { level1, level2 };
 }
 
+/**
+ * The actual value as written. Forms copy the target's sign into the result ("≥90%" for a rate that reached
+ * 90 %, "≥50厘米"): the number after the sign is what was achieved, so it is read without the sign.
+ */
+function readActual(raw: Field['raw']): Reading {
+  const plain = readCell(raw);
+  if (plain.kind !== 'text') return plain;
+  const signed = readTarget(raw);
+  return signed.operator !== null && signed.reading.kind === 'number' ? signed.reading : plain;
+}
+
 function readOne(row: TableRow, table: TableKey, index: number, levels: Carried): RowReading {
   const name = textOf(row, table === 'tasks' ? 'taskName' : 'level3');
   const operatorField = fieldOf(row, 'operator');
@@ -378,7 +389,7 @@ function readOne(row: TableRow, table: TableKey, index: number, levels: Carried)
             source: targetRead.spelling === 'word' ? ('wording' as const) : ('value' as const),
           }
         : null;
-  const actualReading = readCell(fieldOf(row, 'actual').raw);
+  const actualReading = readActual(fieldOf(row, 'actual').raw);
   const targetReading = targetRead.reading;
   const unitColumn = textOf(row, 'unit');
   const unit = unitColumn ?? (targetReading.kind === 'number' ? targetReading.unit : null);

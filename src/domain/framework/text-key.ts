@@ -20,8 +20,10 @@ function compactKeyOnce(text: string): string {
 
 /** "一、" "（二）" "3." written before a level name in hand-made forms. */
 const LEADING_NUMBERING = /^\s*\(?\s*(?:[一二三四五六七八九十]+|\d+)\s*[)、.:]/u;
-/** A remark after the name: "产出指标（50分）", "满意度指标(%)". Only when a name precedes it. */
-const TRAILING_REMARK = /(?<=\S)\s*\([^()]*\)\s*$/u;
+/**
+ * A remark after the name: "产出指标（50分）", "满意度指标(%)", "成本指标(0-20)分". Only when a name precedes it.
+ */
+const TRAILING_REMARK = /(?<=\S)\s*\([^()]*\)\s*分?\s*$/u;
 const SUFFIX = '指标';
 
 /**

@@ -32,7 +32,9 @@ export interface ProtectionAllowances {
 export type PlanOp =
   /**
    * Create the sheet. A form sheet uses ifExists 'fail' (inserting a template never replaces a sheet);
-   * shared helper sheets (`_meta`, dropdown lists) use 'reuse' and are written idempotently.
+   * shared helper sheets (`_meta`, dropdown lists) use 'reuse' and are written idempotently. A new sheet
+   * goes right after the sheet named by `after` (a form derived from a goal sheet sits beside it); at the
+   * end when `after` is omitted or names no sheet. A sheet that exists already is never moved.
    */
   | {
       kind: 'ensureSheet';
@@ -40,6 +42,7 @@ export type PlanOp =
       visibility: SheetVisibility;
       ifExists: 'fail' | 'reuse';
       tabColor?: HexColor;
+      after?: string;
     }
   /** Write values and formulas with `values[0][0]` at `topLeft`. */
   | { kind: 'writeBlock'; sheet: string; topLeft: string; values: CellInput[][] }

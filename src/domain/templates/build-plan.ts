@@ -67,6 +67,8 @@ export interface TemplatePlanOptions {
   indicatorRows?: number;
   /** ISO timestamp recorded in `_meta`. */
   createdAt: string;
+  /** The sheet the new form goes right after (its goal sheet, for a derived form); last when omitted. */
+  after?: string;
 }
 
 export interface TemplatePlan {
@@ -1133,8 +1135,14 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
   ];
 
   const ops: PlanOp[] = [
-    { kind: 'ensureSheet', sheet, visibility: 'visible', ifExists: 'fail' },
-    { kind: 'ensureSheet', sheet: helpSheet, visibility: 'visible', ifExists: 'reuse' },
+    {
+      kind: 'ensureSheet',
+      sheet,
+      visibility: 'visible',
+      ifExists: 'fail',
+      ...(options.after === undefined ? {} : { after: options.after }),
+    },
+    { kind: 'ensureSheet', sheet: helpSheet, visibility: 'visible', ifExists: 'reuse', after: sheet },
     ...(draft.needsFrameworkLists ? frameworkListOps(framework, listsSheet, frameworkNames) : []),
     ...formOps,
     ...helpOps,

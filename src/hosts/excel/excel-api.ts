@@ -103,6 +103,8 @@ export interface XlWorksheet {
   name: string;
   visibility: Excel.Worksheet['visibility'];
   tabColor: string;
+  /** 0-based place among the workbook's sheets, hidden ones included (ExcelApi 1.1). */
+  position: number;
   readonly protection: XlWorksheetProtection;
   readonly freezePanes: {
     freezeRows(count?: number): void;

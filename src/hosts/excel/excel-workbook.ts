@@ -147,8 +147,8 @@ type SheetOp = Exclude<PlanOp, { kind: 'ensureSheet' | 'defineName' }>;
 
 /** What a plan does to sheets, worked out before anything is queued. */
 interface PlanLayout {
-  /** Sheets to create, in plan order. */
-  create: { name: string; visibility: SheetVisibility; tabColor?: string }[];
+  /** Sheets to create, in plan order; `after` places a new sheet right after that one. */
+  create: { name: string; visibility: SheetVisibility; tabColor?: string; after?: string }[];
   /** Existing sheets the plan reuses, with the visibility/tab colour it sets. */
   reuse: { name: string; visibility: SheetVisibility; tabColor?: string }[];
   /** Existing sheets the plan writes without an ensureSheet op: only checked to exist. */
@@ -375,9 +375,18 @@ export class ExcelWorkbook implements WorkbookPort {
       proxies.set(name.toUpperCase(), sheet);
     }
     const created: XlWorksheet[] = [];
+    // Sheet order as it will be, to place a sheet created `after` another (added sheets go last).
+    const order = snapshot.sheets.map((s) => s.name.toUpperCase());
     for (const sheet of layout.create) {
       const proxy = worksheets.add(sheet.name);
       proxy.load('id,name');
+      const after = sheet.after === undefined ? -1 : order.indexOf(sheet.after.toUpperCase());
+      if (after >= 0) {
+        proxy.position = after + 1;
+        order.splice(after + 1, 0, sheet.name.toUpperCase());
+      } else {
+        order.push(sheet.name.toUpperCase());
+      }
       // Without the collection's onChanged (before ExcelApi 1.9), a new sheet needs its own handler.
       if (!this.worksheetEvents && this.listening !== null)
         proxy.onChanged.add((args) => this.onOfficeChange(args));
@@ -559,7 +568,7 @@ function layoutPlan(plan: Plan, snapshot: Snapshot): PlanLayout {
       } else if (pending !== undefined) {
         Object.assign(pending, setting);
       } else {
-        create.push(setting);
+        create.push(op.after === undefined ? setting : { ...setting, after: op.after });
       }
       continue;
     }

@@ -302,6 +302,16 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.sheets.map((s) => s.name);
   }
 
+  /** Moves a sheet to a 0-based position, as a person dragging its tab (Excel's `worksheet.position`). */
+  moveSheet(sheet: string, position: number): void {
+    const state = this.sheetOrThrow(sheet);
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) {
+      throw new HostError('invalid_range', `工作表位置无效 / no such sheet position: ${position}`);
+    }
+    this.sheets.splice(this.sheets.indexOf(state), 1);
+    this.sheets.splice(position, 0, state);
+  }
+
   hasSheet(sheet: string): boolean {
     return this.findSheet(sheet) !== undefined;
   }
@@ -479,7 +489,10 @@ export class MemoryWorkbook implements WorkbookPort {
     if (op.kind === 'ensureSheet') {
       const found = this.findSheet(op.sheet);
       if (found === undefined) {
-        this.sheets.push(newSheet(op.sheet, op.visibility, op.tabColor ?? null));
+        const sheet = newSheet(op.sheet, op.visibility, op.tabColor ?? null);
+        const after = op.after === undefined ? undefined : this.findSheet(op.after);
+        if (after === undefined) this.sheets.push(sheet);
+        else this.sheets.splice(this.sheets.indexOf(after) + 1, 0, sheet);
       } else {
         found.visibility = op.visibility;
         if (op.tabColor !== undefined) found.tabColor = op.tabColor;

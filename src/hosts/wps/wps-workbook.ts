@@ -271,8 +271,9 @@ export class WpsWorkbook implements WorkbookPort {
     if (sheet === undefined && existing.has(key)) sheet = this.sheets().Item(op.sheet);
     if (sheet === undefined) {
       const all = this.sheets();
-      const last = all.Item(Number(readMember(all, 'Count')));
-      sheet = all.Add(undefined, last);
+      // Right after `op.after` when it names a sheet (one of this plan's or one there was), else last.
+      const after = op.after === undefined ? undefined : this.knownSheet(op.after, existing, sheets);
+      sheet = all.Add(undefined, after ?? all.Item(Number(readMember(all, 'Count'))));
       sheet.Name = op.sheet;
       created.push(sheet);
     }
@@ -282,6 +283,16 @@ export class WpsWorkbook implements WorkbookPort {
     const known = existing.get(key);
     if (known === undefined || known.visibility !== op.visibility) sheet.Visible = visible;
     if (op.tabColor !== undefined) readMember(sheet, 'Tab').Color = hexToBgr(op.tabColor);
+  }
+
+  /** A sheet of this plan or one the workbook had, by name; undefined when there is none. */
+  private knownSheet(
+    name: string,
+    existing: Map<string, ExistingSheet>,
+    sheets: PlanSheets,
+  ): EtWorksheet | undefined {
+    const key = name.toUpperCase();
+    return sheets.byKey.get(key) ?? (existing.has(key) ? this.sheets().Item(name) : undefined);
   }
 
   private planSheet(name: string, sheets: PlanSheets): EtWorksheet {

@@ -3,24 +3,13 @@
  * a browser gives it another `Inflater`.
  */
 import * as zlib from 'node:zlib';
+import { crc32Table } from './crc32';
 import type { Inflater } from './received-zip';
 
-// zlib.crc32 arrived in Node 20.15; the table below serves older Node 20 releases.
-const CRC_TABLE = ((): Uint32Array => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
+// zlib.crc32 arrived in Node 20.15; older Node 20 releases use the table.
 export function crc32(data: Uint8Array): number {
   if (typeof zlib.crc32 === 'function') return zlib.crc32(data) >>> 0;
-  let c = 0xffffffff;
-  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return crc32Table(data);
 }
 
 export const nodeInflater: Inflater = {

@@ -250,7 +250,11 @@ export function inflateAll(
   return new Map(parts.names().map((name) => [name, parts.get(name) as Uint8Array]));
 }
 
-function inflateEntry(buffer: Uint8Array, entry: ZipEntry, inflater: Inflater): Uint8Array {
+/**
+ * The stored (compressed) bytes of an entry, after its local header. Throws ZipRejected for a damaged or
+ * encrypted entry, or one that runs past the end of the file.
+ */
+export function entryData(buffer: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = viewOf(buffer);
   const local = entry.localOffset;
   if (local + LOCAL_HEADER_LENGTH > buffer.byteLength || view.getUint32(local, true) !== LOCAL_SIGNATURE) {
@@ -268,7 +272,14 @@ function inflateEntry(buffer: Uint8Array, entry: ZipEntry, inflater: Inflater): 
       `${entry.name} 超出文件末尾 / ${entry.name} runs past the end of the file`,
     );
   }
-  const compressed = buffer.subarray(dataStart, dataEnd);
+  return buffer.subarray(dataStart, dataEnd);
+}
+
+/** Whether an entry is stored with DEFLATE, so that reading it needs the inflater. */
+export const isDeflated = (entry: ZipEntry): boolean => entry.method === METHOD_DEFLATED;
+
+function inflateEntry(buffer: Uint8Array, entry: ZipEntry, inflater: Inflater): Uint8Array {
+  const compressed = entryData(buffer, entry);
   let content: Uint8Array;
   if (entry.method === METHOD_STORED) {
     content = compressed;

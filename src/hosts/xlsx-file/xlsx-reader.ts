@@ -222,6 +222,15 @@ function localName(name: string): string {
 }
 
 /**
+ * Thrown by a handler once the rest of a part holds nothing the reader takes (a sheet's validations and page
+ * setup after its merges, the styles after the cell formats): parsing ends there, and what was read stands.
+ */
+class EnoughRead extends Error {}
+
+/** One decoder for every part that fits in a slice: making a decoder per part costs more than decoding it. */
+const utf8 = new TextDecoder('utf-8');
+
+/**
  * Runs saxes over a part, a slice at a time. Namespaces are not resolved (xmlns: false) and positions are
  * not tracked: neither is needed, and both cost time. saxes expands only the five predefined entities and
  * character references; a DTD's entities are never expanded, so an entity bomb is a parse error.
@@ -246,16 +255,21 @@ function parseXml(part: Uint8Array, handlers: Handlers, budget: Budget): void {
       if (!node.isSelfClosing) close(localName(node.name));
     });
   }
-  const decoder = new TextDecoder('utf-8');
   try {
-    for (let at = 0; at < part.byteLength; at += SLICE_BYTES) {
-      const slice = part.subarray(at, Math.min(at + SLICE_BYTES, part.byteLength));
-      parser.write(decoder.decode(slice, { stream: true }));
-      budget.checkClock();
+    if (part.byteLength <= SLICE_BYTES) {
+      parser.write(utf8.decode(part));
+    } else {
+      const decoder = new TextDecoder('utf-8');
+      for (let at = 0; at < part.byteLength; at += SLICE_BYTES) {
+        const slice = part.subarray(at, Math.min(at + SLICE_BYTES, part.byteLength));
+        parser.write(decoder.decode(slice, { stream: true }));
+        budget.checkClock();
+      }
+      parser.write(decoder.decode());
     }
-    parser.write(decoder.decode());
     parser.close();
   } catch (error) {
+    if (error instanceof EnoughRead) return;
     if (error instanceof ReadRejected) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new ReadRejected('corrupt', `XML 格式错误 / malformed XML: ${reason.slice(0, 160)}`);
@@ -400,7 +414,8 @@ function parseStyles(part: Uint8Array | undefined, budget: Budget): boolean[] {
         }
       },
       close: (tag) => {
-        if (tag === 'cellXfs') inCellXfs = false;
+        // The cell formats are all that is taken; the named styles, colours and the rest follow them.
+        if (tag === 'cellXfs') throw new EnoughRead();
       },
     },
     budget,
@@ -497,6 +512,38 @@ interface OpenCell {
 
 type TextTarget = 'v' | 'f' | 't' | null;
 
+/**
+ * What a worksheet holds after its merges (ECMA-376 §18.3.1.99, in schema order): conditional formats, data
+ * validations, links, page setup, drawings. Checking reads none of it, so a sheet is parsed up to the first
+ * of these (or the end of its merges) and no further.
+ */
+const AFTER_MERGES = new Set([
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+]);
+
 function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
   const { budget } = context;
   const { maxRows, maxCols } = budget.limits;
@@ -507,6 +554,7 @@ function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
   let cell: OpenCell | null = null;
   let target: TextTarget = null;
   let inSheetData = false;
+  let sheetDataRead = false;
   let phonetic = 0;
 
   const closeCell = (c: OpenCell) => {
@@ -572,6 +620,8 @@ function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
           lastCol = -1;
         } else if (tag === 'sheetData') {
           inSheetData = true;
+        } else if (sheetDataRead && AFTER_MERGES.has(tag)) {
+          throw new EnoughRead();
         } else if (tag === 'mergeCell') {
           budget.addMerge();
           const range = rangeOf(attrs.ref);
@@ -588,7 +638,10 @@ function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
       },
       close: (tag) => {
         if (cell === null) {
-          if (tag === 'sheetData') inSheetData = false;
+          if (tag === 'sheetData') {
+            inSheetData = false;
+            sheetDataRead = true;
+          } else if (tag === 'mergeCells') throw new EnoughRead();
           return;
         }
         if (tag === 'c') {

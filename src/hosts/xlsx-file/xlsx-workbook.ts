@@ -339,13 +339,30 @@ export class XlsxWorkbook implements WorkbookPort {
     return { top: area.top, left: area.left, values, formulas };
   }
 
+  /**
+   * Sheet order is exceljs's `orderNo` (not in its typings; `worksheets` and the written file follow it):
+   * renumbered so that `sheet` comes right after `after`.
+   */
+  private placeAfter(sheet: Worksheet, after: Worksheet): void {
+    const order = this.book.worksheets.filter((ws) => ws !== sheet);
+    order.splice(order.indexOf(after) + 1, 0, sheet);
+    order.forEach((ws, index) => {
+      (ws as Worksheet & { orderNo: number }).orderNo = index + 1;
+    });
+  }
+
   private async applyOp(op: PlanOp): Promise<void> {
     if (op.kind === 'defineName') {
       this.defineName(op.name, op.refersTo);
       return;
     }
     if (op.kind === 'ensureSheet') {
-      const ws = this.findSheet(op.sheet) ?? this.book.addWorksheet(op.sheet);
+      let ws = this.findSheet(op.sheet);
+      if (ws === undefined) {
+        ws = this.book.addWorksheet(op.sheet);
+        const after = op.after === undefined ? undefined : this.findSheet(op.after);
+        if (after !== undefined) this.placeAfter(ws, after);
+      }
       ws.state = op.visibility;
       if (op.tabColor !== undefined) ws.properties.tabColor = { argb: argb(op.tabColor) };
       return;

@@ -1,20 +1,22 @@
 import { useMemo, useState } from 'react';
 import { Button, Field, Input, Text } from '@fluentui/react-components';
 import type { Indicator } from '../../domain/framework/framework-schema';
-import { BUILT_IN_LIBRARY, searchLibrary } from '../../domain/framework/library';
+import { BUILT_IN_LIBRARY, searchLibrary, type IndicatorLibrary } from '../../domain/framework/library';
 import type { UiStrings } from '../strings';
 
 export function LibrarySection({
   t,
   busy,
   onInsert,
+  library = BUILT_IN_LIBRARY,
 }: {
   t: UiStrings;
   busy: boolean;
   onInsert: (indicator: Indicator) => void;
+  library?: IndicatorLibrary;
 }) {
   const [query, setQuery] = useState('');
-  const results = useMemo(() => searchLibrary(BUILT_IN_LIBRARY, query, { limit: 30 }), [query]);
+  const results = useMemo(() => searchLibrary(library, query, { limit: 30 }), [library, query]);
   return (
     <div className="bpa-stack">
       <Field label={t.searchLabel} hint={t.libraryHint}>

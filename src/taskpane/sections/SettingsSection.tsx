@@ -1,4 +1,6 @@
-import { Dropdown, Field, Option } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option, Text } from '@fluentui/react-components';
+import { BUILT_IN_LIBRARY } from '../../domain/framework/library';
+import type { ChosenLibrary } from '../pane-storage';
 import { BUILT_IN_FRAMEWORKS } from '../../domain/framework/frameworks';
 import type { Lang } from '../../domain/messages/catalog';
 import { BUILT_IN_PROFILES } from '../../domain/profiles/profiles';
@@ -11,13 +13,24 @@ export function SettingsSection({
   choice,
   onChoice,
   onLang,
+  library = null,
+  onLibraryFile,
+  onLibraryReset,
+  onJurisdictionFile,
+  onJurisdictionReset,
 }: {
   t: UiStrings;
   lang: Lang;
   choice: SettingsChoice;
   onChoice: (choice: SettingsChoice) => void;
   onLang: (lang: Lang) => void;
+  library?: ChosenLibrary | null;
+  onLibraryFile?: (file: File) => void;
+  onLibraryReset?: () => void;
+  onJurisdictionFile?: (file: File) => void;
+  onJurisdictionReset?: () => void;
 }) {
+  const pkg = choice.jurisdiction ?? null;
   const profileName =
     choice.profile === AUTO
       ? t.profileAuto
@@ -55,6 +68,50 @@ export function SettingsSection({
             </Option>
           ))}
         </Dropdown>
+      </Field>
+      <Field label={t.jurisdictionChoice} hint={t.jurisdictionFileLabel}>
+        <Text data-testid="jurisdiction-name">
+          {pkg === null ? t.jurisdictionNone : t.jurisdictionName(pkg.name, pkg.version)}
+        </Text>
+        <input
+          type="file"
+          accept=".json,application/json"
+          aria-label={t.jurisdictionFileLabel}
+          data-testid="jurisdiction-file"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file && onJurisdictionFile) onJurisdictionFile(file);
+            e.currentTarget.value = '';
+          }}
+        />
+        {pkg !== null && onJurisdictionReset && (
+          <Button size="small" onClick={onJurisdictionReset}>
+            {t.jurisdictionReset}
+          </Button>
+        )}
+      </Field>
+      <Field label={t.libraryChoice} hint={t.libraryFileLabel}>
+        <Text data-testid="library-name">
+          {library === null
+            ? t.libraryBuiltIn(BUILT_IN_LIBRARY.length)
+            : t.libraryFromFile(library.name, library.indicators.length)}
+        </Text>
+        <input
+          type="file"
+          accept=".json,application/json"
+          aria-label={t.libraryFileLabel}
+          data-testid="library-file"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file && onLibraryFile) onLibraryFile(file);
+            e.currentTarget.value = '';
+          }}
+        />
+        {library !== null && onLibraryReset && (
+          <Button size="small" onClick={onLibraryReset}>
+            {t.libraryReset}
+          </Button>
+        )}
       </Field>
       <Field label={t.language}>
         <Dropdown

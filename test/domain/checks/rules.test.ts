@@ -942,6 +942,21 @@ const QUIET: QuietCase[] = [
     code: 'level_empty',
   },
   { name: '一级 written as an alias', form: se(0, { level1: '产出' }), code: 'unknown_level1' },
+  {
+    name: '定量指标 in the 指标性质 column: quantitative, bound assumed',
+    form: se(0, { operator: '定量指标' }),
+    code: 'operator_invalid',
+  },
+  {
+    name: 'the points of a group where the 一级 name would be',
+    form: se(0, { level1: '(50分)' }),
+    code: 'unknown_level1',
+  },
+  {
+    name: 'a self-evaluation on the common evaluation framework (决策/过程)',
+    form: se(0, { level1: '决策(10)' }),
+    code: 'unknown_level1',
+  },
   { name: 'a known 二级', form: selfEvaluation(), code: 'unknown_level2' },
   { name: '二级 under its 一级', form: selfEvaluation(), code: 'level2_not_under_level1' },
   { name: '三级 filled', form: selfEvaluation(), code: 'level3_empty' },
@@ -1280,6 +1295,25 @@ describe('a rule fires', () => {
 describe('a rule stays quiet', () => {
   test.each(QUIET.map((c) => [`${c.code}: ${c.name}`, c] as const))('%s', (_name, c) => {
     expect(check(c.form, c.options).filter((i) => i.code === c.code)).toEqual([]);
+  });
+});
+
+describe('an empty level is one gap, not one issue per row', () => {
+  test('一级 empty on the first three rows: one issue, at the first', () => {
+    const form = selfEvaluation({
+      indicators: rows().map((r, i) => (i < 3 ? { ...r, level1: null } : r)),
+    });
+    const found = check(form).filter((i) => i.code === 'level_empty');
+    expect(found.map((i) => i.cell)).toEqual(['A14']);
+  });
+
+  test('二级 empty under a new 一级 on two rows: one issue', () => {
+    const form = selfEvaluation({
+      indicators: rows().map((r, i) => (i === 0 || i === 1 ? { ...r, level2: null } : r)),
+    });
+    const found = check(form).filter((i) => i.code === 'level_empty');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.params).toMatchObject({ label: '二级指标' });
   });
 });
 

@@ -21,6 +21,7 @@ describe('readMeta', () => {
         profile: 'default',
         framework: 'classic-2020',
         created: '2024-05-01T08:00:00Z',
+        derivedFrom: null,
       },
       {
         sheet: '目标申报',
@@ -29,6 +30,7 @@ describe('readMeta', () => {
         profile: 'hubei',
         framework: 'core-2021',
         created: null,
+        derivedFrom: null,
       },
     ]);
     expect(reading.problems).toEqual([]);
@@ -89,6 +91,7 @@ describe('readMeta', () => {
         profile: 'default',
         framework: null,
         created: null,
+        derivedFrom: null,
       },
     ]);
   });
@@ -103,5 +106,29 @@ describe('readMeta', () => {
   it('reports problem rows by their sheet row', () => {
     const reading = readMeta(blockOf([HEADER, ['表1', 'nonsense']], 3, 0));
     expect(reading.problems).toEqual([{ row: 4, reason: 'unknown-template', text: 'nonsense' }]);
+  });
+
+  it('reads the sheet a form was derived from, and null where an old _meta has no such column', () => {
+    const reading = readMeta(
+      blockOf([
+        [...HEADER, 'derivedFrom'],
+        [
+          '项目支出绩效自评表',
+          'project-self-evaluation',
+          1,
+          'default',
+          'classic-2020',
+          N,
+          '项目支出绩效目标申报表',
+        ],
+        ['项目支出绩效目标申报表', 'project-goals', 1, 'default', 'classic-2020', N],
+      ]),
+    );
+    expect(reading.entries.map((e) => [e.sheet, e.derivedFrom])).toEqual([
+      ['项目支出绩效自评表', '项目支出绩效目标申报表'],
+      ['项目支出绩效目标申报表', null],
+    ]);
+    const old = readMeta(blockOf([HEADER, ['表1', 'project-goals', 1, 'default', 'classic-2020', N]]));
+    expect(old.entries[0]?.derivedFrom).toBeNull();
   });
 });

@@ -164,6 +164,14 @@ describe('one scale for target and actual', () => {
     expect([same.target, same.actual]).toEqual([45, 43.5]);
   });
 
+  it('an actual written with the sign of its target is read as its number', () => {
+    const reading = readOne({ level3: '及时开工率', target: '≥90%', actual: '≥90%', weight: 10 });
+    expect([reading.actualReading.kind, reading.actual]).toEqual(['number', 90]);
+    expect(scoreIndicatorReading(reading, DEFAULT).score).toBe(10);
+    expect(readOne({ level3: '水标尺宽度', target: '≥50厘米', actual: '≥50厘米' }).actual).toBe(50);
+    expect(readOne({ level3: '验收情况', target: '合格', actual: '已完成' }).actualReading.kind).toBe('text');
+  });
+
   it('the unit column, else the unit glued to the target', () => {
     expect(readOne({ target: '735人次' }).unit).toBe('人次');
     expect(readOne({ target: 735, unit: '人' }).unit).toBe('人');

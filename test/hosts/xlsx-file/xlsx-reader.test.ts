@@ -155,6 +155,37 @@ describe('readWorkbook', () => {
     ]);
   });
 
+  it('reads a sheet up to the end of its merges, and its styles up to the end of the cell formats', async () => {
+    // What follows the merges (validations, conditional formats, page setup) is not parsed at all: here it
+    // would be refused as malformed if it were.
+    const tail = '<dataValidations count="1"><dataValidation sqref="A1"><formula1>"a,b"</formula1>';
+    const withMerges = parts(
+      [
+        {
+          name: 'S',
+          xml: sheetXml(
+            '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1" s="1"><v>45292</v></c></row>',
+            `<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>${tail}`,
+          ),
+        },
+        {
+          name: 'T',
+          xml: sheetXml('<row r="1"><c r="A1"><v>5</v></c></row>', `<pageMargins left="0.7"/>${tail}`),
+        },
+      ],
+      {
+        'xl/styles.xml': `<styleSheet ${NS}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs><cellStyles><broken></styleSheet>`,
+      },
+    );
+    const book = new ReceivedWorkbook(readWorkbook(withMerges, limits));
+    expect((await book.readBlock('S')).values).toEqual([[1, null, '2024-01-01T00:00:00.000Z']]);
+    expect(book.merges('S')).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
+    expect((await book.readBlock('T')).values).toEqual([[5]]);
+    // Inside the cells a broken element is still a damaged file.
+    const broken = parts([{ name: 'S', xml: sheetXml('<row r="1"><c r="A1"><v>1</c></row>', tail) }]);
+    expect(rejection(() => readWorkbook(broken, limits))).toBe('corrupt');
+  });
+
   it('refuses overlapping merges as a damaged file', () => {
     const p = parts([
       {

@@ -1,5 +1,6 @@
 /** Framework: 一级 → 二级 → 三级 as the indicator framework defines them; groups present; no duplicates. */
-import { fieldOf, type TableRow } from '../../forms/form-model';
+import { fieldOf, type TableRow, type TemplateId } from '../../forms/form-model';
+import { levelKey } from '../../framework/text-key';
 import type { Framework } from '../../framework/framework-schema';
 import { isEmptyish, textOf } from '../cells';
 import { canonicalLevel1, canonicalLevel2, ownerOfLevel2, requiredLevel1Names } from '../framework-lookup';
@@ -19,29 +20,53 @@ import { rowViews } from '../views';
 const KEY_LEVEL1 = ['决策', '过程', '产出', '效益'] as const;
 
 function isKeyLevel1(text: string): boolean {
-  const bare = text.replace(/\s+/g, '').replace(/指标$/, '');
-  return (KEY_LEVEL1 as readonly string[]).includes(bare);
+  return (KEY_LEVEL1 as readonly string[]).includes(levelKey(text));
 }
 
-export const levelEmpty = rowRule({
+/**
+ * First levels of the national evaluation frameworks that self-evaluations are also filled on: a project
+ * self-evaluation on the common evaluation framework (决策/过程/产出/效益), a department's on the
+ * department framework (投入/过程/产出/效果). They are not the goal framework's levels, and not unknown.
+ */
+const EVALUATION_LEVEL1: Partial<Record<TemplateId, readonly string[]>> = {
+  'project-self-evaluation': KEY_LEVEL1,
+  'department-self-evaluation': ['投入', '过程', '产出', '效果', '效益'],
+};
+
+/** "(50分)", "（30分）": a group's points written where its name would be — no name, so none unknown. */
+const POINTS_ONLY = /^\s*[(（]\s*[\d.\-–—～~]+\s*分?\s*[)）]\s*分?\s*$/u;
+
+/**
+ * A 一级 (or 二级) left empty is one gap however many rows it spans: the level is carried down from the row that
+ * writes it, so an empty level is a run of rows at the top of the table (or of a new 一级) that none names. One
+ * finding, at the run's first row. A form whose layout has no such column at all is not told row by row: the
+ * missing column is its own finding (required_column_missing).
+ */
+export const levelEmpty = formRule({
   code: 'level_empty',
   severity: 'error',
   templates: [...FRAMEWORK_TEMPLATES, ...KEY_EVALUATION],
-  scope: 'row',
-  table: 'main',
+  scope: 'form',
   params: ['label', 'name'],
-  check: (view) => {
+  check: (form, ctx) => {
     const findings: Finding<'label' | 'name'>[] = [];
-    if (view.level1 === null) {
-      findings.push({
-        cell: fieldOf(view.row, 'level1').cell,
-        params: { label: '一级指标', name: view.name },
-      });
-    } else if (view.level2 === null && fieldOf(view.row, 'level2').cell !== null) {
-      findings.push({
-        cell: fieldOf(view.row, 'level2').cell,
-        params: { label: '二级指标', name: view.name },
-      });
+    let open: 'level1' | 'level2' | null = null;
+    for (const view of rowViews(form, mainTableKey(form), ctx)) {
+      const gap =
+        view.level1 === null
+          ? fieldOf(view.row, 'level1').cell !== null
+            ? 'level1'
+            : null
+          : view.level2 === null && fieldOf(view.row, 'level2').cell !== null
+            ? 'level2'
+            : null;
+      if (gap !== null && gap !== open) {
+        findings.push({
+          cell: fieldOf(view.row, gap).cell,
+          params: { label: gap === 'level1' ? '一级指标' : '二级指标', name: view.name },
+        });
+      }
+      open = gap;
     }
     return findings;
   },
@@ -55,11 +80,12 @@ export const unknownLevel1 = rowRule({
   table: 'main',
   params: ['level1', 'name'],
   check: (view, form, ctx) => {
-    if (view.level1 === null) return [];
+    if (view.level1 === null || POINTS_ONLY.test(view.level1)) return [];
     const known =
       form.template === 'key-evaluation'
         ? isKeyLevel1(view.level1)
-        : canonicalLevel1(ctx.framework, view.level1) !== null;
+        : canonicalLevel1(ctx.framework, view.level1) !== null ||
+          (EVALUATION_LEVEL1[form.template] ?? []).includes(levelKey(view.level1));
     if (known) return [];
     // Report on the row that wrote it, not on every row a merged cell spans.
     const own = fieldOf(view.row, 'level1');

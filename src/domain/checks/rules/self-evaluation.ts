@@ -58,7 +58,7 @@ export const actualMissing = rowRule({
     if (
       field.cell === null ||
       !isQuantitativeRow(view.reading, ctx.profile) ||
-      readingOf(field).kind !== 'blank'
+      view.reading.actualReading.kind !== 'blank'
     )
       return [];
     return [{ cell: field.cell, params: { name: view.name } }];
@@ -74,7 +74,8 @@ export const actualNotNumber = rowRule({
   params: ['value', 'name'],
   check: (view, _form, ctx) => {
     const field = fieldOf(view.row, 'actual');
-    if (!isQuantitativeRow(view.reading, ctx.profile) || readingOf(field).kind !== 'text') return [];
+    if (!isQuantitativeRow(view.reading, ctx.profile) || view.reading.actualReading.kind !== 'text')
+      return [];
     return [{ cell: field.cell, params: { value: shown(field), name: view.name } }];
   },
 });
@@ -88,7 +89,7 @@ export const actualNegative = rowRule({
   params: ['value', 'name'],
   check: (view, _form, ctx) => {
     const field = fieldOf(view.row, 'actual');
-    const reading = readingOf(field);
+    const reading = view.reading.actualReading;
     if (!isQuantitativeRow(view.reading, ctx.profile) || reading.kind !== 'number' || reading.value >= 0)
       return [];
     return [{ cell: field.cell, params: { value: reading.value, name: view.name } }];
@@ -204,11 +205,13 @@ export const overAchievementUnexplained = rowRule({
     if (target === null || actual === null || target <= 0) return [];
     const ratio = actual / target;
     if (ratio <= ctx.profile.overAchievementRatio + EPSILON) return [];
+    // A form whose layout has no 偏差原因 column gives no place to explain; the missing explanation is not
+    // the filler's omission (docs/real-forms.md: fields a form never had are absent by design).
     const deviation = fieldOf(view.row, 'deviation');
-    if (deviation.cell !== null && !isEmptyish(deviation)) return [];
+    if (deviation.cell === null || !isEmptyish(deviation)) return [];
     return [
       {
-        cell: deviation.cell ?? fieldOf(view.row, 'actual').cell,
+        cell: deviation.cell,
         params: {
           name: view.name,
           actual,

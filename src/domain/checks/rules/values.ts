@@ -57,6 +57,9 @@ export const operatorMissing = rowRule({
   },
 });
 
+/** What some provinces write in the 指标性质 column instead of a sign: the row is quantitative. */
+const QUANTITATIVE_KIND = /^\s*定量(?:指标)?\s*$/u;
+
 export const operatorInvalid = rowRule({
   code: 'operator_invalid',
   severity: 'error',
@@ -67,6 +70,8 @@ export const operatorInvalid = rowRule({
   check: (view) => {
     const field = fieldOf(view.row, 'operator');
     if (field.cell === null || textOf(field) === null || parseOperator(field.raw) !== null) return [];
+    // 定量(指标) in a 指标性质 column says the row is quantitative without naming the bound: it is assumed.
+    if (QUANTITATIVE_KIND.test(textOf(field) ?? '')) return [];
     return [{ cell: field.cell, params: { value: shown(field), name: view.name } }];
   },
 });
@@ -122,8 +127,9 @@ export const indicatorUnscored = rowRule({
     if (view.score?.unscorable !== 'missing_operator' || fieldOf(view.row, 'operator').cell !== null)
       return [];
     const target = fieldOf(view.row, 'target');
-    // Without a target column the missing column is the finding (required_column_missing).
-    if (target.cell === null) return [];
+    // Without a target column the missing column is the finding (required_column_missing); with the target
+    // left blank, target_missing says why the row is not scored.
+    if (target.cell === null || view.reading.targetReading.kind === 'blank') return [];
     const tiers = ctx.profile.qualitativeTiers.map((t) => t.tier).join('／');
     return [
       {

@@ -655,6 +655,7 @@ class FakeWorksheet extends Loadable implements XlWorksheet {
         const v = fake.book.sheetVisibility(name);
         this.store('visibility', v === 'visible' ? 'Visible' : v === 'hidden' ? 'Hidden' : 'VeryHidden');
       } else if (prop === 'tabColor') this.store('tabColor', fake.book.tabColorOf(name) ?? '');
+      else if (prop === 'position') this.store('position', fake.book.sheetNames().indexOf(name));
       else throw new Error(`the fake cannot load worksheet.${prop}`);
     }
     this.fillProtection(name, protectionProps);
@@ -686,6 +687,18 @@ class FakeWorksheet extends Loadable implements XlWorksheet {
         ifExists: 'reuse',
       }),
     );
+  }
+  get position(): number {
+    return this.read('position');
+  }
+  set position(value: number) {
+    this.context.enqueue(() => {
+      try {
+        this.context.fake.book.moveSheet(this.name_(), value);
+      } catch (error) {
+        throw officeError(error);
+      }
+    });
   }
   get tabColor(): string {
     return this.read('tabColor');

@@ -1,0 +1,131 @@
+/**
+ * 写入汇总表: the results of a batch check as two new sheets of the open workbook, 审核汇总 (one line per
+ * form, or per file that could not be checked) and 问题清单 (one line per issue), written through the port's
+ * plan. The sheets are always new: a name already taken gets a number, as inserting a template does.
+ */
+import type { FileResult } from './batch-report';
+import { freeSheetName } from './insert-template';
+import type { CellInput } from '../domain/grid/cell';
+import type { Plan } from '../domain/plan/plan';
+
+export const SUMMARY_SHEET = '审核汇总';
+export const ISSUES_SHEET = '问题清单';
+
+const STATUS: Record<FileResult['status'], string> = {
+  checked: '已检查',
+  unreadable: '无法读取',
+  unrecognized: '未识别表格',
+};
+
+const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export function count(result: FileResult, severity: 'error' | 'warning'): number {
+  return result.sheets.reduce((n, s) => n + s.issues.filter((i) => i.severity === severity).length, 0);
+}
+
+export function summaryRows(results: readonly FileResult[]): CellInput[][] {
+  const rows: CellInput[][] = [
+    [
+      '文件',
+      '状态',
+      '工作表',
+      '单位',
+      '项目',
+      '表格',
+      '自评总分',
+      '复算总分',
+      '自评等级',
+      '复算等级',
+      '错误',
+      '警告',
+      '说明',
+    ],
+  ];
+  for (const result of results) {
+    if (result.sheets.length === 0) {
+      rows.push([
+        result.file,
+        STATUS[result.status],
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        0,
+        result.error?.message ?? null,
+      ]);
+      continue;
+    }
+    for (const sheet of result.sheets) {
+      const errors = sheet.issues.filter((i) => i.severity === 'error').length;
+      const warnings = sheet.issues.filter((i) => i.severity === 'warning').length;
+      rows.push([
+        result.file,
+        STATUS[result.status],
+        sheet.sheet,
+        sheet.department,
+        sheet.project,
+        sheet.template,
+        sheet.scores.statedTotal,
+        sheet.scores.total,
+        sheet.scores.statedGrade,
+        sheet.scores.grade,
+        errors,
+        warnings,
+        null,
+      ]);
+    }
+  }
+  return rows;
+}
+
+export function issueRows(results: readonly FileResult[]): CellInput[][] {
+  const rows: CellInput[][] = [['文件', '工作表', '级别', '单元格', '代码', '问题']];
+  for (const result of results) {
+    if (result.error !== undefined) {
+      rows.push([result.file, null, '错误', null, result.error.code, result.error.message]);
+    }
+    for (const sheet of result.sheets) {
+      for (const issue of sheet.issues) {
+        rows.push([
+          result.file,
+          sheet.sheet,
+          SEVERITY[issue.severity] ?? issue.severity,
+          issue.cell,
+          issue.code,
+          issue.message,
+        ]);
+      }
+    }
+  }
+  return rows;
+}
+
+/** The plan that adds both sheets, under names no sheet of the workbook has. */
+export function batchSheetsPlan(
+  results: readonly FileResult[],
+  taken: ReadonlySet<string>,
+): { plan: Plan; summary: string; issues: string } {
+  const summary = freeSheetName(SUMMARY_SHEET, taken);
+  const issues = freeSheetName(ISSUES_SHEET, new Set([...taken, summary]));
+  const sheet = (name: string, values: CellInput[][], widths: number[]): Plan['ops'] => [
+    { kind: 'ensureSheet', sheet: name, visibility: 'visible', ifExists: 'fail' },
+    { kind: 'writeBlock', sheet: name, topLeft: 'A1', values },
+    { kind: 'columnWidths', sheet: name, firstCol: 1, widths },
+  ];
+  return {
+    plan: {
+      formSheet: summary,
+      ops: [
+        ...sheet(summary, summaryRows(results), [28, 10, 16, 24, 24, 18, 10, 10, 10, 10, 8, 8, 40]),
+        ...sheet(issues, issueRows(results), [28, 16, 8, 10, 24, 60]),
+      ],
+    },
+    summary,
+    issues,
+  };
+}

@@ -1,0 +1,309 @@
+/**
+ * 批量审核: received workbooks chosen in the pane (files, or a folder where the browser allows), read in the
+ * browser and checked in a Web Worker with the same step, reader and limits as `bpa check`; nothing is sent
+ * anywhere. A results table, the issues of the selected file, 抽审 as `bpa sample` does it, and 写入汇总表
+ * into the open workbook. Loaded only when the section is opened (its own chunk).
+ */
+import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { Button, Field, Input, ProgressBar, Text } from '@fluentui/react-components';
+import type { FileResult, SheetResult } from '../../app/batch-report';
+import { batchSheetsPlan, count } from '../../app/batch-sheets';
+import { pickSample, type SampleResult } from '../../app/sample';
+import type { WorkbookPort } from '../../app/workbook-port';
+import { getTemplateSpec } from '../../domain/templates/registry';
+import { formatNumber, type Lang } from '../../domain/messages/catalog';
+import { runBatch, type BatchFile, type BatchRun, type MakeWorker } from './run-batch';
+
+const TEXTS = {
+  'zh-CN': {
+    choose: '选择收到的工作簿',
+    chooseFolder: '选择文件夹',
+    privacy: '文件只在本机浏览器中读取和检查，不会上传。',
+    progress: (done: number, total: number) => `已检查 ${done} / ${total}`,
+    cancel: '取消',
+    cancelled: '已取消',
+    file: '文件',
+    department: '单位',
+    project: '项目',
+    form: '表格',
+    total: '自评/复算总分',
+    grade: '等级',
+    errorsWarnings: '错误/警告',
+    unreadable: '无法读取',
+    unrecognized: '未识别表格',
+    issuesOf: (file: string) => `${file} 的问题`,
+    noIssues: '没有问题',
+    rate: '抽样比例 (0–1)',
+    seed: '随机种子',
+    sample: '抽审',
+    sampleBad: '比例应为 0 到 1 之间的数，种子应为整数',
+    sampled: (n: number, of: number) => `抽取 ${n} 份（共 ${of} 份）`,
+    writeSheets: '写入汇总表',
+    written: (a: string, b: string) => `已写入工作表 ${a}、${b}`,
+    writeFailed: '写入失败：',
+  },
+  en: {
+    choose: 'Choose received workbooks',
+    chooseFolder: 'Choose a folder',
+    privacy: 'Files are read and checked in this browser only; nothing is uploaded.',
+    progress: (done: number, total: number) => `Checked ${done} of ${total}`,
+    cancel: 'Cancel',
+    cancelled: 'Cancelled',
+    file: 'File',
+    department: 'Unit',
+    project: 'Project',
+    form: 'Form',
+    total: 'Stated/recomputed total',
+    grade: 'Grade',
+    errorsWarnings: 'Errors/warnings',
+    unreadable: 'Unreadable',
+    unrecognized: 'No form recognised',
+    issuesOf: (file: string) => `Issues of ${file}`,
+    noIssues: 'No issues',
+    rate: 'Sample rate (0–1)',
+    seed: 'Seed',
+    sample: 'Sample',
+    sampleBad: 'The rate must be a number from 0 to 1 and the seed an integer',
+    sampled: (n: number, of: number) => `${n} picked of ${of}`,
+    writeSheets: 'Write summary sheets',
+    written: (a: string, b: string) => `Wrote sheets ${a} and ${b}`,
+    writeFailed: 'Could not write: ',
+  },
+} as const;
+
+export interface BatchSectionProps {
+  port: WorkbookPort;
+  lang: Lang;
+  /** Tests and benchmarks may give their own worker; the pane uses the bundled one. */
+  makeWorker?: MakeWorker;
+  /** Told after 写入汇总表 added its sheets (the live checks and the host's views list sheets again). */
+  onSheetsAdded?: () => Promise<void> | void;
+}
+
+const num = (value: number | null): string => (value === null ? '—' : formatNumber(value));
+
+/** The sheet that stands for a file in the table: the scored one, else the first. */
+const mainSheet = (result: FileResult): SheetResult | null =>
+  result.sheets.find((s) => s.scores.total !== null) ?? result.sheets[0] ?? null;
+
+function toBatchFiles(list: FileList | null): BatchFile[] {
+  return Array.from(list ?? [], (file: File) => ({
+    name: file.webkitRelativePath === '' ? file.name : file.webkitRelativePath,
+    size: file.size,
+    read: () => file.arrayBuffer(),
+  }));
+}
+
+export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: BatchSectionProps) {
+  const t = TEXTS[lang === 'en' ? 'en' : 'zh-CN'];
+  const [results, setResults] = useState<FileResult[]>([]);
+  const [total, setTotal] = useState(0);
+  const [running, setRunning] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [rate, setRate] = useState('0.2');
+  const [seed, setSeed] = useState('1');
+  const [sample, setSample] = useState<SampleResult | null>(null);
+  const run = useRef<BatchRun | null>(null);
+
+  const start = useCallback(
+    (event: ChangeEvent<HTMLInputElement>) => {
+      const files = toBatchFiles(event.target.files);
+      event.target.value = '';
+      if (files.length === 0) return;
+      run.current?.cancel();
+      setResults([]);
+      setSelected(null);
+      setSample(null);
+      setStatus(null);
+      setTotal(files.length);
+      setRunning(true);
+      const current = runBatch(files, lang, (result) => setResults((r) => [...r, result]), makeWorker);
+      run.current = current;
+      void current.done.then(() => {
+        if (run.current === current) setRunning(false);
+      });
+    },
+    [lang, makeWorker],
+  );
+
+  const cancel = () => {
+    run.current?.cancel();
+    run.current = null;
+    setRunning(false);
+    setStatus(t.cancelled);
+  };
+
+  const drawSample = () => {
+    const r = Number(rate);
+    const s = Number(seed);
+    if (rate.trim() === '' || !Number.isFinite(r) || r < 0 || r > 1 || !Number.isSafeInteger(s)) {
+      setStatus(t.sampleBad);
+      return;
+    }
+    setSample(
+      pickSample(
+        results.map((result) => ({ result, key: result.file })),
+        r,
+        s,
+        lang,
+      ),
+    );
+  };
+
+  const writeSheets = async () => {
+    try {
+      const taken = new Set((await port.listSheets()).map((s) => s.name));
+      const { plan, summary, issues } = batchSheetsPlan(results, taken);
+      await port.applyPlan(plan);
+      await onSheetsAdded?.();
+      setStatus(t.written(summary, issues));
+      // The person sees the summary; a host that cannot select leaves the sheets written all the same.
+      await port.select(summary, 'A1').catch(() => undefined);
+    } catch (error) {
+      setStatus(t.writeFailed + (error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  const chosen = selected === null ? null : (results[selected] ?? null);
+  const picked = useMemo(() => new Set(sample?.picks.map((p) => p.file) ?? []), [sample]);
+
+  return (
+    <section className="bpa-section" data-testid="batch-section">
+      <Text size={200}>{t.privacy}</Text>
+      <div>
+        <label>
+          {t.choose}{' '}
+          <input
+            type="file"
+            multiple
+            accept=".xlsx,.xlsm,.xls,.et"
+            data-testid="batch-files"
+            onChange={start}
+          />
+        </label>
+      </div>
+      <div>
+        <label>
+          {t.chooseFolder}{' '}
+          <input
+            type="file"
+            multiple
+            data-testid="batch-folder"
+            onChange={start}
+            ref={(el) => el?.setAttribute('webkitdirectory', '')}
+          />
+        </label>
+      </div>
+      {total > 0 && (
+        <div>
+          <ProgressBar value={total === 0 ? 0 : results.length / total} />
+          <Text data-testid="batch-progress">{t.progress(results.length, total)}</Text>{' '}
+          {running && <Button onClick={cancel}>{t.cancel}</Button>}
+        </div>
+      )}
+      {status !== null && (
+        <Text role="status" data-testid="batch-status">
+          {status}
+        </Text>
+      )}
+      {results.length > 0 && (
+        <table className="bpa-batch-table" data-testid="batch-results">
+          <thead>
+            <tr>
+              <th>{t.file}</th>
+              <th>{t.department}</th>
+              <th>{t.project}</th>
+              <th>{t.form}</th>
+              <th>{t.total}</th>
+              <th>{t.grade}</th>
+              <th>{t.errorsWarnings}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((result, index) => {
+              const sheet = mainSheet(result);
+              return (
+                <tr
+                  key={`${index}:${result.file}`}
+                  data-file={result.file}
+                  data-status={result.status}
+                  data-total={sheet?.scores.total ?? ''}
+                  data-errors={count(result, 'error')}
+                  data-warnings={count(result, 'warning')}
+                  aria-selected={selected === index}
+                  className={picked.has(result.file) ? 'bpa-picked' : undefined}
+                  tabIndex={0}
+                  onClick={() => setSelected(index)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') setSelected(index);
+                  }}
+                >
+                  <td>{result.file}</td>
+                  <td>{sheet?.department ?? ''}</td>
+                  <td>{sheet?.project ?? ''}</td>
+                  <td>
+                    {sheet === null
+                      ? result.status === 'unreadable'
+                        ? t.unreadable
+                        : t.unrecognized
+                      : getTemplateSpec(sheet.template).title}
+                  </td>
+                  <td>
+                    {sheet === null ? '' : `${num(sheet.scores.statedTotal)} / ${num(sheet.scores.total)}`}
+                  </td>
+                  <td>{sheet?.scores.grade ?? ''}</td>
+                  <td>{`${count(result, 'error')} / ${count(result, 'warning')}`}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {chosen !== null && (
+        <div data-testid="batch-issues">
+          <Text weight="semibold">{t.issuesOf(chosen.file)}</Text>
+          <ul>
+            {chosen.error !== undefined && <li>{chosen.error.message}</li>}
+            {chosen.sheets.flatMap((s) =>
+              s.issues.map((issue, i) => (
+                <li key={`${s.sheet}:${i}`} data-severity={issue.severity}>
+                  {`${s.sheet}${issue.cell === null ? '' : `!${issue.cell}`}：${issue.message}`}
+                </li>
+              )),
+            )}
+            {chosen.error === undefined && chosen.sheets.every((s) => s.issues.length === 0) && (
+              <li>{t.noIssues}</li>
+            )}
+          </ul>
+        </div>
+      )}
+      {results.length > 0 && !running && (
+        <div>
+          <Field label={t.rate}>
+            <Input value={rate} onChange={(_e, d) => setRate(d.value)} data-testid="batch-rate" />
+          </Field>
+          <Field label={t.seed}>
+            <Input value={seed} onChange={(_e, d) => setSeed(d.value)} data-testid="batch-seed" />
+          </Field>
+          <Button onClick={drawSample} data-testid="batch-sample">
+            {t.sample}
+          </Button>{' '}
+          <Button appearance="primary" onClick={() => void writeSheets()} data-testid="batch-write">
+            {t.writeSheets}
+          </Button>
+          {sample !== null && (
+            <div data-testid="batch-picks">
+              <Text>{t.sampled(sample.picks.length, sample.population)}</Text>
+              <ul>
+                {sample.picks.map((p) => (
+                  <li key={p.file}>{`${p.file}（${p.grade}）：${p.reasons.join('；')}`}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

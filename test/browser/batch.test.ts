@@ -1,0 +1,301 @@
+/**
+ * 批量审核 in headless Chromium, driven through the file input as a reviewer would: 5 good, 2 faulty and 1
+ * unreadable received workbook are listed with the verdicts and totals `bpa check --format json` gives for
+ * the same files (computed in this process by the command line's own function), the issues of a file are
+ * shown, 取消 stops a run, 写入汇总表 writes 审核汇总 and 问题清单 into the workbook (read back through the
+ * workbench's grid, over the memory host and over the WPS host on the ET fake), and the page asks nothing of
+ * any other origin. The batch code is not loaded before the section is opened. Screenshots at 320 px and at
+ * a normal width go to test-artifacts/.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { FileResult } from '../../src/app/batch-report';
+import { summaryRows, issueRows, count } from '../../src/app/batch-sheets';
+import { run } from '../../src/cli/run';
+import { formatNumber } from '../../src/domain/messages/format';
+import { getTemplateSpec } from '../../src/domain/templates/registry';
+import {
+  captureIo,
+  gradedSelfEvaluation,
+  removeTempDirs,
+  selfEvaluationFile,
+  tempDir,
+  writeFixture,
+} from '../cli/workbooks';
+import {
+  artifactPath,
+  browserHosts,
+  findChromium,
+  freshBuild,
+  launch,
+  serve,
+  watchedPage,
+  type StaticServer,
+} from './harness';
+
+jest.setTimeout(600_000);
+
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  console.warn(
+    'test/browser/batch skipped: no Chromium at /usr/bin/chromium (install the Debian package "chromium" or set BPA_CHROMIUM)',
+  );
+}
+const describeInChromium = chromiumPath ? describe : describe.skip;
+
+/** office.js in a plain browser tries to frame its telemetry page; the page's policy refuses it (not a fault). */
+const OFFICE_JS_OUTSIDE_OFFICE = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\//;
+
+interface Received {
+  name: string;
+  path: string;
+}
+
+/** 5 good (every grade, two departments), 2 faulty (stated total, stated grade), 1 unreadable (a web page). */
+async function receivedFiles(): Promise<Received[]> {
+  const dir = await tempDir();
+  const made: [string, Uint8Array | string][] = [
+    ['01-水利局-优.xlsx', await gradedSelfEvaluation('优', '农村饮水安全巩固提升工程')],
+    ['02-水利局-良.xlsx', await gradedSelfEvaluation('良', '小型水库除险加固')],
+    ['03-水利局-中.xlsx', await gradedSelfEvaluation('中', '河道综合治理')],
+    ['04-水利局-差.xlsx', await gradedSelfEvaluation('差', '灌区续建配套')],
+    ['05-教育局.xlsx', await selfEvaluationFile({ department: '市教育局', project: '义务教育薄弱环节改善' })],
+    ['06-总分不符.xlsx', await selfEvaluationFile({ project: '山洪灾害防治', statedTotal: 75 })],
+    ['07-等级不符.xlsx', await selfEvaluationFile({ project: '水土保持', statedGrade: '差' })],
+    ['08-网页另存.xlsx', '<html><body><table><tr><td>项目</td><td>12</td></tr></table></body></html>'],
+  ];
+  return Promise.all(
+    made.map(async ([name, bytes]) => ({ name, path: await writeFixture(dir, name, bytes) })),
+  );
+}
+
+/** `bpa check --format json --jobs 1` on the files, with each file named as the browser names it. */
+async function cliResults(files: readonly Received[]): Promise<FileResult[]> {
+  const io = captureIo();
+  await run(['check', ...files.map((f) => f.path), '--format', 'json', '--jobs', '1'], io);
+  const report = JSON.parse(io.out()) as { files: FileResult[] };
+  return report.files.map((f) => ({ ...f, file: basename(f.file) }));
+}
+
+const num = (value: number | null): string => (value === null ? '—' : formatNumber(value));
+
+/** What the results table must show for a file: the pane's columns, from the command line's result. */
+function expectedRow(result: FileResult): string[] {
+  const sheet = result.sheets.find((s) => s.scores.total !== null) ?? result.sheets[0] ?? null;
+  return [
+    result.file,
+    sheet?.department ?? '',
+    sheet?.project ?? '',
+    sheet === null
+      ? result.status === 'unreadable'
+        ? '无法读取'
+        : '未识别表格'
+      : getTemplateSpec(sheet.template).title,
+    sheet === null ? '' : `${num(sheet.scores.statedTotal)} / ${num(sheet.scores.total)}`,
+    sheet?.scores.grade ?? '',
+    `${count(result, 'error')} / ${count(result, 'warning')}`,
+  ];
+}
+
+async function tableRows(page: Page): Promise<string[][]> {
+  return page
+    .locator('[data-testid="batch-results"] tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => td.textContent ?? '')),
+    );
+}
+
+async function openBatch(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: /^批量审核/ }).click();
+  await page.locator('[data-testid="batch-files"]').waitFor({ state: 'attached' });
+}
+
+async function checkAll(page: Page, files: readonly Received[]): Promise<void> {
+  await page.locator('[data-testid="batch-files"]').setInputFiles(files.map((f) => f.path));
+  await page
+    .locator('[data-testid="batch-progress"]')
+    .filter({ hasText: `${files.length} / ${files.length}` })
+    .waitFor();
+  await page.locator('[data-testid="batch-write"]').waitFor();
+}
+
+/** The values of the active sheet of the workbench's grid, row by row, trailing empty cells left out. */
+async function gridValues(page: Page, sheet: string): Promise<string[][]> {
+  await page.locator(`[data-sheet-tab="${sheet}"]`).click();
+  await page.locator(`.wb-grid[data-active-sheet="${sheet}"]`).waitFor();
+  const rows = await page
+    .locator('.wb-grid tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
+    );
+  const trimmed = rows.map((row) => {
+    let end = row.length;
+    while (end > 0 && row[end - 1] === '') end -= 1;
+    return row.slice(0, end);
+  });
+  while (trimmed.length > 0 && trimmed[trimmed.length - 1]?.length === 0) trimmed.pop();
+  return trimmed;
+}
+
+const asText = (rows: readonly (readonly unknown[])[]): string[][] =>
+  rows.map((row) => {
+    const cells = row.map((v) => (v === null || v === undefined ? '' : String(v)));
+    let end = cells.length;
+    while (end > 0 && cells[end - 1] === '') end -= 1;
+    return cells.slice(0, end);
+  });
+
+describeInChromium('批量审核 in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let dist: string;
+  let files: Received[];
+  let expected: FileResult[];
+
+  beforeAll(async () => {
+    dist = await freshBuild();
+    server = await serve(dist);
+    browser = await launch(chromiumPath ?? '');
+    files = await receivedFiles();
+    expected = await cliResults(files);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await removeTempDirs();
+  });
+
+  test('the command line sees 5 good, 2 faulty and 1 unreadable file (the fixture is what it claims)', () => {
+    expect(expected.map((r) => r.status)).toEqual([...Array(7).fill('checked'), 'unreadable']);
+    expect(expected.slice(0, 5).map((r) => count(r, 'error'))).toEqual([0, 0, 0, 0, 0]);
+    expect(expected.slice(5, 7).map((r) => count(r, 'error') > 0)).toEqual([true, true]);
+    expect(expected.map((r) => r.sheets[0]?.scores.grade ?? null).slice(0, 5)).toEqual([
+      '优',
+      '良',
+      '中',
+      '差',
+      '优',
+    ]);
+  });
+
+  test('taskpane.html: the batch code loads only when 批量审核 is opened; results equal bpa check', async () => {
+    const watch = await watchedPage(browser, server.origin, { name: 'memory', initScript: null });
+    const { page } = watch;
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.locator('[role="tablist"]').waitFor();
+    const batchScripts = (urls: readonly string[]) =>
+      urls.filter((u) => /\/(batch|batch-check)\.[0-9a-f]+\.js$/.test(u));
+    expect(batchScripts(watch.requests)).toEqual([]);
+    // Nothing of the reader in what the page loaded first.
+    for (const url of watch.requests.filter((u) => u.endsWith('.js') && !u.includes('/office-js/'))) {
+      const text = readFileSync(join(dist, new URL(url).pathname));
+      expect({ url, reader: text.includes('deflate-raw') }).toEqual({ url, reader: false });
+    }
+
+    await openBatch(page);
+    expect(batchScripts(watch.requests).length).toBe(1);
+    await checkAll(page, files);
+    // The worker's script came from the page's own origin.
+    expect(batchScripts(watch.requests).length).toBe(2);
+
+    expect(await tableRows(page)).toEqual(expected.map(expectedRow));
+    const statuses = await page
+      .locator('[data-testid="batch-results"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(statuses).toEqual(expected.map((r) => r.status));
+
+    // A faulty file's issues are the command line's, message for message.
+    await page.locator('[data-testid="batch-results"] tbody tr').nth(5).click();
+    const shown = await page.locator('[data-testid="batch-issues"] li').allTextContents();
+    const faulty = expected[5];
+    expect(shown).toEqual(
+      faulty?.sheets.flatMap((s) =>
+        s.issues.map((i) => `${s.sheet}${i.cell === null ? '' : `!${i.cell}`}：${i.message}`),
+      ),
+    );
+    // The unreadable file says why.
+    await page.locator('[data-testid="batch-results"] tbody tr').nth(7).click();
+    expect(await page.locator('[data-testid="batch-issues"] li').allTextContents()).toEqual([
+      expected[7]?.error?.message,
+    ]);
+
+    // 抽审 as `bpa sample --rate 0.5 --seed 7` on the same files.
+    await page.locator('[data-testid="batch-rate"]').fill('0.5');
+    await page.locator('[data-testid="batch-seed"]').fill('7');
+    await page.locator('[data-testid="batch-sample"]').click();
+    const picked = await page.locator('[data-testid="batch-picks"] li').allTextContents();
+    const io = captureIo();
+    await run(
+      ['sample', ...files.map((f) => f.path), '--rate', '0.5', '--seed', '7', '--format', 'json'],
+      io,
+    );
+    const sample = JSON.parse(io.out()) as { picks: { file: string; grade: string; reasons: string[] }[] };
+    expect(picked).toEqual(
+      sample.picks.map((p) => `${basename(p.file)}（${p.grade}）：${p.reasons.join('；')}`),
+    );
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: artifactPath('batch-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 320, height: 720 });
+    await page.screenshot({ path: artifactPath('batch-320.png'), fullPage: true });
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(widths.scroll).toBe(widths.client);
+
+    expect(watch.errors.filter((e) => !OFFICE_JS_OUTSIDE_OFFICE.test(e))).toEqual([]);
+    expect(watch.outside()).toEqual([]);
+    await watch.context.close();
+  });
+
+  test('取消 stops a run: no file is listed after it', async () => {
+    const watch = await watchedPage(browser, server.origin, { name: 'memory', initScript: null });
+    const { page } = watch;
+    await page.goto(`${server.origin}/taskpane.html`);
+    await openBatch(page);
+    const many = Array.from({ length: 30 }, () => files).flat();
+    await page.locator('[data-testid="batch-files"]').setInputFiles(many.map((f) => f.path));
+    await page.locator('[data-testid="batch-results"] tbody tr').first().waitFor();
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.locator('[data-testid="batch-status"]').filter({ hasText: '已取消' }).waitFor();
+    const listed = await page.locator('[data-testid="batch-results"] tbody tr').count();
+    expect(listed).toBeLessThan(many.length);
+    await page.waitForTimeout(1000);
+    expect(await page.locator('[data-testid="batch-results"] tbody tr').count()).toBe(listed);
+    expect(await page.locator('[data-testid="batch-progress"]').textContent()).toBe(
+      `已检查 ${listed} / ${many.length}`,
+    );
+    expect(watch.outside()).toEqual([]);
+    await watch.context.close();
+  });
+
+  for (const host of browserHosts()) {
+    test(`workbench (host: ${host.name}): 写入汇总表 writes 审核汇总 and 问题清单 as bpa check's results`, async () => {
+      const watch = await watchedPage(browser, server.origin, host);
+      const { page } = watch;
+      await page.goto(`${server.origin}/workbench.html?host=${encodeURIComponent(host.name)}`);
+      await page.locator('.wb-layout[data-status="ready"]').waitFor();
+      await openBatch(page);
+      await checkAll(page, files);
+      expect(await tableRows(page)).toEqual(expected.map(expectedRow));
+
+      await page.locator('[data-testid="batch-write"]').click();
+      await page.locator('[data-testid="batch-status"]').filter({ hasText: '审核汇总' }).waitFor();
+      expect(await gridValues(page, '审核汇总')).toEqual(asText(summaryRows(expected)));
+      expect(await gridValues(page, '问题清单')).toEqual(asText(issueRows(expected)));
+
+      // A second write never goes over the first: new sheets under free names.
+      await page.locator('[data-testid="batch-write"]').click();
+      await page.locator('[data-testid="batch-status"]').filter({ hasText: '审核汇总(2)' }).waitFor();
+      expect(await gridValues(page, '审核汇总(2)')).toEqual(asText(summaryRows(expected)));
+      await page.screenshot({ path: artifactPath(`batch-workbench-${host.name}.png`) });
+
+      expect(watch.errors).toEqual([]);
+      expect(watch.outside()).toEqual([]);
+      await watch.context.close();
+    });
+  }
+});
