@@ -5,7 +5,7 @@
 import { checkForm } from '../domain/checks/registry';
 import type { Issue } from '../domain/checks/issue';
 import type { ParsedForm } from '../domain/forms/form-model';
-import { scoreForm } from '../domain/scoring/score';
+import { scoreForm, settleScores } from '../domain/scoring/score';
 import type { FormScores } from '../domain/scoring/score-types';
 import type { EngineSettings } from './engine-settings';
 
@@ -21,7 +21,7 @@ export function analyseForm(
 ): FormAnalysis {
   const scores = scoreForm(form, settings.profile);
   const issues = checkForm(form, { profile: settings.profile, framework: settings.framework, scores, goals });
-  return { scores, issues };
+  return { scores: settleScores(scores, issues), issues };
 }
 
 /** The declared goals a self-evaluation is compared with: the goal form of the same kind, when there is one. */

@@ -43,6 +43,11 @@ export interface ReportScores {
   }[];
   conclusion: string | null;
   recommendation: string | null;
+  /**
+   * 'final': graded; 'provisional' (暂定, 未评级): errors remain or rows have no score, so no grade,
+   * conclusion or recommendation is given; 'none': a form without a score (goals, monitoring).
+   */
+  status: { kind: 'final' | 'provisional' | 'none'; errors: number; unscored: number };
 }
 
 /** A table row as the checker read it (every row, skipped ones with their kind). */
@@ -98,6 +103,8 @@ export interface BatchSummary {
   infos: number;
   /** Sheets whose stated total or grade differs from the recomputed one. */
   mismatches: number;
+  /** Scored sheets left ungraded (未评级): errors remain or rows have no score. */
+  ungraded: number;
 }
 
 export interface BatchReport {
@@ -142,6 +149,7 @@ export function sheetResult(report: SheetReport, lang: Lang): SheetResult {
       })),
       conclusion: scores.conclusion,
       recommendation: scores.recommendation,
+      status: { ...scores.status },
     },
     rows: scores.rows.map((r) => ({
       row: r.row + 1,
@@ -175,6 +183,24 @@ export function totalText(scores: ReportScores, lang: Lang): string {
     : `${total}（部分重算：${partial.scored}/${partial.of} 行可计分，不评级）`;
 }
 
+/** Why a sheet is not graded: "暂定（未评级：错误 2 项，1 行未计分）"; null for a final or unscored form. */
+export function provisionalText(scores: ReportScores, lang: Lang): string | null {
+  const { kind, errors, unscored } = scores.status;
+  if (kind !== 'provisional') return null;
+  if (lang === 'en') {
+    const parts = [
+      ...(errors > 0 ? [`${errors} error${errors === 1 ? '' : 's'}`] : []),
+      ...(unscored > 0 ? [`${unscored} row${unscored === 1 ? '' : 's'} unscored`] : []),
+    ];
+    return `provisional (not graded: ${parts.join(', ')})`;
+  }
+  const parts = [
+    ...(errors > 0 ? [`错误 ${errors} 项`] : []),
+    ...(unscored > 0 ? [`${unscored} 行未计分`] : []),
+  ];
+  return `暂定（未评级：${parts.join('，')}）`;
+}
+
 /** The result for one checked workbook: 'unrecognized' when it holds no form at all. */
 export function fileResult(file: string, report: WorkbookReport, lang: Lang): FileResult {
   if (report.sheets.length === 0) {
@@ -205,5 +231,6 @@ export function summarize(files: readonly FileResult[]): BatchSummary {
     warnings: issues.filter((i) => i.severity === 'warning').length,
     infos: issues.filter((i) => i.severity === 'info').length,
     mismatches: files.flatMap((f) => f.sheets).filter(isMismatch).length,
+    ungraded: files.flatMap((f) => f.sheets).filter((s) => s.scores.status.kind === 'provisional').length,
   };
 }

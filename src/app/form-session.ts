@@ -16,7 +16,7 @@ import {
   type TableLayout,
 } from '../domain/forms/read-form';
 import { parseRange, toRangeA1, type CellRange } from '../domain/grid/address';
-import { scoreForm } from '../domain/scoring/score';
+import { scoreForm, settleScores } from '../domain/scoring/score';
 import type { FormScores } from '../domain/scoring/score-types';
 import type { EngineSettings } from './engine-settings';
 import type { CellsChanged, WorkbookPort } from './workbook-port';
@@ -74,8 +74,9 @@ export class FormSession {
     return this.form;
   }
 
+  /** The scores as shown: provisional (暂定, no grade) while an error remains or a row has no score. */
   get scores(): FormScores {
-    return this.currentScores;
+    return settleScores(this.currentScores, this.issues);
   }
 
   /** All issues of the form in sheet order. */

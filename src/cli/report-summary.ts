@@ -4,7 +4,6 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileResult, ReportIssue, ReportRow, SheetResult } from '../app/batch-report';
-import type { TemplateId } from '../domain/forms/form-model';
 import type { UnscorableReason } from '../domain/scoring/score-types';
 import { getTemplateSpec } from '../domain/templates/registry';
 import type { Lang } from '../domain/messages/catalog';
@@ -62,9 +61,9 @@ export function formTitle(sheet: SheetResult): string {
 }
 
 /**
- * Whether a sheet's recomputed grade may be shown, and what blocks it: a grade counts only for a sheet fully
- * recomputed (every indicator row scored, no part of the total missing) with no error left. This is the one
- * place the reports decide it; when the score model carries its own grade status, read it here.
+ * Whether a sheet's recomputed grade may be shown, and what blocks it, as the score model settled it
+ * (`scores.status`, the same decision the pane and the text and JSON reports show): a grade counts only for a
+ * sheet fully recomputed (every part of the total scored) with no error left.
  */
 export interface GradeStatus {
   /** False for forms that have no grade at all (goals, monitoring). */
@@ -72,25 +71,15 @@ export interface GradeStatus {
   graded: boolean;
   /** Errors left on the sheet. */
   errors: number;
-  /** Indicator rows (or parts of the total) without a recomputed score. */
+  /** Parts of the total (indicator rows, the budget row) without a recomputed score. */
   unscored: number;
 }
 
-/** Forms that declare goals or follow execution: nothing in them is graded. */
-const NO_GRADE_FORMS: ReadonlySet<TemplateId> = new Set([
-  'project-goals',
-  'department-goals',
-  'project-monitoring',
-]);
-
 export function gradeStatus(sheet: SheetResult): GradeStatus {
+  const { kind, unscored } = sheet.scores.status;
   const errors = sheet.issues.filter((i) => i.severity === 'error').length;
-  if (NO_GRADE_FORMS.has(sheet.template)) return { applies: false, graded: false, errors, unscored: 0 };
-  const partial = sheet.scores.partial;
-  const unscoredRows = sheet.rows.filter((r) => r.kind === 'indicator' && r.score === null).length;
-  const unscored = Math.max(unscoredRows, partial === null ? 0 : partial.of - partial.scored);
-  const graded = sheet.scores.grade !== null && partial === null && errors === 0 && unscored === 0;
-  return { applies: true, graded, errors, unscored };
+  if (kind === 'none') return { applies: false, graded: false, errors, unscored: 0 };
+  return { applies: true, graded: kind === 'final', errors, unscored };
 }
 
 export function isGraded(sheet: SheetResult): boolean {

@@ -4,6 +4,7 @@
  * or its name is made printable: one issue is always one line.
  */
 import {
+  provisionalText,
   totalText,
   type BatchReport,
   type BatchSummary,
@@ -52,9 +53,10 @@ function fileLines(file: FileResult, lang: Lang): string[] {
     lang === 'en' ? `: ${errors} errors, ${warnings} warnings` : `：错误 ${errors}，警告 ${warnings}`;
   const lines = [status + counts];
   for (const sheet of file.sheets) {
-    if (sheet.scores.partial !== null)
+    const provisional = provisionalText(sheet.scores, lang);
+    if (provisional !== null)
       lines.push(
-        `  ${sheet.sheet} ${lang === 'en' ? 'recomputed total' : '复算总分'} ${totalText(sheet.scores, lang)}`,
+        `  ${printable(sheet.sheet)} ${lang === 'en' ? 'recomputed total' : '复算总分'} ${totalText(sheet.scores, lang)} ${provisional}`,
       );
     for (const issue of sheet.issues) {
       const where = issue.cell === null ? sheet.sheet : `${sheet.sheet}!${issue.cell}`;
@@ -70,9 +72,11 @@ export function summaryLine(summary: BatchSummary, lang: Lang): string {
   if (lang === 'en') {
     const parts = [`${summary.checked} checked`, `${summary.unreadable} unreadable`];
     if (summary.unrecognized > 0) parts.push(`${summary.unrecognized} unrecognized`);
+    if (summary.ungraded > 0) parts.push(`${summary.ungraded} sheets not graded`);
     return `Checked ${summary.files} files: ${parts.join(', ')}; ${summary.errors} errors, ${summary.warnings} warnings`;
   }
   const parts = [`${summary.checked} 个已检查`, `${summary.unreadable} 个无法读取`];
   if (summary.unrecognized > 0) parts.push(`${summary.unrecognized} 个未识别`);
+  if (summary.ungraded > 0) parts.push(`${summary.ungraded} 张表未评级`);
   return `检查 ${summary.files} 个文件：${parts.join('，')}；错误 ${summary.errors}，警告 ${summary.warnings}`;
 }

@@ -45,7 +45,9 @@ const zh = {
   scoreChart: '各一级指标得分',
   scoreOf: (name: string, score: string, weight: string) => `${name}：${score} 分（满分 ${weight}）`,
   partialTotal: (scored: number, of: number) => `部分重算：${scored}/${of} 行可计分`,
-  notGraded: '不评级（部分重算）',
+  provisional: '暂定',
+  ungraded: (errors: number, unscored: number) =>
+    `未评级：${[...(errors > 0 ? [`错误 ${errors} 项`] : []), ...(unscored > 0 ? [`${unscored} 行未计分`] : [])].join('，')}`,
   searchLabel: '搜索指标',
   searchPlaceholder: '输入指标名称或拼音首字母，如 myd（满意度）、ywjy',
   libraryHint: '先在表格的指标行中选中一个单元格，再点击“插入到所选行”。',
@@ -141,7 +143,9 @@ const en: UiStrings = {
   scoreChart: 'Score per first-level indicator',
   scoreOf: (name, score, weight) => `${name}: ${score} of ${weight}`,
   partialTotal: (scored, of) => `partial: ${scored} of ${of} rows scored`,
-  notGraded: 'not graded (partial total)',
+  provisional: 'provisional',
+  ungraded: (errors, unscored) =>
+    `not graded: ${[...(errors > 0 ? [`${errors} error${errors === 1 ? '' : 's'}`] : []), ...(unscored > 0 ? [`${unscored} row${unscored === 1 ? '' : 's'} unscored`] : [])].join(', ')}`,
   searchLabel: 'Search indicators',
   searchPlaceholder: 'Indicator name or pinyin initials, e.g. ywjy',
   libraryHint: 'Select a cell in an indicator row of the form, then press “Insert into selected row”.',

@@ -72,6 +72,7 @@ describe('the JSON report', () => {
           warnings: 0,
           infos: 0,
           mismatches: 0,
+          ungraded: 1,
         },
       },
       'zh-CN',

@@ -133,7 +133,10 @@ test('the grade chart counts only fully recomputed, graded sheets without errors
   // A partial total is not graded even when a grade was computed from it.
   const partial: BatchReport = JSON.parse(JSON.stringify(report)) as BatchReport;
   const first = partial.files[0]?.sheets[0];
-  if (first) first.scores.partial = { scored: 9, of: 10 };
+  if (first) {
+    first.scores.partial = { scored: 9, of: 10 };
+    first.scores.status = { kind: 'provisional', errors: 0, unscored: 1 };
+  }
   expect(gradeDistribution(partial.files)[0]).toEqual({ grade: '优', count: 0 });
 });
 
@@ -148,8 +151,10 @@ test('a sheet with an unscored row is 未评级 with what blocks it, and the rea
   if (!sheet || !row) throw new Error('no indicator row read');
   expect(gradeStatus(sheet)).toEqual({ applies: true, graded: true, errors: 0, unscored: 0 });
   expect(gradeDistribution(report.files)[0]).toEqual({ grade: '优', count: 1 });
+  // The row as the checker leaves it when the actual is missing, and the status the score model settles on.
   row.score = null;
   row.unscorable = 'missing_actual';
+  sheet.scores.status = { kind: 'provisional', errors: 0, unscored: 1 };
   expect(gradeStatus(sheet)).toEqual({ applies: true, graded: false, errors: 0, unscored: 1 });
   expect(gradeDistribution(report.files)[0]).toEqual({ grade: '优', count: 0 });
   const html = htmlReport(report, 'zh-CN', [dir]);

@@ -15,7 +15,7 @@ const checked: FileResult = {
       issues: [{ code: 'grade_invalid', severity: 'error', cell: 'B21', message: '等级“x”无法识别' }],
       scores: {
         total: 91.5,
-        grade: '优',
+        grade: null,
         statedTotal: null,
         statedGrade: 'x',
         execution: null,
@@ -23,6 +23,7 @@ const checked: FileResult = {
         conclusion: null,
         recommendation: null,
         partial: null,
+        status: { kind: 'provisional', errors: 1, unscored: 0 },
       },
       rows: [],
     },

@@ -125,6 +125,7 @@ describe('bpa check', () => {
       warnings: 0,
       infos: 0,
       mismatches: 1,
+      ungraded: 1,
     });
     const [file] = report.files;
     expect(file?.file).toBe(off);
@@ -133,7 +134,8 @@ describe('bpa check', () => {
     expect(sheet?.template).toBe('project-self-evaluation');
     expect(sheet?.project).toBe('农村饮水安全巩固提升工程');
     expect(sheet?.issues.map((i) => [i.code, i.severity])).toEqual([['total_mismatch', 'error']]);
-    expect(sheet?.scores).toMatchObject({ total: 100, grade: '优', statedTotal: 75, statedGrade: '中' });
+    expect(sheet?.scores).toMatchObject({ total: 100, grade: null, statedTotal: 75, statedGrade: '中' });
+    expect(sheet?.scores.status).toEqual({ kind: 'provisional', errors: 1, unscored: 0 });
     expect(sheet?.scores.indicators).toHaveLength(7);
     expect(io.err()).toContain('检查 1 个文件');
   });
@@ -211,7 +213,9 @@ describe('bpa check', () => {
     const io = captureIo();
     await run(['check', dir, '--lang', 'en'], io);
     expect(io.out()).toContain('[Error]');
-    expect(io.out()).toContain('Checked 1 files: 1 checked, 0 unreadable; 1 errors, 0 warnings');
+    expect(io.out()).toContain(
+      'Checked 1 files: 1 checked, 0 unreadable, 1 sheets not graded; 1 errors, 0 warnings',
+    );
   });
 
   test('a progress bar on a terminal, nothing on stderr when piped', async () => {

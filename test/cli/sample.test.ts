@@ -110,6 +110,7 @@ describe('pickSample', () => {
           indicators: [],
           conclusion: null,
           recommendation: null,
+          status: { kind: 'final', errors: 0, unscored: 0 },
         },
         rows: [],
       },

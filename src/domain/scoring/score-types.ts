@@ -98,4 +98,23 @@ export interface FormScores {
   statedGrade: string | null;
   statedConclusion: string | null;
   recommendation: string | null;
+  /**
+   * Whether the total may be graded. Scoring alone knows the rows it could not score; once the form's checks
+   * have run (settleScores), open errors count too, and a provisional form carries no grade, conclusion or
+   * recommendation.
+   */
+  status: ScoreStatus;
+}
+
+/**
+ * 'final': every part scored and no error left, so the grade stands; 'provisional' (暂定): the total is a
+ * running one and is not graded (未评级) while errors remain or rows could not be scored; 'none': the form
+ * has no score (goal and monitoring forms).
+ */
+export interface ScoreStatus {
+  kind: 'final' | 'provisional' | 'none';
+  /** Errors open on the form's sheet. */
+  errors: number;
+  /** Parts of the total (indicator rows, the budget row) without a score. */
+  unscored: number;
 }

@@ -34,10 +34,12 @@ import type {
   IndicatorScore,
   LevelScore,
   RowScore,
+  ScoreStatus,
   ScoreResult,
   UnscorableReason,
 } from './score-types';
 import type { KeyRateKind } from './formulas';
+import type { Issue } from '../checks/issue';
 
 // ---------------------------------------------------------------------------------------------------------
 // Rounding
@@ -599,7 +601,14 @@ function emptyScores(form: ParsedForm, profile: Profile): FormScores {
     statedGrade: null,
     statedConclusion: null,
     recommendation: null,
+    status: { kind: 'none', errors: 0, unscored: 0 },
   };
+}
+
+/** The status scoring alone can give: provisional while some part has no score (errors come in settleScores). */
+function statusOf(parts: readonly (number | null)[]): ScoreStatus {
+  const unscored = parts.filter((p) => p === null).length;
+  return { kind: unscored > 0 ? 'provisional' : 'final', errors: 0, unscored };
 }
 
 /**
@@ -640,6 +649,7 @@ export function scoreForm(form: ParsedForm, profile: Profile): FormScores {
         statedGrade,
         statedConclusion: null,
         recommendation: grade === null ? null : profile.recommendations[grade],
+        status: statusOf(parts),
       };
     }
 
@@ -662,6 +672,7 @@ export function scoreForm(form: ParsedForm, profile: Profile): FormScores {
         statedGrade: null,
         statedConclusion,
         recommendation: null,
+        status: statusOf(parts),
       };
     }
 
@@ -685,7 +696,28 @@ export function scoreForm(form: ParsedForm, profile: Profile): FormScores {
         statedGrade,
         statedConclusion: null,
         recommendation: grade === null ? null : profile.recommendations[grade],
+        status: statusOf(parts),
       };
     }
   }
+}
+
+/**
+ * The scores as every surface shows them once the form's checks have run: while an error remains or a part
+ * has no score, the total is provisional (暂定) and carries no grade, conclusion or recommendation — a grade
+ * of an unfinished form would be read as the result. Checks see the scores before this (they compare the
+ * stated grade with the grade of the total).
+ */
+export function settleScores(scores: FormScores, issues: readonly Issue[]): FormScores {
+  if (scores.status.kind === 'none') return scores;
+  const errors = issues.reduce((n, issue) => (issue.severity === 'error' ? n + 1 : n), 0);
+  const unscored = scores.status.unscored;
+  if (errors === 0 && unscored === 0) return scores;
+  return {
+    ...scores,
+    status: { kind: 'provisional', errors, unscored },
+    grade: null,
+    conclusion: null,
+    recommendation: null,
+  };
 }

@@ -152,7 +152,8 @@ export function ScoresSection({ t, lang, state }: { t: UiStrings; lang: Lang; st
       {bars.length > 0 && <LevelChart bars={bars} t={t} />}
       <dl className="bpa-figures">
         <dt>{t.total}</dt>
-        <dd data-testid="total">
+        <dd data-testid="total" data-status={scores.status.kind}>
+          {scores.status.kind === 'provisional' && <span data-testid="provisional">{t.provisional} </span>}
           {num(scores.total, t)}
           {scores.partial !== null && scores.total !== null && (
             <span data-testid="partial">（{t.partialTotal(scores.partial.scored, scores.partial.of)}）</span>
@@ -163,11 +164,11 @@ export function ScoresSection({ t, lang, state }: { t: UiStrings; lang: Lang; st
           data-testid="grade"
           className={mergeClasses(styles.grade, gradeTone === undefined ? undefined : styles[gradeTone])}
         >
-          {scores.grade === null
-            ? scores.partial !== null
-              ? t.notGraded
-              : t.noScore
-            : gradeName(scores.grade, lang)}
+          {scores.grade !== null
+            ? gradeName(scores.grade, lang)
+            : scores.status.kind === 'provisional'
+              ? t.ungraded(scores.status.errors, scores.status.unscored)
+              : t.noScore}
         </dd>
         {scores.conclusion !== null && (
           <>
