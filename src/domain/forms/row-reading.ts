@@ -21,6 +21,7 @@ import {
   type Operator,
   type Reading,
 } from '../grid/parse';
+import type { CellScalar } from '../grid/cell';
 import type { Profile, QualitativeTierSetting } from '../profiles/profile-schema';
 import {
   ABSENT,
@@ -338,6 +339,8 @@ export function uncountedText(reading: RowReading, column: ColumnKey): boolean {
 interface Carried {
   level1: string | null;
   level2: string | null;
+  /** The 指标性质 cell of the row or of the merge covering it (null when blank). */
+  operator: CellScalar;
 }
 
 /** The 一级/二级 texts a row writes itself, worked out once per row (a live edit walks every row). */
@@ -352,7 +355,10 @@ function ownLevelsOf(row: TableRow): readonly [string | null, string | null] {
   return own;
 }
 
-/** Carries 一级/二级 over one row; a new first level starts a new merge of the second level too. */
+/**
+ * Carries 一级/二级 over one row; a new first level starts a new merge of the second level too. The 指标性质
+ * cell is carried only inside its merge: a blank cell that no merge covers means nothing was written.
+ */
 function carry(levels: Carried, row: TableRow): Carried {
   const [own1, own2] = ownLevelsOf(row);
   let { level1, level2 } = levels;
@@ -361,8 +367,14 @@ function carry(levels: Carried, row: TableRow): Carried {
     level2 = null;
   }
   if (own2 !== null) level2 = own2;
-  return level1 === levels.level1 && level2 === levels.level2 ? levels : { level1, level2 };
+  const field = fieldOf(row, 'operator');
+  const operator = field.covered === true ? levels.operator : field.raw;
+  return level1 === levels.level1 && level2 === levels.level2 && operator === levels.operator
+    ? levels
+    : { level1, level2, operator };
 }
+
+const START: Carried = { level1: null, level2: null, operator: null };
 
 /**
  * The actual value as written. Forms copy the target's sign into the result ("≥90%" for a rate that reached
@@ -377,8 +389,7 @@ function readActual(raw: Field['raw']): Reading {
 
 function readOne(row: TableRow, table: TableKey, index: number, levels: Carried): RowReading {
   const name = textOf(row, table === 'tasks' ? 'taskName' : 'level3');
-  const operatorField = fieldOf(row, 'operator');
-  const columnOperator = parseOperator(operatorField.raw);
+  const columnOperator = parseOperator(levels.operator);
   const targetRead = readTarget(fieldOf(row, 'target').raw);
   const written =
     columnOperator !== null
@@ -406,6 +417,7 @@ function readOne(row: TableRow, table: TableKey, index: number, levels: Carried)
     level1: levels.level1,
     level2: levels.level2,
     name,
+    operatorText: cellText(levels.operator),
     written,
     assumed: assumedOperator(name, levels.level2),
     operatorRequired: fieldOf(row, 'score').formula !== null,
@@ -437,7 +449,7 @@ const known = new WeakMap<
 /** The reading of every row of a table, in sheet order. */
 export function readTable(rows: readonly TableRow[], table: TableKey): RowReading[] {
   const readings: RowReading[] = [];
-  let levels: Carried = { level1: null, level2: null };
+  let levels: Carried = START;
   rows.forEach((row, index) => {
     levels = carry(levels, row);
     const last = known.get(row);
@@ -446,7 +458,8 @@ export function readTable(rows: readonly TableRow[], table: TableKey): RowReadin
       last.table === table &&
       last.index === index &&
       last.levels.level1 === levels.level1 &&
-      last.levels.level2 === levels.level2
+      last.levels.level2 === levels.level2 &&
+      last.levels.operator === levels.operator
     ) {
       readings.push(last.reading);
       return;
@@ -472,7 +485,7 @@ export function readTables(
 
 /** A row read on its own, with nothing above it. */
 export function readRow(row: TableRow, table: TableKey = 'indicators'): RowReading {
-  return readOne(row, table, 0, carry({ level1: null, level2: null }, row));
+  return readOne(row, table, 0, carry(START, row));
 }
 
 // ---------------------------------------------------------------------------------------------------------

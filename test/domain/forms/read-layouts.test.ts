@@ -286,3 +286,65 @@ describe('a sheet with only a project’s header fields', () => {
     expect(detectTemplate(blockOf(rows))).toBeNull();
   });
 });
+
+describe('a 指标性质 cell merged over several rows (重庆 部门整体绩效自评表)', () => {
+  // Rows of the published form, 指标性质 in D: 定量指标 merged over D9:D11, nothing written in D12.
+  const rows: CellScalar[][] = [
+    ['部门整体绩效自评表', N, N, N, N, N, N, N, N, N, N],
+    ['主管部门', N, N, '财政处室', N, N, '自评总分(分)', 97.6, N, N, N],
+    [
+      '部门预算执行情况',
+      '年初预算数',
+      '全年预算数',
+      '全年执行数',
+      '执行率(%)',
+      '执行率权重',
+      '执行率得分(分)',
+      N,
+      N,
+      N,
+      N,
+    ],
+    [N, 100, 100, 76, '76%', 10, 7.6, N, N, N, N],
+    ['当年绩效目标', '年初绩效目标', N, N, '全年(调整)绩效目标', N, N, '全年目标实际完成情况', N, N, N],
+    [N, '无', N, N, '保障正常运转', N, N, '完成', N, N, N],
+    [
+      N,
+      '指标名称',
+      '计量单位',
+      '指标性质',
+      '年初指标值',
+      '调整指标值',
+      '全年完成值',
+      '得分系数(%)',
+      '指标权重(分)',
+      '指标得分(分)',
+      '是否核心指标',
+    ],
+    ['绩效指标', '财政供养人员控制率', '%', '定量指标', '100%', N, '92%', '100%', 2, 2, '否'],
+    [N, '三公经费变动率', '%', N, N, N, N, '100%', 2, 2, '否'],
+    [N, '基础信息完善', '%', N, '100%', N, '100%', '100%', 1, 1, '否'],
+    [N, '组织宣传活动次数', '次', N, N, N, '43次', '100%', 10, 10, '是'],
+  ];
+  const merges = [
+    { top: 7, left: 0, bottom: 10, right: 0 },
+    { top: 7, left: 3, bottom: 9, right: 3 },
+  ];
+  const result = readForm({ ...blockOf(rows), merges }, '表1', null);
+  if (!result.ok) throw new Error('not read');
+  const readings = readTable(result.form.tables.indicators ?? [], 'indicators');
+
+  it('carries the merged cell down to the rows it covers, and no further', () => {
+    expect(readings.map((r) => [r.row + 1, r.operatorText])).toEqual([
+      [8, '定量指标'],
+      [9, '定量指标'],
+      [10, '定量指标'],
+      [11, null],
+    ]);
+  });
+
+  it('reports 指标性质 missing only where the form left it blank', () => {
+    const found = check(result.form).filter((i) => i.code === 'operator_missing');
+    expect(found.map((i) => i.cell)).toEqual(['D11']);
+  });
+});
