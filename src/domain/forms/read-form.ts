@@ -543,8 +543,29 @@ class FormReader {
     return undefined;
   }
 
+  /**
+   * Rows below the header row that belong to the header: a column label merged down over them (三级指标 over
+   * two rows, with 分值/评分 or one column per place under a label beside it). A data row never sits inside
+   * a merge that starts on the header row.
+   */
+  private headerContinuation(band: HeaderBand): number {
+    if (this.merges === undefined) return 0;
+    const headerRow = this.top + band.bottom;
+    let bottom = headerRow;
+    for (const c of Object.values(band.columns)) {
+      if (c === undefined) continue;
+      const col = this.left + c;
+      for (const m of this.merges) {
+        if (m.left <= col && m.right >= col && m.top >= this.top + band.top && m.top <= headerRow)
+          bottom = Math.max(bottom, m.bottom);
+      }
+    }
+    return bottom - headerRow;
+  }
+
   private readTable(table: TableShape, band: HeaderBand): number {
     const levelAbove = this.shiftLevelAbove(band);
+    const continued = this.headerContinuation(band);
     const sheetColumns: Partial<Record<ColumnKey, number>> = {};
     let right = this.left;
     for (const key of Object.keys(band.columns) as ColumnKey[]) {
@@ -569,7 +590,7 @@ class FormReader {
       causeColumns,
       left: this.left,
       right,
-      firstDataRow: this.top + band.bottom + 1,
+      firstDataRow: this.top + band.bottom + 1 + continued,
       endRow: this.top + this.keys.rowCount,
     };
     if (targets.length > 0) layout.targets = targets;
@@ -581,7 +602,7 @@ class FormReader {
     // Indicator names inside the table (二级 绩效目标 of the 10号 framework) may read like header or goal
     // labels; only in the table's first column, or left of it, does such a label start a new section.
     const firstCol = Math.min(...Object.values(band.columns).filter((c): c is number => c !== undefined));
-    let r = band.bottom + 1;
+    let r = band.bottom + 1 + continued;
     for (; r < this.keys.rowCount; r++) {
       const verdict = this.tableRowVerdict(r, table, firstCol);
       if (verdict === 'skip') continue;

@@ -348,3 +348,38 @@ describe('a 指标性质 cell merged over several rows (重庆 部门整体绩�
     expect(found.map((i) => i.cell)).toEqual(['D11']);
   });
 });
+
+describe('a header whose labels are merged down over a second row (one column per place under 区域目标值)', () => {
+  const rows: CellScalar[][] = [
+    ['专项转移支付绩效目标表', N, N, N, N, N, N, N],
+    ['项目名称', N, '宗教管理经费', N, N, N, N, N],
+    ['资金情况(万元)', N, '资金总额:', N, 30, N, N, N],
+    [N, N, '其中:财政拨款', N, 30, N, N, N],
+    ['总体目标', N, '推进宗教活动场所规范化管理', N, N, N, N, N],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '指标解释', '区域目标值', N, N],
+    [N, N, N, N, N, '新罗区', '永定区', '上杭县'],
+    [N, '产出指标', '数量指标', '补助县(市、区)数量', '反映补助县数量', 2, 3, 1],
+    [N, N, '质量指标', '项目资金使用合规性', '反映合规情况', '>=95%', '>=95%', '>=95%'],
+  ];
+  const merges = [
+    { top: 5, left: 0, bottom: 8, right: 0 },
+    { top: 5, left: 1, bottom: 6, right: 1 },
+    { top: 5, left: 2, bottom: 6, right: 2 },
+    { top: 5, left: 3, bottom: 6, right: 3 },
+    { top: 5, left: 4, bottom: 6, right: 4 },
+    { top: 5, left: 5, bottom: 5, right: 7 },
+  ];
+
+  it('reads the second row as part of the header, not as an indicator', () => {
+    const result = readForm({ ...blockOf(rows), merges }, '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(names(result.form)).toEqual(['补助县(市、区)数量', '项目资金使用合规性']);
+    expect(result.layout.tables.indicators?.firstDataRow).toBe(7);
+  });
+
+  it('without merges, reads the rows as before', () => {
+    const result = readForm(blockOf(rows), '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(result.layout.tables.indicators?.firstDataRow).toBe(6);
+  });
+});
