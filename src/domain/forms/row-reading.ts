@@ -468,7 +468,58 @@ export function readTable(rows: readonly TableRow[], table: TableKey): RowReadin
     known.set(row, { table, index, levels, reading });
     readings.push(reading);
   });
+  markNumberedBreakdowns(readings);
   return readings;
+}
+
+/** 一、 二、 （一）: a heading numbered in Chinese. */
+const CHINESE_NUMBERED = /^[（(]?[一二三四五六七八九十]+[、.．)）]/u;
+/** 1、 2. （1）: an item numbered in Arabic digits. */
+const ARABIC_NUMBERED = /^[（(]?\d+[、.．)）]/u;
+
+/** The points a row carries: its weight, else its stated score. */
+function pointsOf(reading: RowReading): number | null {
+  return reading.weight ?? reading.statedScore;
+}
+
+const asBreakdown = new WeakMap<RowReading, RowReading>();
+
+function breakdownOf(reading: RowReading): RowReading {
+  let made = asBreakdown.get(reading);
+  if (made === undefined) {
+    made = { ...reading, kind: 'breakdown' };
+    asBreakdown.set(reading, made);
+  }
+  return made;
+}
+
+/**
+ * Items numbered 1、2、… right under an indicator numbered 一、 (一、示范区建立 15 → 1、水稻… 5, 2、玉米… 5,
+ * 3、配方肥 5) break that indicator down when their points add up to its own: they are 其中 rows in all but
+ * name, and counting them too would count the points twice.
+ */
+function markNumberedBreakdowns(readings: RowReading[]): void {
+  for (let i = 0; i < readings.length; i++) {
+    const parent = readings[i];
+    if (parent?.kind !== 'indicator' || parent.name === null || !CHINESE_NUMBERED.test(parent.name)) continue;
+    const total = pointsOf(parent);
+    if (total === null) continue;
+    let j = i + 1;
+    let sum = 0;
+    for (; j < readings.length; j++) {
+      const item = readings[j];
+      if (item?.kind !== 'indicator' || item.name === null || !ARABIC_NUMBERED.test(item.name)) break;
+      const points = pointsOf(item);
+      if (points === null) break;
+      sum += points;
+    }
+    if (j === i + 1 || Math.abs(sum - total) > 0.005) continue;
+    for (let k = i + 1; k < j; k++) {
+      const item = readings[k];
+      if (item !== undefined) readings[k] = breakdownOf(item);
+    }
+    i = j - 1;
+  }
 }
 
 /** The readings of every table of a form. */
