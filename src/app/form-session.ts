@@ -141,7 +141,11 @@ export class FormSession {
     const changed = new Set<number>();
     for (let r = range.top; r <= range.bottom; r++) {
       const i = r - block.top;
-      replaceRow(rows, r, readTableRow(layout, block.values[i] ?? [], block.formulas[i] ?? [], r));
+      replaceRow(
+        rows,
+        r,
+        readTableRow(layout, block.values[i] ?? [], block.formulas[i] ?? [], r, block.merges),
+      );
       changed.add(r);
     }
     // The one reading carries merged levels down: rows whose reading changed (an edited 一级 reaches the

@@ -19,7 +19,7 @@ const FLOORS: Readonly<Record<keyof Figures, number>> = {
   /** Share of by-hand indicator rows the engine reads as indicators (issue target: ≥ 98 %). */
   indicatorRowsRead: 233 / 240,
   /** Rows that are not indicators but read as ones, at most (issue target: none). */
-  nonIndicatorRowsRead: 9,
+  nonIndicatorRowsRead: 0,
   /** Share of scorable rows whose rule score equals the by-hand one within 0.05 (issue target: ≥ 95 %). */
   ruleScoresEqual: 80 / 80,
   /** Share of stated scores off the rule (beyond the profile's tolerance) with an error or warning on their row. */
@@ -27,7 +27,7 @@ const FLOORS: Readonly<Record<keyof Figures, number>> = {
   /** Share of inconsistent totals, grades and funds (findings) with an error or warning on their cell or row. */
   findingsFlagged: 20 / 23,
   /** False alarms per form, at most (issue target: ≤ 1). */
-  falseAlarmsPerForm: 50 / 37,
+  falseAlarmsPerForm: 41 / 37,
 };
 
 const EPSILON = 1e-9;

@@ -27,6 +27,11 @@ export interface Field {
   cell: string | null;
   /** The formula in the cell (ours, in a template), else null. A formula's value is computed, not stated. */
   formula: string | null;
+  /**
+   * The cell lies inside a merge that starts in a row above: it reads blank, and what it holds is the merge's
+   * value, carried down by the row reading.
+   */
+  covered?: true;
 }
 
 export const ABSENT: Field = Object.freeze({ raw: null, cell: null, formula: null });
@@ -146,6 +151,8 @@ export interface RowReading {
   level2: string | null;
   /** 三级指标 (or 任务名称) as written. */
   name: string | null;
+  /** The 指标性质 text of the row: its own, or carried down from a merged cell above. Null when blank. */
+  operatorText: string | null;
   /** The operator written in the row, null when written nowhere. */
   written: { operator: Operator; source: 'column' | 'value' | 'wording' } | null;
   /** The bound the wording suggests when no operator is written: the word found, null when none matched. */

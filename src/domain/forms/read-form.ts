@@ -118,6 +118,11 @@ const RATE_FORMULA = /[A-Za-z]\s*[/÷]\s*([A-Za-z])/u;
 /** 年初预算数(A), 全年预算数【A】: the letter a column is called by. */
 const LETTER_SUFFIX = /[(（【[]\s*([A-Za-z])\s*[)）】\]]\s*$/u;
 const NO_FORMULAS: readonly (string | null)[] = [];
+/**
+ * Columns whose merged cell over several rows holds for each of them (指标性质 written once for a run of rows).
+ * 一级/二级 are carried by the row reading too, but also below a blank unmerged cell, as forms write them.
+ */
+const CARRIED_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['operator']);
 
 export interface ReadOptions {
   /** The words of the forms; the built-in vocabulary when absent. */
@@ -179,6 +184,7 @@ export function readTableRow(
   values: readonly CellScalar[],
   formulas: readonly (string | null)[],
   row: number,
+  merges: Block['merges'] = undefined,
 ): TableRow | null {
   const plan = planOf(layout);
   const rowNumber = String(row + 1);
@@ -188,7 +194,13 @@ export function readTableRow(
     const raw = values[column.index] ?? null;
     const formula = formulas[column.index] ?? null;
     if (formula === null && !hasInput && !isBlankCell(raw)) hasInput = true;
-    fields[column.key] = { raw, cell: column.letters + rowNumber, formula };
+    const field: Field = { raw, cell: column.letters + rowNumber, formula };
+    if (merges !== undefined && CARRIED_COLUMNS.has(column.key) && isBlankCell(raw)) {
+      const col = layout.left + column.index;
+      if (merges.some((m) => m.top < row && m.bottom >= row && m.left <= col && m.right >= col))
+        field.covered = true;
+    }
+    fields[column.key] = field;
   }
   const firstCause = plan.causes[0];
   if (firstCause !== undefined) {
@@ -260,6 +272,7 @@ class FormReader {
   private readonly formulas: (string | null)[][];
   private readonly top: number;
   private readonly left: number;
+  private readonly merges: Block['merges'];
 
   private readonly header: Partial<Record<HeaderKey, Field>> = {};
   private readonly goals: Partial<Record<GoalKey, Field>> = {};
@@ -299,6 +312,7 @@ class FormReader {
     this.formulas = block.formulas;
     this.top = block.top;
     this.left = block.left;
+    this.merges = block.merges;
     this.vocabulary = keys.index.vocabulary;
     this.headerKeys = new Set(shape.header.map((p) => p.key));
     this.goalKeys = new Set(shape.goals.map((p) => p.key));
@@ -529,8 +543,29 @@ class FormReader {
     return undefined;
   }
 
+  /**
+   * Rows below the header row that belong to the header: a column label merged down over them (三级指标 over
+   * two rows, with 分值/评分 or one column per place under a label beside it). A data row never sits inside
+   * a merge that starts on the header row.
+   */
+  private headerContinuation(band: HeaderBand): number {
+    if (this.merges === undefined) return 0;
+    const headerRow = this.top + band.bottom;
+    let bottom = headerRow;
+    for (const c of Object.values(band.columns)) {
+      if (c === undefined) continue;
+      const col = this.left + c;
+      for (const m of this.merges) {
+        if (m.left <= col && m.right >= col && m.top >= this.top + band.top && m.top <= headerRow)
+          bottom = Math.max(bottom, m.bottom);
+      }
+    }
+    return bottom - headerRow;
+  }
+
   private readTable(table: TableShape, band: HeaderBand): number {
     const levelAbove = this.shiftLevelAbove(band);
+    const continued = this.headerContinuation(band);
     const sheetColumns: Partial<Record<ColumnKey, number>> = {};
     let right = this.left;
     for (const key of Object.keys(band.columns) as ColumnKey[]) {
@@ -555,7 +590,7 @@ class FormReader {
       causeColumns,
       left: this.left,
       right,
-      firstDataRow: this.top + band.bottom + 1,
+      firstDataRow: this.top + band.bottom + 1 + continued,
       endRow: this.top + this.keys.rowCount,
     };
     if (targets.length > 0) layout.targets = targets;
@@ -567,7 +602,7 @@ class FormReader {
     // Indicator names inside the table (二级 绩效目标 of the 10号 framework) may read like header or goal
     // labels; only in the table's first column, or left of it, does such a label start a new section.
     const firstCol = Math.min(...Object.values(band.columns).filter((c): c is number => c !== undefined));
-    let r = band.bottom + 1;
+    let r = band.bottom + 1 + continued;
     for (; r < this.keys.rowCount; r++) {
       const verdict = this.tableRowVerdict(r, table, firstCol);
       if (verdict === 'skip') continue;
@@ -584,6 +619,7 @@ class FormReader {
         this.values[r] ?? NO_VALUES,
         this.formulas[r] ?? NO_FORMULAS,
         this.top + r,
+        this.merges,
       );
       if (row !== null) state.rows.push(row);
     }

@@ -21,6 +21,7 @@ import {
   type Operator,
   type Reading,
 } from '../grid/parse';
+import type { CellScalar } from '../grid/cell';
 import type { Profile, QualitativeTierSetting } from '../profiles/profile-schema';
 import {
   ABSENT,
@@ -338,6 +339,8 @@ export function uncountedText(reading: RowReading, column: ColumnKey): boolean {
 interface Carried {
   level1: string | null;
   level2: string | null;
+  /** The 指标性质 cell of the row or of the merge covering it (null when blank). */
+  operator: CellScalar;
 }
 
 /** The 一级/二级 texts a row writes itself, worked out once per row (a live edit walks every row). */
@@ -352,7 +355,10 @@ function ownLevelsOf(row: TableRow): readonly [string | null, string | null] {
   return own;
 }
 
-/** Carries 一级/二级 over one row; a new first level starts a new merge of the second level too. */
+/**
+ * Carries 一级/二级 over one row; a new first level starts a new merge of the second level too. The 指标性质
+ * cell is carried only inside its merge: a blank cell that no merge covers means nothing was written.
+ */
 function carry(levels: Carried, row: TableRow): Carried {
   const [own1, own2] = ownLevelsOf(row);
   let { level1, level2 } = levels;
@@ -361,8 +367,14 @@ function carry(levels: Carried, row: TableRow): Carried {
     level2 = null;
   }
   if (own2 !== null) level2 = own2;
-  return level1 === levels.level1 && level2 === levels.level2 ? levels : { level1, level2 };
+  const field = fieldOf(row, 'operator');
+  const operator = field.covered === true ? levels.operator : field.raw;
+  return level1 === levels.level1 && level2 === levels.level2 && operator === levels.operator
+    ? levels
+    : { level1, level2, operator };
 }
+
+const START: Carried = { level1: null, level2: null, operator: null };
 
 /**
  * The actual value as written. Forms copy the target's sign into the result ("≥90%" for a rate that reached
@@ -377,8 +389,7 @@ function readActual(raw: Field['raw']): Reading {
 
 function readOne(row: TableRow, table: TableKey, index: number, levels: Carried): RowReading {
   const name = textOf(row, table === 'tasks' ? 'taskName' : 'level3');
-  const operatorField = fieldOf(row, 'operator');
-  const columnOperator = parseOperator(operatorField.raw);
+  const columnOperator = parseOperator(levels.operator);
   const targetRead = readTarget(fieldOf(row, 'target').raw);
   const written =
     columnOperator !== null
@@ -406,6 +417,7 @@ function readOne(row: TableRow, table: TableKey, index: number, levels: Carried)
     level1: levels.level1,
     level2: levels.level2,
     name,
+    operatorText: cellText(levels.operator),
     written,
     assumed: assumedOperator(name, levels.level2),
     operatorRequired: fieldOf(row, 'score').formula !== null,
@@ -437,7 +449,7 @@ const known = new WeakMap<
 /** The reading of every row of a table, in sheet order. */
 export function readTable(rows: readonly TableRow[], table: TableKey): RowReading[] {
   const readings: RowReading[] = [];
-  let levels: Carried = { level1: null, level2: null };
+  let levels: Carried = START;
   rows.forEach((row, index) => {
     levels = carry(levels, row);
     const last = known.get(row);
@@ -446,7 +458,8 @@ export function readTable(rows: readonly TableRow[], table: TableKey): RowReadin
       last.table === table &&
       last.index === index &&
       last.levels.level1 === levels.level1 &&
-      last.levels.level2 === levels.level2
+      last.levels.level2 === levels.level2 &&
+      last.levels.operator === levels.operator
     ) {
       readings.push(last.reading);
       return;
@@ -455,7 +468,58 @@ export function readTable(rows: readonly TableRow[], table: TableKey): RowReadin
     known.set(row, { table, index, levels, reading });
     readings.push(reading);
   });
+  markNumberedBreakdowns(readings);
   return readings;
+}
+
+/** 一、 二、 （一）: a heading numbered in Chinese. */
+const CHINESE_NUMBERED = /^[（(]?[一二三四五六七八九十]+[、.．)）]/u;
+/** 1、 2. （1）: an item numbered in Arabic digits. */
+const ARABIC_NUMBERED = /^[（(]?\d+[、.．)）]/u;
+
+/** The points a row carries: its weight, else its stated score. */
+function pointsOf(reading: RowReading): number | null {
+  return reading.weight ?? reading.statedScore;
+}
+
+const asBreakdown = new WeakMap<RowReading, RowReading>();
+
+function breakdownOf(reading: RowReading): RowReading {
+  let made = asBreakdown.get(reading);
+  if (made === undefined) {
+    made = { ...reading, kind: 'breakdown' };
+    asBreakdown.set(reading, made);
+  }
+  return made;
+}
+
+/**
+ * Items numbered 1、2、… right under an indicator numbered 一、 (一、示范区建立 15 → 1、水稻… 5, 2、玉米… 5,
+ * 3、配方肥 5) break that indicator down when their points add up to its own: they are 其中 rows in all but
+ * name, and counting them too would count the points twice.
+ */
+function markNumberedBreakdowns(readings: RowReading[]): void {
+  for (let i = 0; i < readings.length; i++) {
+    const parent = readings[i];
+    if (parent?.kind !== 'indicator' || parent.name === null || !CHINESE_NUMBERED.test(parent.name)) continue;
+    const total = pointsOf(parent);
+    if (total === null) continue;
+    let j = i + 1;
+    let sum = 0;
+    for (; j < readings.length; j++) {
+      const item = readings[j];
+      if (item?.kind !== 'indicator' || item.name === null || !ARABIC_NUMBERED.test(item.name)) break;
+      const points = pointsOf(item);
+      if (points === null) break;
+      sum += points;
+    }
+    if (j === i + 1 || Math.abs(sum - total) > 0.005) continue;
+    for (let k = i + 1; k < j; k++) {
+      const item = readings[k];
+      if (item !== undefined) readings[k] = breakdownOf(item);
+    }
+    i = j - 1;
+  }
 }
 
 /** The readings of every table of a form. */
@@ -472,7 +536,7 @@ export function readTables(
 
 /** A row read on its own, with nothing above it. */
 export function readRow(row: TableRow, table: TableKey = 'indicators'): RowReading {
-  return readOne(row, table, 0, carry({ level1: null, level2: null }, row));
+  return readOne(row, table, 0, carry(START, row));
 }
 
 // ---------------------------------------------------------------------------------------------------------

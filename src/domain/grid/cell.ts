@@ -24,6 +24,11 @@ export interface Block {
   left: number;
   values: CellScalar[][];
   formulas: (string | null)[][];
+  /**
+   * The merged ranges that overlap the block, in sheet coordinates (0-based, inclusive), when the host knows
+   * them. A merge's value sits in its top-left cell; the other cells of the merge read as blank.
+   */
+  merges?: readonly { top: number; left: number; bottom: number; right: number }[];
 }
 
 /** A bug: an invariant of the engine was broken. Never caught in domain code. */

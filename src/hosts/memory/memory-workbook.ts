@@ -478,7 +478,12 @@ export class MemoryWorkbook implements WorkbookPort {
       values.push(valueRow);
       formulas.push(formulaRow);
     }
-    return { top: area.top, left: area.left, values, formulas };
+    const merges = state.merges
+      .filter((m) => overlaps(m, area))
+      .sort((a, b) => a.top - b.top || a.left - b.left);
+    return merges.length === 0
+      ? { top: area.top, left: area.left, values, formulas }
+      : { top: area.top, left: area.left, values, formulas, merges };
   }
 
   private applyOp(op: PlanOp): void {

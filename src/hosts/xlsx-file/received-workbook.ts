@@ -102,6 +102,13 @@ export class ReceivedWorkbook implements WorkbookPort {
       (values[r] as CellScalar[])[c] = data.values[i] ?? null;
       (formulas[r] as (string | null)[])[c] = data.formulas[i] ?? null;
     }
-    return { top: area.top, left: area.left, values, formulas };
+    const merges = data.merges
+      .filter(
+        (m) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left,
+      )
+      .sort((a, b) => a.top - b.top || a.left - b.left);
+    return merges.length === 0
+      ? { top: area.top, left: area.left, values, formulas }
+      : { top: area.top, left: area.left, values, formulas, merges };
   }
 }

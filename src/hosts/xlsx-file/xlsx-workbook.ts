@@ -336,7 +336,13 @@ export class XlsxWorkbook implements WorkbookPort {
       values.push(valueRow);
       formulas.push(formulaRow);
     }
-    return { top: area.top, left: area.left, values, formulas };
+    const merges = ws.model.merges
+      .map((ref) => parseRange(ref))
+      .filter((m) => overlaps(m, area))
+      .sort((a, b) => a.top - b.top || a.left - b.left);
+    return merges.length === 0
+      ? { top: area.top, left: area.left, values, formulas }
+      : { top: area.top, left: area.left, values, formulas, merges };
   }
 
   /**

@@ -286,3 +286,100 @@ describe('a sheet with only a project’s header fields', () => {
     expect(detectTemplate(blockOf(rows))).toBeNull();
   });
 });
+
+describe('a 指标性质 cell merged over several rows (重庆 部门整体绩效自评表)', () => {
+  // Rows of the published form, 指标性质 in D: 定量指标 merged over D9:D11, nothing written in D12.
+  const rows: CellScalar[][] = [
+    ['部门整体绩效自评表', N, N, N, N, N, N, N, N, N, N],
+    ['主管部门', N, N, '财政处室', N, N, '自评总分(分)', 97.6, N, N, N],
+    [
+      '部门预算执行情况',
+      '年初预算数',
+      '全年预算数',
+      '全年执行数',
+      '执行率(%)',
+      '执行率权重',
+      '执行率得分(分)',
+      N,
+      N,
+      N,
+      N,
+    ],
+    [N, 100, 100, 76, '76%', 10, 7.6, N, N, N, N],
+    ['当年绩效目标', '年初绩效目标', N, N, '全年(调整)绩效目标', N, N, '全年目标实际完成情况', N, N, N],
+    [N, '无', N, N, '保障正常运转', N, N, '完成', N, N, N],
+    [
+      N,
+      '指标名称',
+      '计量单位',
+      '指标性质',
+      '年初指标值',
+      '调整指标值',
+      '全年完成值',
+      '得分系数(%)',
+      '指标权重(分)',
+      '指标得分(分)',
+      '是否核心指标',
+    ],
+    ['绩效指标', '财政供养人员控制率', '%', '定量指标', '100%', N, '92%', '100%', 2, 2, '否'],
+    [N, '三公经费变动率', '%', N, N, N, N, '100%', 2, 2, '否'],
+    [N, '基础信息完善', '%', N, '100%', N, '100%', '100%', 1, 1, '否'],
+    [N, '组织宣传活动次数', '次', N, N, N, '43次', '100%', 10, 10, '是'],
+  ];
+  const merges = [
+    { top: 7, left: 0, bottom: 10, right: 0 },
+    { top: 7, left: 3, bottom: 9, right: 3 },
+  ];
+  const result = readForm({ ...blockOf(rows), merges }, '表1', null);
+  if (!result.ok) throw new Error('not read');
+  const readings = readTable(result.form.tables.indicators ?? [], 'indicators');
+
+  it('carries the merged cell down to the rows it covers, and no further', () => {
+    expect(readings.map((r) => [r.row + 1, r.operatorText])).toEqual([
+      [8, '定量指标'],
+      [9, '定量指标'],
+      [10, '定量指标'],
+      [11, null],
+    ]);
+  });
+
+  it('reports 指标性质 missing only where the form left it blank', () => {
+    const found = check(result.form).filter((i) => i.code === 'operator_missing');
+    expect(found.map((i) => i.cell)).toEqual(['D11']);
+  });
+});
+
+describe('a header whose labels are merged down over a second row (one column per place under 区域目标值)', () => {
+  const rows: CellScalar[][] = [
+    ['专项转移支付绩效目标表', N, N, N, N, N, N, N],
+    ['项目名称', N, '宗教管理经费', N, N, N, N, N],
+    ['资金情况(万元)', N, '资金总额:', N, 30, N, N, N],
+    [N, N, '其中:财政拨款', N, 30, N, N, N],
+    ['总体目标', N, '推进宗教活动场所规范化管理', N, N, N, N, N],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '指标解释', '区域目标值', N, N],
+    [N, N, N, N, N, '新罗区', '永定区', '上杭县'],
+    [N, '产出指标', '数量指标', '补助县(市、区)数量', '反映补助县数量', 2, 3, 1],
+    [N, N, '质量指标', '项目资金使用合规性', '反映合规情况', '>=95%', '>=95%', '>=95%'],
+  ];
+  const merges = [
+    { top: 5, left: 0, bottom: 8, right: 0 },
+    { top: 5, left: 1, bottom: 6, right: 1 },
+    { top: 5, left: 2, bottom: 6, right: 2 },
+    { top: 5, left: 3, bottom: 6, right: 3 },
+    { top: 5, left: 4, bottom: 6, right: 4 },
+    { top: 5, left: 5, bottom: 5, right: 7 },
+  ];
+
+  it('reads the second row as part of the header, not as an indicator', () => {
+    const result = readForm({ ...blockOf(rows), merges }, '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(names(result.form)).toEqual(['补助县(市、区)数量', '项目资金使用合规性']);
+    expect(result.layout.tables.indicators?.firstDataRow).toBe(7);
+  });
+
+  it('without merges, reads the rows as before', () => {
+    const result = readForm(blockOf(rows), '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(result.layout.tables.indicators?.firstDataRow).toBe(6);
+  });
+});

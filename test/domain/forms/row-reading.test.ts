@@ -177,3 +177,33 @@ describe('one scale for target and actual', () => {
     expect(readOne({ target: 735, unit: '人' }).unit).toBe('人');
   });
 });
+
+describe('items numbered 1、2、 under an indicator numbered 一、', () => {
+  const kinds = (rows: Partial<Record<ColumnKey, CellScalar>>[]): string[] =>
+    readTable(
+      rows.map((values, i) => row(values, 10 + i)),
+      'indicators',
+    ).map((r) => r.kind);
+
+  it('are its breakdown when their points add up to its own', () => {
+    expect(
+      kinds([
+        { level3: '一、示范区建立', target: '≧20000亩', actual: '20000亩', score: 15 },
+        { level3: '1、水稻侧深施肥', target: '≧500亩', actual: '500亩', score: 5 },
+        { level3: '2、玉米种肥同播', target: '≧1000亩', actual: '1000亩', score: 5 },
+        { level3: '3、施用配方肥', target: '≧18500亩', actual: '18500亩', score: 5 },
+        { level3: '二、土样植株化验', target: '≧60个', actual: '105个', score: 5 },
+      ]),
+    ).toEqual(['indicator', 'breakdown', 'breakdown', 'breakdown', 'indicator']);
+  });
+
+  it('are indicators of their own when their points do not add up', () => {
+    expect(
+      kinds([
+        { level3: '一、示范区建立', target: '≧20000亩', actual: '20000亩', score: 15 },
+        { level3: '1、水稻侧深施肥', target: '≧500亩', actual: '500亩', score: 5 },
+        { level3: '2、玉米种肥同播', target: '≧1000亩', actual: '1000亩', score: 5 },
+      ]),
+    ).toEqual(['indicator', 'indicator', 'indicator']);
+  });
+});

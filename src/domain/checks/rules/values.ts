@@ -47,9 +47,10 @@ export const operatorMissing = rowRule({
   params: ['name'],
   check: (view, _form, ctx) => {
     const field = fieldOf(view.row, 'operator');
+    // A merged 指标性质 cell above holds for the rows it covers.
     if (
       field.cell === null ||
-      textOf(field) !== null ||
+      view.reading.operatorText !== null ||
       meaningOf(view.reading, ctx.profile).operator !== null
     )
       return [];
