@@ -15,6 +15,7 @@ import { fillSelfEvaluation } from './fill';
 import { cliBench, type BenchRow } from './cli';
 import { paneBench } from './pane';
 import { excelBench } from './excel';
+import { batchPaneBench } from './batch-pane';
 
 type Row = BenchRow;
 
@@ -168,6 +169,7 @@ async function main(): Promise<void> {
   await cliBench(rows);
   await paneBench(rows);
   await excelBench(rows);
+  await batchPaneBench(rows);
 
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(12)}  ${'budget'.padEnd(8)}  verdict`);

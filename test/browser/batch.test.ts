@@ -94,7 +94,8 @@ function expectedRow(result: FileResult): string[] {
       : getTemplateSpec(sheet.template).title,
     sheet === null ? '' : `${num(sheet.scores.statedTotal)} / ${num(sheet.scores.total)}`,
     sheet?.scores.grade ?? '',
-    `${count(result, 'error')} / ${count(result, 'warning')}`,
+    // An unreadable file was never checked: a dash, not 0 / 0.
+    result.status === 'unreadable' ? '—' : `${count(result, 'error')} / ${count(result, 'warning')}`,
   ];
 }
 
@@ -235,6 +236,20 @@ describeInChromium('批量审核 in Chromium', () => {
     expect(picked).toEqual(
       sample.picks.map((p) => `${basename(p.file)}（${p.grade}）：${p.reasons.join('；')}`),
     );
+    // The picks are marked in the results; the chosen file is the one selected.
+    const marks = await page.locator('[data-testid="batch-results"] tbody tr').evaluateAll((rows) =>
+      rows.map((r) => ({
+        picked: r.querySelector('td')?.getAttribute('data-picked') ?? null,
+        selected: r.getAttribute('aria-selected'),
+      })),
+    );
+    const pickedNames = new Set(sample.picks.map((p) => basename(p.file)));
+    expect(marks).toEqual(
+      expected.map((r, i) => ({
+        picked: pickedNames.has(r.file) ? '抽审' : null,
+        selected: String(i === 7),
+      })),
+    );
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: artifactPath('batch-1280.png'), fullPage: true });
@@ -245,6 +260,14 @@ describeInChromium('批量审核 in Chromium', () => {
       client: document.documentElement.clientWidth,
     }));
     expect(widths.scroll).toBe(widths.client);
+    // At 320 px each file is a card: 单位 and 表格 get the card's width, not one character per line.
+    const cellWidths = await page
+      .locator('[data-testid="batch-results"] tbody tr')
+      .first()
+      .evaluate((row) =>
+        Array.from(row.querySelectorAll('td'), (td) => Math.round(td.getBoundingClientRect().width)),
+      );
+    for (const width of cellWidths) expect(width).toBeGreaterThan(200);
 
     expect(watch.errors.filter((e) => !OFFICE_JS_OUTSIDE_OFFICE.test(e))).toEqual([]);
     expect(watch.outside()).toEqual([]);

@@ -48,6 +48,8 @@ async function open(page: Page, origin: string, query: string): Promise<void> {
 async function showSection(page: Page, index: number): Promise<void> {
   await page.locator('[role="tab"]').nth(index).click();
   await page.locator(`[data-section="${SECTIONS[index] ?? ''}"]`).waitFor();
+  // 批量审核 comes in its own chunk: measure the section, not its loading text.
+  if (SECTIONS[index] === 'batch') await page.locator('[data-testid="batch-section"]').waitFor();
 }
 
 /** Widths that matter for "nothing scrolls sideways" and "no tab is cut". */

@@ -16,8 +16,9 @@ import { runBatch, type BatchFile, type BatchRun, type MakeWorker } from './run-
 
 const TEXTS = {
   'zh-CN': {
-    choose: '选择收到的工作簿',
+    choose: '选择文件',
     chooseFolder: '选择文件夹',
+    chooseHint: '选择收到的工作簿（.xlsx、.xlsm、.xls、.et），可多选',
     privacy: '文件只在本机浏览器中读取和检查，不会上传。',
     progress: (done: number, total: number) => `已检查 ${done} / ${total}`,
     cancel: '取消',
@@ -36,6 +37,9 @@ const TEXTS = {
     rate: '抽样比例 (0–1)',
     seed: '随机种子',
     sample: '抽审',
+    picked: '抽审',
+    errors: '错误',
+    warnings: '警告',
     sampleBad: '比例应为 0 到 1 之间的数，种子应为整数',
     sampled: (n: number, of: number) => `抽取 ${n} 份（共 ${of} 份）`,
     writeSheets: '写入汇总表',
@@ -43,8 +47,9 @@ const TEXTS = {
     writeFailed: '写入失败：',
   },
   en: {
-    choose: 'Choose received workbooks',
+    choose: 'Choose files',
     chooseFolder: 'Choose a folder',
+    chooseHint: 'Choose the received workbooks (.xlsx, .xlsm, .xls, .et); several at once',
     privacy: 'Files are read and checked in this browser only; nothing is uploaded.',
     progress: (done: number, total: number) => `Checked ${done} of ${total}`,
     cancel: 'Cancel',
@@ -63,6 +68,9 @@ const TEXTS = {
     rate: 'Sample rate (0–1)',
     seed: 'Seed',
     sample: 'Sample',
+    picked: 'Sampled',
+    errors: 'errors',
+    warnings: 'warnings',
     sampleBad: 'The rate must be a number from 0 to 1 and the seed an integer',
     sampled: (n: number, of: number) => `${n} picked of ${of}`,
     writeSheets: 'Write summary sheets',
@@ -81,6 +89,10 @@ export interface BatchSectionProps {
 }
 
 const num = (value: number | null): string => (value === null ? '—' : formatNumber(value));
+
+/** Whether this browser lets a file input choose a folder (webkitdirectory; not every WebView does). */
+const folderPicking = (): boolean =>
+  typeof document !== 'undefined' && 'webkitdirectory' in document.createElement('input');
 
 /** The sheet that stands for a file in the table: the scored one, else the first. */
 const mainSheet = (result: FileResult): SheetResult | null =>
@@ -105,6 +117,9 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
   const [seed, setSeed] = useState('1');
   const [sample, setSample] = useState<SampleResult | null>(null);
   const run = useRef<BatchRun | null>(null);
+  const filesInput = useRef<HTMLInputElement | null>(null);
+  const folderInput = useRef<HTMLInputElement | null>(null);
+  const canPickFolder = useMemo(folderPicking, []);
 
   const start = useCallback(
     (event: ChangeEvent<HTMLInputElement>) => {
@@ -170,36 +185,49 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
 
   return (
     <section className="bpa-section" data-testid="batch-section">
-      <Text size={200}>{t.privacy}</Text>
-      <div>
-        <label>
-          {t.choose}{' '}
+      <Text size={200} className="bpa-muted">
+        {t.privacy}
+      </Text>
+      <div className="bpa-row">
+        <Button appearance="primary" onClick={() => filesInput.current?.click()} title={t.chooseHint}>
+          {t.choose}
+        </Button>
+        {canPickFolder && <Button onClick={() => folderInput.current?.click()}>{t.chooseFolder}</Button>}
+        {/* The browser's own inputs, hidden: their text would be the browser's language, not the pane's. */}
+        <input
+          ref={filesInput}
+          className="bpa-hidden-input"
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm,.xls,.et"
+          aria-label={t.chooseHint}
+          tabIndex={-1}
+          data-testid="batch-files"
+          onChange={start}
+        />
+        {canPickFolder && (
           <input
+            ref={(el) => {
+              folderInput.current = el;
+              el?.setAttribute('webkitdirectory', '');
+            }}
+            className="bpa-hidden-input"
             type="file"
             multiple
-            accept=".xlsx,.xlsm,.xls,.et"
-            data-testid="batch-files"
-            onChange={start}
-          />
-        </label>
-      </div>
-      <div>
-        <label>
-          {t.chooseFolder}{' '}
-          <input
-            type="file"
-            multiple
+            aria-label={t.chooseFolder}
+            tabIndex={-1}
             data-testid="batch-folder"
             onChange={start}
-            ref={(el) => el?.setAttribute('webkitdirectory', '')}
           />
-        </label>
+        )}
       </div>
       {total > 0 && (
-        <div>
+        <div className="bpa-batch-progress">
           <ProgressBar value={total === 0 ? 0 : results.length / total} />
-          <Text data-testid="batch-progress">{t.progress(results.length, total)}</Text>{' '}
-          {running && <Button onClick={cancel}>{t.cancel}</Button>}
+          <div className="bpa-row">
+            <Text data-testid="batch-progress">{t.progress(results.length, total)}</Text>
+            {running && <Button onClick={cancel}>{t.cancel}</Button>}
+          </div>
         </div>
       )}
       {status !== null && (
@@ -223,6 +251,8 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
           <tbody>
             {results.map((result, index) => {
               const sheet = mainSheet(result);
+              const errors = count(result, 'error');
+              const warnings = count(result, 'warning');
               return (
                 <tr
                   key={`${index}:${result.file}`}
@@ -232,28 +262,40 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
                   data-errors={count(result, 'error')}
                   data-warnings={count(result, 'warning')}
                   aria-selected={selected === index}
-                  className={picked.has(result.file) ? 'bpa-picked' : undefined}
+                  data-picked={picked.has(result.file) ? t.picked : undefined}
                   tabIndex={0}
                   onClick={() => setSelected(index)}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter' || e.key === ' ') setSelected(index);
                   }}
                 >
-                  <td>{result.file}</td>
-                  <td>{sheet?.department ?? ''}</td>
-                  <td>{sheet?.project ?? ''}</td>
-                  <td>
+                  <td className="bpa-batch-file" data-picked={picked.has(result.file) ? t.picked : undefined}>
+                    {result.file}
+                  </td>
+                  <td data-label={t.department}>{sheet?.department ?? ''}</td>
+                  <td data-label={t.project}>{sheet?.project ?? ''}</td>
+                  <td data-label={t.form}>
                     {sheet === null
                       ? result.status === 'unreadable'
                         ? t.unreadable
                         : t.unrecognized
                       : getTemplateSpec(sheet.template).title}
                   </td>
-                  <td>
+                  <td data-label={t.total}>
                     {sheet === null ? '' : `${num(sheet.scores.statedTotal)} / ${num(sheet.scores.total)}`}
                   </td>
-                  <td>{sheet?.scores.grade ?? ''}</td>
-                  <td>{`${count(result, 'error')} / ${count(result, 'warning')}`}</td>
+                  <td data-label={t.grade}>{sheet?.scores.grade ?? ''}</td>
+                  <td
+                    data-label={t.errorsWarnings}
+                    title={
+                      result.status === 'unreadable'
+                        ? undefined
+                        : `${errors} ${t.errors} / ${warnings} ${t.warnings}`
+                    }
+                  >
+                    {/* An unreadable file was not checked: no count, rather than a reassuring 0 / 0. */}
+                    {result.status === 'unreadable' ? '—' : `${errors} / ${warnings}`}
+                  </td>
                 </tr>
               );
             })}
@@ -261,41 +303,51 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
         </table>
       )}
       {chosen !== null && (
-        <div data-testid="batch-issues">
+        <div data-testid="batch-issues" className="bpa-batch-issues">
           <Text weight="semibold">{t.issuesOf(chosen.file)}</Text>
-          <ul>
-            {chosen.error !== undefined && <li>{chosen.error.message}</li>}
+          <ul className="bpa-list">
+            {chosen.error !== undefined && (
+              <li className="bpa-issue bpa-issue-error">{chosen.error.message}</li>
+            )}
             {chosen.sheets.flatMap((s) =>
               s.issues.map((issue, i) => (
-                <li key={`${s.sheet}:${i}`} data-severity={issue.severity}>
+                <li
+                  key={`${s.sheet}:${i}`}
+                  data-severity={issue.severity}
+                  className={`bpa-issue bpa-issue-${issue.severity}`}
+                >
                   {`${s.sheet}${issue.cell === null ? '' : `!${issue.cell}`}：${issue.message}`}
                 </li>
               )),
             )}
             {chosen.error === undefined && chosen.sheets.every((s) => s.issues.length === 0) && (
-              <li>{t.noIssues}</li>
+              <li className="bpa-issue">{t.noIssues}</li>
             )}
           </ul>
         </div>
       )}
       {results.length > 0 && !running && (
-        <div>
-          <Field label={t.rate}>
-            <Input value={rate} onChange={(_e, d) => setRate(d.value)} data-testid="batch-rate" />
-          </Field>
-          <Field label={t.seed}>
-            <Input value={seed} onChange={(_e, d) => setSeed(d.value)} data-testid="batch-seed" />
-          </Field>
-          <Button onClick={drawSample} data-testid="batch-sample">
-            {t.sample}
-          </Button>{' '}
-          <Button appearance="primary" onClick={() => void writeSheets()} data-testid="batch-write">
-            {t.writeSheets}
-          </Button>
+        <div className="bpa-stack bpa-batch-actions">
+          <div className="bpa-batch-sample">
+            <Field label={t.rate}>
+              <Input value={rate} onChange={(_e, d) => setRate(d.value)} data-testid="batch-rate" />
+            </Field>
+            <Field label={t.seed}>
+              <Input value={seed} onChange={(_e, d) => setSeed(d.value)} data-testid="batch-seed" />
+            </Field>
+          </div>
+          <div className="bpa-row">
+            <Button onClick={drawSample} data-testid="batch-sample">
+              {t.sample}
+            </Button>
+            <Button appearance="primary" onClick={() => void writeSheets()} data-testid="batch-write">
+              {t.writeSheets}
+            </Button>
+          </div>
           {sample !== null && (
             <div data-testid="batch-picks">
               <Text>{t.sampled(sample.picks.length, sample.population)}</Text>
-              <ul>
+              <ul className="bpa-batch-picks">
                 {sample.picks.map((p) => (
                   <li key={p.file}>{`${p.file}（${p.grade}）：${p.reasons.join('；')}`}</li>
                 ))}
