@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import type { LiveChecks } from '../app/live-checks';
 import { HostError, type WorkbookPort } from '../app/workbook-port';
+import { convertTextNumber, textNumberFix } from '../app/convert-text-number';
 import { deriveFromSheet } from '../app/derive-form';
 import { insertTemplate } from '../app/insert-template';
 import { readWorkbookJurisdiction, recordWorkbookJurisdiction } from '../app/workbook-jurisdiction';
@@ -313,6 +314,32 @@ export function App({
     [port, fail],
   );
 
+  const convertIssue = useCallback(
+    async (issue: Issue) => {
+      const fix = textNumberFix(issue);
+      if (fix === null) return;
+      setBusy(true);
+      try {
+        const { sheet, cell, expectedText, value } = fix;
+        const result = await convertTextNumber(port, sheet, cell, expectedText, value);
+        const number = String(issue.params.number);
+        if (result.ok) {
+          await live.wrote(sheet, cell);
+          setNotice({ intent: 'success', text: (texts) => texts.converted(cell, number) });
+        } else {
+          // Checked again as it now stands, also where the host reports no change of its own.
+          await live.wrote(sheet, cell);
+          setNotice({ intent: 'warning', text: (texts) => texts.convertChanged(cell) });
+        }
+      } catch (error) {
+        fail(error);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [port, live, fail],
+  );
+
   const liveError = state.error === null ? null : hostErrorText(state.error, lang);
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme}>
@@ -387,6 +414,8 @@ export function App({
               lang={lang}
               state={state}
               onSelect={selectIssue}
+              onConvert={(issue) => void convertIssue(issue)}
+              busy={busy}
               onRecheck={() => void live.setSettings(settingsResolver(choice))}
             />
           )}

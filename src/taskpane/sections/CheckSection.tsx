@@ -1,4 +1,5 @@
 import { Badge, Button, Text } from '@fluentui/react-components';
+import { textNumberFix } from '../../app/convert-text-number';
 import { severityCounts, type LiveState } from '../../app/live-checks';
 import type { Issue, Severity } from '../../domain/checks/issue';
 import { renderIssue, type Lang } from '../../domain/messages/catalog';
@@ -17,12 +18,17 @@ export function CheckSection({
   state,
   onSelect,
   onRecheck,
+  onConvert,
+  busy = false,
 }: {
   t: UiStrings;
   lang: Lang;
   state: LiveState;
   onSelect: (issue: Issue) => void;
   onRecheck: () => void;
+  /** 改为数字 on a number stored as text: writes that one cell, only when clicked. */
+  onConvert?: (issue: Issue) => void;
+  busy?: boolean;
 }) {
   const counts = severityCounts(state.sheets);
   // The form the person is working on first, then the others in workbook order.
@@ -100,6 +106,18 @@ export function CheckSection({
                       >
                         {content}
                       </button>
+                    )}
+                    {onConvert && issue.cell !== null && textNumberFix(issue) !== null && (
+                      <Button
+                        size="small"
+                        className="bpa-issue-fix"
+                        data-fix="convert-to-number"
+                        disabled={busy}
+                        aria-label={t.convertToNumberLabel(issue.cell, String(issue.params.number))}
+                        onClick={() => onConvert(issue)}
+                      >
+                        {t.convertToNumber}
+                      </Button>
                     )}
                   </li>
                 );

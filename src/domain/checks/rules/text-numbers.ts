@@ -8,8 +8,8 @@ import { columnLabel } from '../cells';
 import { rowRule, type Rule } from '../rule';
 import { ALL_TEMPLATES } from '../template-groups';
 
-/** How the typed text is shown: its characters, spaces made visible. */
-function visible(text: string): string {
+/** How the typed text is shown in the issue's `value`: its characters, spaces made visible. */
+export function visibleText(text: string): string {
   return text.replace(/[\s\u00a0\u3000]/g, '␣');
 }
 
@@ -33,7 +33,7 @@ export const numberAsText = rowRule({
               cell: t.cell,
               params: {
                 label: columnLabel(t.column),
-                value: visible(t.text),
+                value: visibleText(t.text),
                 number: plain(t.value),
                 name: view.name,
               },
@@ -58,7 +58,7 @@ export const numberAsTextPlain = rowRule({
               cell: t.cell,
               params: {
                 label: columnLabel(t.column),
-                value: visible(t.text),
+                value: visibleText(t.text),
                 number: plain(t.value),
                 name: view.name,
               },
@@ -67,5 +67,8 @@ export const numberAsTextPlain = rowRule({
         : [],
     ),
 });
+
+/** The issues that offer to write the probable number (`number`) into their cell. */
+export const TEXT_NUMBER_CODES: readonly string[] = ['number_as_text', 'number_as_text_plain'];
 
 export const TEXT_NUMBER_RULES: readonly Rule[] = [numberAsText, numberAsTextPlain];
