@@ -1,5 +1,5 @@
 /**
- * Deriving the next form of the cycle from a goal declaration (domain.md §3–§5): the monitoring form or the
+ * Deriving the next form of the cycle from a goal declaration (docs/domain.md §3–§5): the monitoring form or the
  * self-evaluation starts with what was declared — header, annual funds, the annual goal and every indicator
  * with its levels, operator, target and unit — so nobody retypes it and the indicators cannot drift. A
  * self-evaluation gets weights proposed from the profile's first-level weights, and, given a monitoring form,

@@ -1,5 +1,5 @@
 /**
- * A trainer's spreadsheet of indicators becomes a library (domain.md §7): columns are found by their header
+ * A trainer's spreadsheet of indicators becomes a library (docs/domain.md §7): columns are found by their header
  * words (一级/二级/三级指标, 指标性质, 指标值, 计量单位, 指标解释, 行业, 指标编码), in any order and with extra
  * columns around them; 一级/二级 left blank under a merged cell carry down. Every row is validated on its own
  * with the library's schema: a bad row is reported with its sheet row number and the others are kept.
