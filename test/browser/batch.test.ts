@@ -26,6 +26,7 @@ import {
 import {
   artifactPath,
   browserHosts,
+  describeWhenChromium,
   findChromium,
   freshBuild,
   launch,
@@ -37,12 +38,7 @@ import {
 jest.setTimeout(600_000);
 
 const chromiumPath = findChromium();
-if (!chromiumPath) {
-  console.warn(
-    'test/browser/batch skipped: no Chromium at /usr/bin/chromium (install the Debian package "chromium" or set BPA_CHROMIUM)',
-  );
-}
-const describeInChromium = chromiumPath ? describe : describe.skip;
+const describeInChromium = describeWhenChromium('test/browser/batch', chromiumPath);
 
 /** office.js in a plain browser tries to frame its telemetry page; the page's policy refuses it (not a fault). */
 const OFFICE_JS_OUTSIDE_OFFICE = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\//;

@@ -45,6 +45,18 @@ export function findChromium(): string | null {
   return null;
 }
 
+/**
+ * The suite's `describe` when Chromium is here, else `describe.skip` after saying why (a skipped test always
+ * prints its reason at run time).
+ */
+export function describeWhenChromium(suite: string, chromiumPath: string | null): jest.Describe {
+  if (chromiumPath !== null) return describe;
+  console.warn(
+    `${suite} skipped: no Chromium at /usr/bin/chromium (install the Debian package "chromium" or set BPA_CHROMIUM)`,
+  );
+  return describe.skip;
+}
+
 export interface HostParameter {
   name: string;
   /** A script file run in the page before its own scripts. */

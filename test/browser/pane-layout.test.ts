@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import {
   artifactPath,
+  describeWhenChromium,
   findChromium,
   freshBuild,
   launch,
@@ -18,12 +19,7 @@ import {
 jest.setTimeout(600_000);
 
 const chromiumPath = findChromium();
-if (!chromiumPath) {
-  console.warn(
-    'test/browser/pane-layout skipped: no Chromium at /usr/bin/chromium (install the Debian package "chromium" or set BPA_CHROMIUM)',
-  );
-}
-const describeInChromium = chromiumPath ? describe : describe.skip;
+const describeInChromium = describeWhenChromium('test/browser/pane-layout', chromiumPath);
 
 const PANE_WIDTH = 320;
 /**

@@ -16,12 +16,20 @@ import {
   tempDir,
   writeFixture,
 } from '../cli/workbooks';
-import { artifactPath, findChromium, launch, serve, watchedPage, type StaticServer } from './harness';
+import {
+  artifactPath,
+  describeWhenChromium,
+  findChromium,
+  launch,
+  serve,
+  watchedPage,
+  type StaticServer,
+} from './harness';
 
 jest.setTimeout(300_000);
 
 const chromiumPath = findChromium();
-const describeInChromium = chromiumPath ? describe : describe.skip;
+const describeInChromium = describeWhenChromium('test/browser/report', chromiumPath);
 
 describeInChromium('the html report in Chromium', () => {
   let browser: Browser;

@@ -12,6 +12,7 @@ import { columnLetter } from '../../src/domain/grid/address';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
 import {
   artifactPath,
+  describeWhenChromium,
   findChromium,
   freshBuild,
   launch,
@@ -23,12 +24,7 @@ import {
 jest.setTimeout(600_000);
 
 const chromiumPath = findChromium();
-if (!chromiumPath) {
-  console.warn(
-    'test/browser/workbench-editing skipped: no Chromium at /usr/bin/chromium (install the Debian package "chromium" or set BPA_CHROMIUM)',
-  );
-}
-const describeInChromium = chromiumPath ? describe : describe.skip;
+const describeInChromium = describeWhenChromium('test/browser/workbench-editing', chromiumPath);
 const SHEET = '项目支出绩效自评表';
 
 /** Where the indicator table's columns are, read from the same template in this process. */

@@ -23,6 +23,7 @@ import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
 import {
   artifactPath,
   browserHosts,
+  describeWhenChromium,
   findChromium,
   freshBuild,
   hostParameter,
@@ -37,12 +38,7 @@ import {
 jest.setTimeout(600_000);
 
 const chromiumPath = findChromium();
-if (!chromiumPath) {
-  console.warn(
-    'test/browser skipped: no Chromium at /usr/bin/chromium (install the Debian package "chromium" or set BPA_CHROMIUM)',
-  );
-}
-const describeInChromium = chromiumPath ? describe : describe.skip;
+const describeInChromium = describeWhenChromium('test/browser', chromiumPath);
 const host = hostParameter();
 const settings = builtInSettings();
 if (!settings) throw new Error('test setup: built-in settings missing');
