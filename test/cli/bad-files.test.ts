@@ -177,7 +177,13 @@ function bpa(args: string[], peakFile?: string): Promise<{ code: number; stdout:
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EACCES' && 'uid' in asNobody
+          ? new Error(`${process.execPath} cannot be run by nobody: install Node outside a private home folder`)
+          : error,
+      ),
+    );
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
