@@ -248,6 +248,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '预算执行得分 {stated} 与按执行率计算的 {computed} 不一致（容差 {tolerance}）：请核实。',
     'The budget-execution score {stated} differs from {computed} computed from the execution rate (tolerance {tolerance}): check it.',
   ),
+  budget_score_missing: m(
+    '未填写预算执行得分：按执行率计算应为 {computed} 分，请填写。',
+    'The budget-execution score is empty; the execution rate gives {computed}: fill it in.',
+  ),
   total_missing: m('未填写总分：请填写总分。', 'The total score is missing: fill it in.'),
   total_mismatch: m(
     '总分 {stated} 与各项得分之和 {computed} 不一致（容差 {tolerance}）：请重新合计。',

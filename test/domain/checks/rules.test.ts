@@ -3,7 +3,7 @@
  * Forms come from the builders in test/helpers/forms.ts, which give a complete and consistent form unless
  * told otherwise, so each case changes only what it is about.
  */
-import type { ParsedForm } from '../../../src/domain/forms/form-model';
+import type { FundsColKey, FundsRow, FundsRowKey, ParsedForm } from '../../../src/domain/forms/form-model';
 import type { Severity } from '../../../src/domain/checks/issue';
 import { RULES } from '../../../src/domain/checks/registry';
 import { FORM_SHAPES } from '../../../src/domain/forms/form-shapes';
@@ -78,6 +78,16 @@ const monFunds = (executed: number, month: number | string = 6, budget = 100): P
     },
   });
 /** The summary row of a self-evaluation with the clean seven indicators. */
+/** The form without one column of its funds block (a layout that never had it). */
+function withoutFundsColumn(form: ParsedForm, col: FundsColKey): ParsedForm {
+  const funds: ParsedForm['funds'] = {};
+  for (const [key, row] of Object.entries(form.funds) as [FundsRowKey, FundsRow][]) {
+    const cols = { ...row.cols };
+    delete cols[col];
+    funds[key] = { ...row, cols };
+  }
+  return { ...form, funds };
+}
 const SE_TOTAL = 'C22';
 const SE_GRADE = 'E22';
 const EX_CONCLUSION = 'G25';
@@ -510,6 +520,25 @@ const FIRES: FiresCase[] = [
     cell: 'E5',
   },
   {
+    name: 'execution above the 年初预算数 of a form without 全年预算数',
+    form: withoutFundsColumn(
+      seFunds({
+        total: { initialBudget: 100, executed: 120, weight: 10, score: 10 },
+        fiscal: { initialBudget: 100, executed: 120 },
+      }),
+      'annualBudget',
+    ),
+    code: 'executed_over_budget',
+    severity: 'warning',
+    cell: 'E5',
+    params: {
+      label: '年度资金总额·全年执行数',
+      executed: 120,
+      budgetLabel: '年度资金总额·年初预算数',
+      budget: 100,
+    },
+  },
+  {
     name: 'a total typed in 元',
     form: seFunds({
       total: { annualBudget: 1000000, executed: 100, weight: 10, score: 10 },
@@ -714,6 +743,19 @@ const FIRES: FiresCase[] = [
     cell: 'H5',
     params: { stated: 9, computed: 10, tolerance: 0.1 },
     only: ['budget_score_mismatch'],
+  },
+  {
+    name: 'a budget score left empty while the rate gives one',
+    form: seFunds({
+      total: { initialBudget: 100, annualBudget: 100, executed: 100, weight: 10, score: null },
+      fiscal: { initialBudget: 80, annualBudget: 80, executed: 80 },
+      other: { initialBudget: 20, annualBudget: 20, executed: 20 },
+    }),
+    code: 'budget_score_missing',
+    severity: 'error',
+    cell: 'H5',
+    params: { computed: 10 },
+    only: ['budget_score_missing'],
   },
   {
     name: 'no total',
@@ -1125,6 +1167,30 @@ const QUIET: QuietCase[] = [
   },
   { name: 'execution within the budget', form: selfEvaluation(), code: 'executed_over_budget' },
   {
+    name: 'a 年初预算数 of 0 under a 全年预算数 that covers the execution',
+    form: seFunds({
+      total: { initialBudget: 0, annualBudget: 120, executed: 120, weight: 10, score: 10 },
+      fiscal: { initialBudget: 0, annualBudget: 120, executed: 120 },
+    }),
+    code: 'executed_over_budget',
+  },
+  {
+    name: '全年预算数 left blank: nothing to compare with (年初 0)',
+    form: seFunds({
+      total: { initialBudget: 0, annualBudget: null, executed: 207.45, weight: 10, score: 10 },
+      fiscal: { initialBudget: 0, annualBudget: null, executed: 207.45 },
+    }),
+    code: 'executed_over_budget',
+  },
+  {
+    name: 'a form with 年初预算数 only, 0 at the start of the year',
+    form: withoutFundsColumn(
+      seFunds({ total: { initialBudget: 0, executed: 50, weight: 10, score: 10 } }),
+      'annualBudget',
+    ),
+    code: 'executed_over_budget',
+  },
+  {
     name: '元 and 万元 written as such',
     form: seFunds({ total: { annualBudget: '1,000,000元', executed: 100, weight: 10, score: 10 } }),
     code: 'amount_unit_mismatch',
@@ -1212,6 +1278,14 @@ const QUIET: QuietCase[] = [
       { total: 99 },
     ),
     code: 'budget_score_mismatch',
+  },
+  { name: 'a budget score stated', form: selfEvaluation(), code: 'budget_score_missing' },
+  {
+    name: 'no budget score where the budget is blank',
+    form: seFunds({
+      total: { initialBudget: null, annualBudget: null, executed: 100, weight: 10, score: null },
+    }),
+    code: 'budget_score_missing',
   },
   { name: 'a total present', form: selfEvaluation(), code: 'total_missing' },
   {

@@ -130,11 +130,27 @@ export const fundsPartsMismatch = formRule({
       })),
 });
 
-/** Execution columns and the budget column each is measured against, in order of preference. */
-const EXECUTION_PAIRS: readonly { spent: FundsColKey; budgets: readonly FundsColKey[] }[] = [
-  { spent: 'executed', budgets: ['annualBudget', 'initialBudget', 'annual'] },
-  { spent: 'forecast', budgets: ['annualBudget', 'initialBudget', 'annual'] },
-];
+/** Execution columns, each measured against the budget of its row (budgetColumn). */
+const SPENT_COLUMNS: readonly FundsColKey[] = ['executed', 'forecast'];
+
+/**
+ * The budget an execution is measured against (docs/domain.md §5.1.2): the column the form's own 执行率(B/A)
+ * header divides by; else 全年预算数 (调整后) when the form has that column — left blank, there is nothing to
+ * compare with, and the blank is the required-field rule's finding; else 年初预算数; else 年度资金 (goal forms).
+ * A 年初预算数 of 0 is money not yet budgeted at the start of the year (transfers arrive during the year), not
+ * a ceiling: spending above it is no overspending.
+ */
+function budgetColumnOf(form: ParsedForm, row: FundsRowKey): FundsColKey | null {
+  const has = (col: FundsColKey): boolean => {
+    const field = fundsField(form, row, col);
+    return field !== null && field.cell !== null;
+  };
+  const basis = form.budgetBasis?.column;
+  if (basis !== undefined) return has(basis) ? basis : null;
+  if (has('annualBudget')) return 'annualBudget';
+  if (has('initialBudget')) return 'initialBudget';
+  return has('annual') ? 'annual' : null;
+}
 
 interface ExecutionComparison {
   row: FundsRowKey;
@@ -149,20 +165,18 @@ interface ExecutionComparison {
 function executionComparisons(form: ParsedForm): ExecutionComparison[] {
   const comparisons: ExecutionComparison[] = [];
   for (const row of FUNDS_ROWS) {
-    for (const pair of EXECUTION_PAIRS) {
-      const spentField = fundsField(form, row, pair.spent);
+    const budget = budgetColumnOf(form, row);
+    const budgetField = budget === null ? null : fundsField(form, row, budget);
+    const budgetWan = budgetField === null ? null : amountIn(budgetField);
+    if (budget === null || budgetField === null || budgetWan === null) continue;
+    if (budget === 'initialBudget' && budgetWan === 0) continue;
+    for (const spent of SPENT_COLUMNS) {
+      const spentField = fundsField(form, row, spent);
       const spentWan = spentField === null ? null : amountIn(spentField);
       if (spentField === null || spentWan === null) continue;
-      const budget = pair.budgets.find((col) => {
-        const f = fundsField(form, row, col);
-        return f !== null && amountIn(f) !== null;
-      });
-      const budgetField = budget === undefined ? null : fundsField(form, row, budget);
-      const budgetWan = budgetField === null ? null : amountIn(budgetField);
-      if (budget === undefined || budgetField === null || budgetWan === null) continue;
       comparisons.push({
         row,
-        spent: pair.spent,
+        spent,
         spentWan,
         spentCell: spentField.cell,
         budget,

@@ -315,6 +315,34 @@ export const budgetScoreMismatch = formRule({
   },
 });
 
+/**
+ * 预算执行 得分 left empty while the rule gives one (docs/domain.md §5.1.2): the score is part of the total, and
+ * the form's own 执行率 already says what it is.
+ */
+export const budgetScoreMissing = formRule({
+  code: 'budget_score_missing',
+  severity: 'error',
+  templates: SELF_EVALUATIONS,
+  scope: 'form',
+  params: ['computed'],
+  check: (form, ctx) => {
+    const field = fundsCell(form, 'total', 'score');
+    const execution = ctx.scores.execution;
+    const computed = execution?.score ?? null;
+    if (field.cell === null || isFormula(field) || !isEmptyish(field) || execution === null) return [];
+    if (computed === null) return [];
+    // An amount typed in 元 is the finding (amount_unit_mismatch); the score computed from it would mislead.
+    if (
+      execution.budget !== null &&
+      execution.executed !== null &&
+      offByTenThousand(execution.budget, execution.executed)
+    ) {
+      return [];
+    }
+    return [{ cell: field.cell, params: { computed } }];
+  },
+});
+
 export const totalMissing = formRule({
   code: 'total_missing',
   severity: 'error',
@@ -449,6 +477,7 @@ export const SELF_EVALUATION_RULES: readonly Rule[] = [
   qualitativeTierInvalid,
   qualitativeScoreOutOfBand,
   budgetScoreMismatch,
+  budgetScoreMissing,
   totalMissing,
   totalMismatch,
   gradeMissing,
