@@ -168,6 +168,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '一级指标“{level1}”的分值合计为 {sum}，按当前规则应为 {expected}：请核实分值设置。',
     'The weights of "{level1}" add up to {sum}; the current profile sets {expected}: check the weights.',
   ),
+  level1_weights_own_scheme: m(
+    '本表分值按自身方案设置（{split}），与当前规则（{expected}）不同：如本地规定如此可忽略，否则请核实。',
+    'The form weights its parts its own way ({split}); the current profile sets {expected}: ignore this if the local rules say so, otherwise check the weights.',
+  ),
   budget_weight_off_profile: m(
     '预算执行的分值为 {stated}，按当前规则应为 {expected}：请核实。',
     'The budget-execution weight is {stated}; the current profile sets {expected}: check it.',

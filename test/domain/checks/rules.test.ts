@@ -88,6 +88,10 @@ function withoutFundsColumn(form: ParsedForm, col: FundsColKey): ParsedForm {
   }
   return { ...form, funds };
 }
+/** The form as read by its headers: a form in hand, not made from our template. */
+function inHand(form: ParsedForm): ParsedForm {
+  return { ...form, source: 'headers' };
+}
 const SE_TOTAL = 'C22';
 const SE_GRADE = 'E22';
 const EX_CONCLUSION = 'G25';
@@ -212,6 +216,22 @@ const FIRES: FiresCase[] = [
   {
     name: 'no 满意度 group',
     form: selfEvaluation({ indicators: rows().slice(0, 6) }),
+    code: 'level1_group_missing',
+    severity: 'error',
+    cell: null,
+    params: { level1: '满意度指标' },
+  },
+  {
+    name: 'no 满意度 group in a self-evaluation in hand whose weights then add up to 90',
+    form: inHand(selfEvaluation({ indicators: rows().slice(0, 6), total: 90, grade: '优' })),
+    code: 'level1_group_missing',
+    severity: 'error',
+    cell: null,
+    params: { level1: '满意度指标' },
+  },
+  {
+    name: 'no 满意度 group in a goal form in hand',
+    form: inHand(goalsForm({ indicators: cleanGoalIndicators().filter((r) => r.level1 !== '满意度指标') })),
     code: 'level1_group_missing',
     severity: 'error',
     cell: null,
@@ -449,6 +469,22 @@ const FIRES: FiresCase[] = [
     severity: 'warning',
     cell: 'J14',
     params: { level1: '产出指标+成本指标', sum: 50, expected: 40 },
+  },
+  {
+    name: 'a form in hand weighting its groups 40 / 40 / 10: once, as information',
+    form: inHand(
+      selfEvaluation({
+        indicators: withRow(withRow(rows(), 0, { weight: 10, score: 10 }), 4, { weight: 25, score: 25 }),
+      }),
+    ),
+    code: 'level1_weights_own_scheme',
+    severity: 'info',
+    cell: 'J14',
+    params: {
+      split: '预算执行 10 / 产出指标+成本指标 40 / 效益指标 40 / 满意度指标 10',
+      expected: '预算执行 10 / 产出指标+成本指标 50 / 效益指标 30 / 满意度指标 10',
+    },
+    only: ['level1_weights_own_scheme'],
   },
   {
     name: '湖北: budget weight 10 where 20 is set',
@@ -1008,6 +1044,11 @@ const QUIET: QuietCase[] = [
     code: 'duplicate_indicator',
   },
   { name: 'every group present', form: selfEvaluation(), code: 'level1_group_missing' },
+  {
+    name: 'a self-evaluation in hand whose weights add up to 100 without 满意度',
+    form: inHand(selfEvaluation({ indicators: withRow(rows(), 0, { weight: 30, score: 30 }).slice(0, 6) })),
+    code: 'level1_group_missing',
+  },
   { name: 'a key evaluation uses its own 一级', form: keyEvaluationForm(), code: 'unknown_level1' },
   // Values
   { name: 'no error values', form: selfEvaluation(), code: 'cell_error_value' },
@@ -1132,6 +1173,31 @@ const QUIET: QuietCase[] = [
     code: 'level1_weight_off_profile',
   },
   { name: 'budget weight 10 by default', form: selfEvaluation(), code: 'budget_weight_off_profile' },
+  {
+    name: 'a form in hand weighting its groups its own way',
+    form: inHand(
+      selfEvaluation({
+        indicators: withRow(withRow(rows(), 0, { weight: 10, score: 10 }), 4, { weight: 25, score: 25 }),
+      }),
+    ),
+    code: 'level1_weight_off_profile',
+  },
+  {
+    name: 'a form in hand with its own 预算执行 weight',
+    form: inHand(selfEvaluation()),
+    options: { profile: 'hubei' },
+    code: 'budget_weight_off_profile',
+  },
+  {
+    name: 'a form in hand on the profile’s weights',
+    form: inHand(selfEvaluation()),
+    code: 'level1_weights_own_scheme',
+  },
+  {
+    name: 'a form made from our template (its groups are told one by one)',
+    form: selfEvaluation({ indicators: withRow(rows(), 0, { weight: 25, score: 25 }) }),
+    code: 'level1_weights_own_scheme',
+  },
   // Money
   {
     name: 'amounts with their unit',

@@ -15,6 +15,7 @@ import {
 } from '../rule';
 import { FRAMEWORK_TEMPLATES, GOAL_TEMPLATES, KEY_EVALUATION, SELF_EVALUATIONS } from '../template-groups';
 import { rowViews } from '../views';
+import { weightsAddUp } from '../weights';
 
 /** 10号 common framework of a key evaluation; it is not the goal framework, so it is fixed here. */
 const KEY_LEVEL1 = ['决策', '过程', '产出', '效益'] as const;
@@ -186,6 +187,11 @@ export const level1GroupMissing = formRule({
     const views = rowViews(form, mainTableKey(form), ctx);
     // An empty or absent table is one finding of its own (table_empty / required_column_missing).
     if (views.length === 0) return [];
+    // A self-evaluation in hand whose weights add up to 100 without the group follows a scheme that has no
+    // place for it (a wage project with 产出 60 + 效益 30 + 预算执行 10): level1_weights_own_scheme says so.
+    if (form.source !== 'meta' && SELF_EVALUATIONS.includes(form.template)) {
+      if (weightsAddUp(form, views, ctx.profile)) return [];
+    }
     const missing = new Set(requiredLevel1Names(ctx.framework));
     // Rows of one first level come together: look a name up only where it changes, and stop once all are seen.
     let last: string | null = null;
