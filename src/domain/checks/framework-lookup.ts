@@ -3,7 +3,7 @@
  * level the dropdown offers and a level a check accepts are always the same.
  */
 import type { Framework } from '../framework/framework-schema';
-import { findLevel2Anywhere, matchLevel1, matchLevel2 } from '../framework/frameworks';
+import { findLevel2Anywhere, level2FiledUnder, matchLevel1, matchLevel2 } from '../framework/frameworks';
 
 /** The canonical first-level name the text stands for, or null. */
 export function canonicalLevel1(framework: Framework, text: string | null): string | null {
@@ -25,4 +25,17 @@ export function ownerOfLevel2(framework: Framework, text: string | null): string
 
 export function requiredLevel1Names(framework: Framework): string[] {
   return framework.level1.filter((l) => l.required).map((l) => l.name);
+}
+
+/**
+ * The first level a second level counts for when the form files it under another one by an older framework
+ * (88号: 满意度 under 效益), or null.
+ */
+export function filedUnderOwner(
+  framework: Framework,
+  level1: string | null,
+  text: string | null,
+): string | null {
+  if (level1 === null || text === null) return null;
+  return level2FiledUnder(framework, level1, text)?.name ?? null;
 }

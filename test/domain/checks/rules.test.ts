@@ -198,6 +198,19 @@ const FIRES: FiresCase[] = [
     params: { level1: '产出指标', level2: '社会效益指标', expected: '效益指标', name: '新建供水工程' },
   },
   {
+    name: '数量指标 filed under 效益指标 (only 满意度 may be, by 88号)',
+    form: se(4, { level2: '数量指标' }),
+    code: 'level2_not_under_level1',
+    severity: 'error',
+    cell: 'B18',
+    params: {
+      level1: '效益指标',
+      level2: '数量指标',
+      expected: '产出指标',
+      name: expect.any(String) as string,
+    },
+  },
+  {
     name: 'empty 三级',
     form: se(0, { level3: null }),
     code: 'level3_empty',
@@ -1037,6 +1050,11 @@ const QUIET: QuietCase[] = [
   },
   { name: 'a known 二级', form: selfEvaluation(), code: 'unknown_level2' },
   { name: '二级 under its 一级', form: selfEvaluation(), code: 'level2_not_under_level1' },
+  {
+    name: '88号: 社会公众或服务对象满意度指标 filed under 效益指标',
+    form: se(6, { level1: '效益指标', level2: '社会公众或服务对象满意度指标' }),
+    code: 'level2_not_under_level1',
+  },
   { name: '三级 filled', form: selfEvaluation(), code: 'level3_empty' },
   {
     name: 'the same name under another 二级',
@@ -1044,6 +1062,11 @@ const QUIET: QuietCase[] = [
     code: 'duplicate_indicator',
   },
   { name: 'every group present', form: selfEvaluation(), code: 'level1_group_missing' },
+  {
+    name: '88号: 满意度 filed as a 二级 of 效益 is the 满意度 group',
+    form: se(6, { level1: '效益指标', level2: '社会公众或服务对象满意度指标' }),
+    code: 'level1_group_missing',
+  },
   {
     name: 'a self-evaluation in hand whose weights add up to 100 without 满意度',
     form: inHand(selfEvaluation({ indicators: withRow(rows(), 0, { weight: 30, score: 30 }).slice(0, 6) })),

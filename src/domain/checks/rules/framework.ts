@@ -3,7 +3,13 @@ import { fieldOf, type TableRow, type TemplateId } from '../../forms/form-model'
 import { levelKey } from '../../framework/text-key';
 import type { Framework } from '../../framework/framework-schema';
 import { isEmptyish, textOf } from '../cells';
-import { canonicalLevel1, canonicalLevel2, ownerOfLevel2, requiredLevel1Names } from '../framework-lookup';
+import {
+  canonicalLevel1,
+  canonicalLevel2,
+  filedUnderOwner,
+  ownerOfLevel2,
+  requiredLevel1Names,
+} from '../framework-lookup';
 import {
   formRule,
   mainTableKey,
@@ -124,6 +130,8 @@ export const level2NotUnderLevel1 = rowRule({
     const level1 = canonicalLevel1(ctx.framework, view.level1);
     if (level1 === null || view.level2 === null || textOf(own) === null) return [];
     if (canonicalLevel2(ctx.framework, level1, view.level2) !== null) return [];
+    // Filed there by an older framework (88号: 满意度 as a 二级 of 效益): the form's layout, not a slip.
+    if (filedUnderOwner(ctx.framework, level1, view.level2) !== null) return [];
     const owner = ownerOfLevel2(ctx.framework, view.level2);
     if (owner === null) return [];
     return [
@@ -195,12 +203,17 @@ export const level1GroupMissing = formRule({
     const missing = new Set(requiredLevel1Names(ctx.framework));
     // Rows of one first level come together: look a name up only where it changes, and stop once all are seen.
     let last: string | null = null;
+    let lastLevel2: string | null = null;
     for (const view of views) {
       if (missing.size === 0) break;
-      if (view.level1 === last) continue;
-      last = view.level1;
+      if (view.level1 === last && view.level2 === lastLevel2) continue;
       const name = canonicalLevel1(ctx.framework, view.level1);
-      if (name !== null) missing.delete(name);
+      if (view.level1 !== last && name !== null) missing.delete(name);
+      last = view.level1;
+      lastLevel2 = view.level2;
+      // A group filed under another first level by an older framework (88号: 满意度 under 效益) is there.
+      const owner = filedUnderOwner(ctx.framework, name, view.level2);
+      if (owner !== null) missing.delete(owner);
     }
     // A group that is not there has no cell of its own: it is a missing section.
     return [...missing].map((level1) => ({ cell: null, params: { level1 } }));
