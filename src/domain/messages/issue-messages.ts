@@ -56,6 +56,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '二级指标“{level2}”不在指标框架中（三级指标“{name}”）：请从下拉列表中选择二级指标。',
     'Second-level indicator "{level2}" is not in the indicator framework (indicator "{name}"): pick one from the dropdown.',
   ),
+  level_near_match: m(
+    '指标层级“{text}”与框架中的“{level}”相近（三级指标“{name}”），已按“{level}”理解：如不是，请改正。',
+    'Indicator level "{text}" is close to "{level}" of the framework (indicator "{name}") and was taken as "{level}": if it is not, correct it.',
+  ),
   level2_not_under_level1: m(
     '二级指标“{level2}”属于一级指标“{expected}”，不应填在“{level1}”下（三级指标“{name}”）：请改正一级或二级指标。',
     'Second-level "{level2}" belongs under first-level "{expected}", not "{level1}" (indicator "{name}"): correct one of them.',
@@ -105,6 +109,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
   operator_invalid: m(
     '三级指标“{name}”的指标性质“{value}”无法识别：请选择 ≥、>、=、≤、< 或 定性。',
     'Operator "{value}" of indicator "{name}" is not recognised: choose ≥, >, =, ≤, < or 定性.',
+  ),
+  operator_near_match: m(
+    '三级指标“{name}”的指标性质“{value}”与“{word}”相近（可能是复制或识别时打乱了文字）：请核实并改为“{word}”。',
+    'The operator "{value}" of indicator "{name}" is close to "{word}" (probably scrambled when copied or scanned): check it and write "{word}".',
   ),
   operator_assumed: m(
     '三级指标“{name}”未写明指标性质，按指标名称中的“{word}”视为“{operator}”计分：如不对，请在指标值前写明 ≥、≤ 或 =。',

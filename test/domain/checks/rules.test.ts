@@ -190,6 +190,23 @@ const FIRES: FiresCase[] = [
     cell: 'B14',
   },
   {
+    name: 'a 二级 of a form in hand nearly written (社会效益效益指标)',
+    form: inHand(se(4, { level2: '社会效益效益指标' })),
+    code: 'level_near_match',
+    severity: 'info',
+    cell: 'B18',
+    params: { text: '社会效益效益指标', level: '社会效益指标', name: expect.any(String) as string },
+    only: ['level_near_match'],
+  },
+  {
+    name: 'a 一级 of a form in hand nearly written (产出类指标)',
+    form: inHand(se(0, { level1: '产出类指标' })),
+    code: 'level_near_match',
+    severity: 'info',
+    cell: 'A14',
+    params: { text: '产出类指标', level: '产出指标', name: '新建供水工程' },
+  },
+  {
     name: '二级 under the wrong 一级',
     form: se(0, { level2: '社会效益指标' }),
     code: 'level2_not_under_level1',
@@ -347,6 +364,14 @@ const FIRES: FiresCase[] = [
     severity: 'error',
     cell: 'D14',
     params: { value: '大约', name: '新建供水工程' },
+  },
+  {
+    name: '定性指标 scrambled by a copy in a form in hand (性标定指)',
+    form: inHand(se(0, { operator: '性标定指' })),
+    code: 'operator_near_match',
+    severity: 'info',
+    cell: 'D14',
+    params: { value: '性标定指', word: '定性指标', name: '新建供水工程' },
   },
   {
     name: 'no target',
@@ -1050,6 +1075,31 @@ const QUIET: QuietCase[] = [
   },
   { name: 'a known 二级', form: selfEvaluation(), code: 'unknown_level2' },
   { name: '二级 under its 一级', form: selfEvaluation(), code: 'level2_not_under_level1' },
+  {
+    name: 'a nearly written 二级 in a form made from our template stays unknown',
+    form: se(4, { level2: '社会效益效益指标' }),
+    code: 'level_near_match',
+  },
+  {
+    name: 'a nearly written 二级 in a form in hand is no unknown level',
+    form: inHand(se(4, { level2: '社会效益效益指标' })),
+    code: 'unknown_level2',
+  },
+  {
+    name: 'a nearly written 一级 in a form in hand is no unknown level',
+    form: inHand(se(0, { level1: '产出类指标' })),
+    code: 'unknown_level1',
+  },
+  {
+    name: 'a scrambled 定性指标 in a form in hand is no unreadable operator',
+    form: inHand(se(0, { operator: '性标定指' })),
+    code: 'operator_invalid',
+  },
+  {
+    name: 'an operator that is no kind word',
+    form: inHand(se(0, { operator: '大约' })),
+    code: 'operator_near_match',
+  },
   {
     name: '88号: 社会公众或服务对象满意度指标 filed under 效益指标',
     form: se(6, { level1: '效益指标', level2: '社会公众或服务对象满意度指标' }),

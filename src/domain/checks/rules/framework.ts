@@ -1,5 +1,5 @@
 /** Framework: 一级 → 二级 → 三级 as the indicator framework defines them; groups present; no duplicates. */
-import { fieldOf, type TableRow, type TemplateId } from '../../forms/form-model';
+import { fieldOf, type ParsedForm, type TableRow, type TemplateId } from '../../forms/form-model';
 import { levelKey } from '../../framework/text-key';
 import type { Framework } from '../../framework/framework-schema';
 import { isEmptyish, textOf } from '../cells';
@@ -7,6 +7,8 @@ import {
   canonicalLevel1,
   canonicalLevel2,
   filedUnderOwner,
+  nearLevel1,
+  nearLevel2,
   ownerOfLevel2,
   requiredLevel1Names,
 } from '../framework-lookup';
@@ -97,7 +99,50 @@ export const unknownLevel1 = rowRule({
     // Report on the row that wrote it, not on every row a merged cell spans.
     const own = fieldOf(view.row, 'level1');
     if (textOf(own) === null) return [];
+    // A form in hand that nearly writes a known name is told so as information (level_near_match).
+    if (form.template !== 'key-evaluation' && nearLevelOf(view, form, ctx) !== null) return [];
     return [{ cell: own.cell, params: { level1: view.level1, name: view.name } }];
+  },
+});
+
+/**
+ * The framework name a level of a form in hand nearly matches, when the level as written is not in the framework
+ * (a typo, a word more: 社会效益效益指标, 服务对象满意度指标等, 产出类指标). Forms made from our template pick
+ * levels from a list, so there an unknown level stays an error.
+ */
+function nearLevelOf(
+  view: RowView,
+  form: ParsedForm,
+  ctx: CheckContext,
+): { key: 'level1' | 'level2'; text: string; level: string } | null {
+  if (form.source === 'meta') return null;
+  const level1 = canonicalLevel1(ctx.framework, view.level1);
+  if (level1 === null) {
+    if (view.level1 === null || POINTS_ONLY.test(view.level1)) return null;
+    if ((EVALUATION_LEVEL1[form.template] ?? []).includes(levelKey(view.level1))) return null;
+    const near = nearLevel1(ctx.framework, view.level1);
+    return near === null ? null : { key: 'level1', text: view.level1, level: near };
+  }
+  if (view.level2 === null || canonicalLevel2(ctx.framework, level1, view.level2) !== null) return null;
+  if (ownerOfLevel2(ctx.framework, view.level2) !== null) return null;
+  const near = nearLevel2(ctx.framework, level1, view.level2);
+  return near === null ? null : { key: 'level2', text: view.level2, level: near };
+}
+
+export const levelNearMatch = rowRule({
+  code: 'level_near_match',
+  severity: 'info',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['text', 'level', 'name'],
+  check: (view, form, ctx) => {
+    const near = nearLevelOf(view, form, ctx);
+    if (near === null) return [];
+    // Told on the row that wrote it, not on every row a merged cell spans.
+    const own = fieldOf(view.row, near.key);
+    if (textOf(own) === null) return [];
+    return [{ cell: own.cell, params: { text: near.text, level: near.level, name: view.name } }];
   },
 });
 
@@ -108,12 +153,13 @@ export const unknownLevel2 = rowRule({
   scope: 'row',
   table: 'main',
   params: ['level2', 'name'],
-  check: (view, _form, ctx) => {
+  check: (view, form, ctx) => {
     const own = fieldOf(view.row, 'level2');
     const level1 = canonicalLevel1(ctx.framework, view.level1);
     if (level1 === null || view.level2 === null || textOf(own) === null) return [];
     if (canonicalLevel2(ctx.framework, level1, view.level2) !== null) return [];
     if (ownerOfLevel2(ctx.framework, view.level2) !== null) return [];
+    if (nearLevelOf(view, form, ctx) !== null) return [];
     return [{ cell: own.cell, params: { level2: view.level2, name: view.name } }];
   },
 });
@@ -261,6 +307,7 @@ export const FRAMEWORK_RULES: readonly Rule[] = [
   levelEmpty,
   unknownLevel1,
   unknownLevel2,
+  levelNearMatch,
   level2NotUnderLevel1,
   level3Empty,
   duplicateIndicator,

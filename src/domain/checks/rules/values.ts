@@ -1,5 +1,7 @@
 /** Values: operator, target, unit, percentages, stand-ins for nothing, Excel error values. */
-import { fieldOf, headerOf, type ColumnKey, type TableRow } from '../../forms/form-model';
+import { fieldOf, headerOf, type ColumnKey, type ParsedForm, type TableRow } from '../../forms/form-model';
+import { nearness } from '../../forms/near-label';
+import { compactKey } from '../../framework/text-key';
 import { isQuantitative, meaningOf } from '../../forms/row-reading';
 import { parseOperator, toPercentPoints } from '../../grid/parse';
 import { columnLabel, isEmptyish, readingOf, shown, textOf } from '../cells';
@@ -68,12 +70,44 @@ export const operatorInvalid = rowRule({
   scope: 'row',
   table: 'main',
   params: ['value', 'name'],
-  check: (view) => {
+  check: (view, form) => {
     const field = fieldOf(view.row, 'operator');
     if (field.cell === null || textOf(field) === null || parseOperator(field.raw) !== null) return [];
     // 定量(指标) in a 指标性质 column says the row is quantitative without naming the bound: it is assumed.
     if (QUANTITATIVE_KIND.test(textOf(field) ?? '')) return [];
+    if (nearKindWord(form, textOf(field)) !== null) return [];
     return [{ cell: field.cell, params: { value: shown(field), name: view.name } }];
+  },
+});
+
+/** The words a 指标性质 column holds instead of a sign. */
+const KIND_WORDS: readonly string[] = ['定性指标', '定量指标'];
+
+/**
+ * The kind word a 指标性质 text of a form in hand nearly is: a two-line cell copied across comes out shuffled
+ * (性标定指 for 定性指标), a scan drops or doubles a character. Forms made from our template pick from a list.
+ */
+function nearKindWord(form: ParsedForm, text: string | null): string | null {
+  if (form.source === 'meta' || text === null) return null;
+  const key = compactKey(text);
+  return KIND_WORDS.find((word) => nearness(key, word) !== null) ?? null;
+}
+
+export const operatorNearMatch = rowRule({
+  code: 'operator_near_match',
+  severity: 'info',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['value', 'word', 'name'],
+  check: (view, form) => {
+    const field = fieldOf(view.row, 'operator');
+    const text = textOf(field);
+    if (field.cell === null || text === null || parseOperator(field.raw) !== null) return [];
+    const word = nearKindWord(form, text);
+    return word === null
+      ? []
+      : [{ cell: field.cell, params: { value: shown(field), word, name: view.name } }];
   },
 });
 
@@ -304,6 +338,7 @@ export const VALUE_RULES: readonly Rule[] = [
   cellErrorValue,
   operatorMissing,
   operatorInvalid,
+  operatorNearMatch,
   operatorAssumed,
   operatorAssumedDefault,
   indicatorUnscored,
