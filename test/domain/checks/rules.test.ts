@@ -358,6 +358,18 @@ const FIRES: FiresCase[] = [
     cell: 'D14',
   },
   {
+    name: 'a blank 指标性质 in a form in hand and a target with no number: the target is why',
+    form: inHand(se(0, { operator: null, target: '到0次', actual: '43次', score: 20 })),
+    code: 'indicator_unscored',
+    severity: 'warning',
+    cell: 'E14',
+    params: {
+      name: '新建供水工程',
+      value: '到0次',
+      tiers: '达成年度指标／部分达成年度指标并具有一定效果／未达成年度指标且效果较差',
+    },
+  },
+  {
     name: 'an unreadable operator',
     form: se(0, { operator: '大约' }),
     code: 'operator_invalid',
@@ -1150,6 +1162,11 @@ const QUIET: QuietCase[] = [
   {
     name: 'operator written in the target',
     form: se(0, { operator: null, target: '≥10' }),
+    code: 'operator_missing',
+  },
+  {
+    name: 'a form in hand: a blank 指标性质 beside a target with no number is the target’s issue',
+    form: inHand(se(0, { operator: null, target: '到0次', actual: '43次', score: 20 })),
     code: 'operator_missing',
   },
   {

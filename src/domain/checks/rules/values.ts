@@ -47,7 +47,7 @@ export const operatorMissing = rowRule({
   scope: 'row',
   table: 'main',
   params: ['name'],
-  check: (view, _form, ctx) => {
+  check: (view, form, ctx) => {
     const field = fieldOf(view.row, 'operator');
     // A merged 指标性质 cell above holds for the rows it covers.
     if (
@@ -56,6 +56,8 @@ export const operatorMissing = rowRule({
       meaningOf(view.reading, ctx.profile).operator !== null
     )
       return [];
+    // The bound would be assumed but the value has no number: the value is the cause (indicator_unscored).
+    if (unscoredByItsValue(view, form)) return [];
     return [{ cell: field.cell, params: { name: view.name } }];
   },
 });
@@ -148,8 +150,23 @@ export const operatorAssumedDefault = rowRule({
 });
 
 /**
+ * A self-evaluation row of a form in hand whose 指标性质 is blank (or absent) would have its bound assumed from
+ * its wording, but its value is text with no number and names no tier: the value is why it cannot be scored
+ * ("到0次", "有效" with no 达成 word), not the blank 指标性质.
+ */
+function unscoredByItsValue(view: RowView, form: ParsedForm): boolean {
+  return (
+    SELF_EVALUATIONS.includes(form.template) &&
+    !view.reading.operatorRequired &&
+    view.reading.operatorText === null &&
+    view.reading.targetReading.kind === 'text'
+  );
+}
+
+/**
  * A self-evaluation row with no operator anywhere, no number to assume one for and no tier named cannot be
- * scored; with no 指标性质 column no other rule would say so, and the total would drop it silently.
+ * scored; with no 指标性质 column (or a blank one) no other rule would say so, and the total would drop it
+ * silently.
  */
 export const indicatorUnscored = rowRule({
   code: 'indicator_unscored',
@@ -158,9 +175,9 @@ export const indicatorUnscored = rowRule({
   scope: 'row',
   table: 'main',
   params: ['name', 'value', 'tiers'],
-  check: (view, _form, ctx) => {
-    if (view.score?.unscorable !== 'missing_operator' || fieldOf(view.row, 'operator').cell !== null)
-      return [];
+  check: (view, form, ctx) => {
+    if (view.score?.unscorable !== 'missing_operator') return [];
+    if (fieldOf(view.row, 'operator').cell !== null && !unscoredByItsValue(view, form)) return [];
     const target = fieldOf(view.row, 'target');
     // Without a target column the missing column is the finding (required_column_missing); with the target
     // left blank, target_missing says why the row is not scored.
