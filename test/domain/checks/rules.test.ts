@@ -586,6 +586,23 @@ const FIRES: FiresCase[] = [
     },
   },
   {
+    name: 'one part larger than the whole beside parts that fit: the part is the slip',
+    form: buildForm('department-goals', {
+      indicators: cleanGoalIndicators(),
+      funds: { total: { annual: 968.1918 }, basic: { annual: 7242318 }, project: { annual: 243.96 } },
+    }),
+    code: 'funds_parts_mismatch',
+    severity: 'error',
+    cell: 'C9',
+    params: {
+      column: '年度资金总额·年度资金',
+      total: 968.1918,
+      parts: 7242561.96,
+      partsLabel: '基本支出与项目支出',
+      tolerance: 0.01,
+    },
+  },
+  {
     name: 'total left at zero, 财政拨款 filled',
     form: seFunds({
       total: { annualBudget: 0, executed: 0, weight: 10, score: 0 },

@@ -71,6 +71,8 @@ interface PartsComparison {
   partition: Partition;
   /** The part with the largest amount, the likeliest cell typed in the wrong unit when the parts are off. */
   largestPartCell: string | null;
+  /** Each part's cell and amount. */
+  parts: readonly { cell: string | null; wan: number }[];
 }
 
 function partsComparisons(form: ParsedForm): PartsComparison[] {
@@ -97,6 +99,7 @@ function partsComparisons(form: ParsedForm): PartsComparison[] {
         sum,
         partition,
         largestPartCell: largest.cell,
+        parts,
       });
     }
   }
@@ -104,6 +107,20 @@ function partsComparisons(form: ParsedForm): PartsComparison[] {
 }
 
 const round4 = (n: number): number => Math.round(n * 10000) / 10000;
+
+/**
+ * Where a wrong sum is to be fixed: the total, unless one part alone exceeds it while the other parts, not
+ * nothing, fit within it (a part cannot be larger than the whole: 基本支出 7242318 beside 项目支出 243.96 under a
+ * total of 968.19 is that part's slip).
+ */
+function wrongCellOf(c: PartsComparison, tolerance: number): string | null {
+  const over = c.parts.filter((p) => p.wan > c.total + tolerance + 1e-9);
+  const only = over[0];
+  if (over.length !== 1 || only === undefined) return c.totalCell;
+  // With nothing else beside it, the part is the money and the total the slip (a 总额 left at 0).
+  const others = c.sum - only.wan;
+  return others > 0 && others <= c.total + tolerance + 1e-9 ? (only.cell ?? c.totalCell) : c.totalCell;
+}
 
 export const fundsPartsMismatch = formRule({
   code: 'funds_parts_mismatch',
@@ -119,7 +136,7 @@ export const fundsPartsMismatch = formRule({
           !offByTenThousand(c.total, c.sum),
       )
       .map((c) => ({
-        cell: c.totalCell,
+        cell: wrongCellOf(c, ctx.profile.tolerances.money),
         params: {
           column: fundsLabel('total', c.col),
           total: round4(c.total),
