@@ -104,7 +104,8 @@ export type ColumnKey =
   | 'remark' // 备注 / 评分标准
   | 'taskName' // 任务名称
   | 'taskContent' // 主要内容
-  | 'taskProjects'; // 对应项目
+  | 'taskProjects' // 对应项目
+  | 'taskBudget'; // 预算金额（万元）of a task line
 
 export type TableKey = 'indicators' | 'tasks' | 'criteria';
 

@@ -1055,6 +1055,7 @@ class FormReader {
       tableLayouts[table.key] = state.layout;
       for (const part of table.columns) {
         if (!part.required || state.layout.columns[part.key] !== undefined) continue;
+        if (part.satisfiedBy?.some((k) => state.layout.columns[k] !== undefined)) continue;
         // With a level above the first levels, the form has no second level by design.
         if (part.key === 'level2' && state.levelShifted) continue;
         missing.push(this.vocabulary.columns[part.key].canonical);

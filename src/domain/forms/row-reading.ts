@@ -112,6 +112,7 @@ const CONTENT_COLUMNS: readonly ColumnKey[] = [
   'taskName',
   'taskContent',
   'taskProjects',
+  'taskBudget',
 ];
 
 function hasContent(row: TableRow): boolean {

@@ -85,6 +85,7 @@ export const COLUMN_KEYS = [
   'taskName',
   'taskContent',
   'taskProjects',
+  'taskBudget',
 ] as const satisfies readonly ColumnKey[];
 
 export const SUMMARY_KEYS = ['total', 'grade', 'conclusion'] as const;

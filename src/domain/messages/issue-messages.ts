@@ -202,6 +202,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '{label} {executed} 万元超过{budgetLabel} {budget} 万元：请核实执行数，或先调整预算数。',
     '{label} {executed} (万元) exceeds {budgetLabel} {budget}: check the execution or adjust the budget first.',
   ),
+  task_budgets_over_total: m(
+    '年度履职目标（主要任务）各项预算金额合计 {sum} 万元，超过年度资金总额 {total} 万元：请核实此项金额。',
+    'The budget lines of the annual tasks add up to {sum} (万元), more than the annual total {total}: check this line.',
+  ),
   amount_unit_mismatch: m(
     '“{label}”{value} 约为“{otherLabel}”{other} 的 10000 倍：可能把“元”当作“万元”填写，请统一以万元填写。',
     '{label} ({value}) is about 10,000 times {otherLabel} ({other}): probably 元 typed where 万元 is meant; use 万元 throughout.',

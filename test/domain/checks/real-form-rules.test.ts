@@ -117,3 +117,42 @@ describe('execution above budget', () => {
     expect(at(issuesOf(transferFunds(200, 207.4538)), 'executed_over_budget')).toEqual(['E5', 'E6']);
   });
 });
+
+/** A department goal form with the 年度履职目标 block of budget lines (部门职能 | 年度目标任务 | 支出项目名称 | 预算金额). */
+function dutyLines(basic: CellScalar): CellScalar[][] {
+  return [
+    ['部门整体支出绩效目标表', N, N, N, N],
+    ['部门(单位)名称', '市地方志研究室', N, N, N],
+    ['年度预算安排(万元)', '资金总额', 171.41, N, N],
+    [N, '项目支出', 60.8, N, N],
+    [N, '基本支出', 110.61, N, N],
+    ['年度总体目标', '保障志鉴地情工作开展，确保日常运转', N, N, N],
+    ['年度履职目标', '部门职能', '年度目标任务', '支出项目名称', '预算金额(万元)'],
+    [N, '编纂地方志、年鉴', '完成2019年度志鉴任务', '市志编纂与年鉴出版经费', 60.8],
+    [N, '确保日常工作正常运行', '按时发放人员工资', '基本支出', basic],
+    ['一级指标', '二级指标', '三级指标', '指标解释', '目标值'],
+    ['产出指标', '数量指标', '年鉴出版册数', '计划标准', '≥1册'],
+    ['效益指标', '社会效益指标', '志鉴利用人次', '历史标准', '≥500人次'],
+    ['满意度指标', '服务对象满意度指标', '读者满意度', '计划标准', '≥90%'],
+  ];
+}
+
+describe('the budget lines of a department’s 年度履职目标', () => {
+  it('are read as its task table, with no column reported missing', () => {
+    const form = read(dutyLines(110.61), '目标表');
+    expect(form.template).toBe('department-goals');
+    expect(form.tables.tasks?.map((row) => row.fields.taskBudget?.raw)).toEqual([60.8, 110.61]);
+    expect(form.missing).toEqual([]);
+  });
+
+  it('adding up to more than 资金总额: told at the line that repeats the total', () => {
+    const issues = issuesOf(dutyLines(171.41));
+    expect(issues.filter((i) => i.code === 'task_budgets_over_total')).toEqual([
+      expect.objectContaining({ cell: 'E9', params: { sum: 232.21, total: 171.41 } }),
+    ]);
+  });
+
+  it('sharing it out: quiet', () => {
+    expect(at(issuesOf(dutyLines(110.61)), 'task_budgets_over_total')).toEqual([]);
+  });
+});

@@ -603,6 +603,20 @@ const FIRES: FiresCase[] = [
     },
   },
   {
+    name: 'task budget lines above the total, one repeating the whole total',
+    form: buildForm('department-goals', {
+      indicators: cleanGoalIndicators(),
+      tasks: [
+        { taskName: '志鉴编纂', taskContent: '完成年鉴出版', taskBudget: 200 },
+        { taskName: '日常运转', taskContent: '保障人员工资', taskBudget: 500 },
+      ],
+    }),
+    code: 'task_budgets_over_total',
+    severity: 'error',
+    cell: 'D13',
+    params: { sum: 700, total: 500 },
+  },
+  {
     name: 'total left at zero, 财政拨款 filled',
     form: seFunds({
       total: { annualBudget: 0, executed: 0, weight: 10, score: 0 },
@@ -1339,6 +1353,17 @@ const QUIET: QuietCase[] = [
     code: 'funds_parts_mismatch',
   },
   { name: 'execution within the budget', form: selfEvaluation(), code: 'executed_over_budget' },
+  {
+    name: 'task budget lines sharing out the total',
+    form: buildForm('department-goals', {
+      indicators: cleanGoalIndicators(),
+      tasks: [
+        { taskName: '志鉴编纂', taskContent: '完成年鉴出版', taskBudget: 200 },
+        { taskName: '日常运转', taskContent: '保障人员工资', taskBudget: 300 },
+      ],
+    }),
+    code: 'task_budgets_over_total',
+  },
   {
     name: 'a 年初预算数 of 0 under a 全年预算数 that covers the execution',
     form: seFunds({

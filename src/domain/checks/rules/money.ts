@@ -269,10 +269,40 @@ export const amountUnitMismatch = formRule({
   },
 });
 
+/**
+ * The budget lines of a department's 年度履职目标 (年度主要任务) share out its 年度资金总额: together they may not
+ * exceed it. The line to fix is one that repeats the whole total beside other lines (a 基本支出 line filled with
+ * 资金总额), else the largest line.
+ */
+export const taskBudgetsOverTotal = formRule({
+  code: 'task_budgets_over_total',
+  severity: 'error',
+  templates: ['department-goals'],
+  scope: 'form',
+  params: ['sum', 'total'],
+  check: (form, ctx) => {
+    const totalField = fundsField(form, 'total', 'annual');
+    const total = totalField === null ? null : amountIn(totalField);
+    if (total === null) return [];
+    const lines = (form.tables.tasks ?? []).flatMap((row) => {
+      const field = row.fields.taskBudget;
+      const wan = field === undefined ? null : amountIn(field);
+      return field === undefined || wan === null ? [] : [{ cell: field.cell, wan }];
+    });
+    const tolerance = ctx.profile.tolerances.money;
+    const sum = lines.reduce((a, l) => a + l.wan, 0);
+    if (lines.length < 2 || sum <= total + tolerance + 1e-9) return [];
+    const whole = lines.find((l) => Math.abs(l.wan - total) <= tolerance + 1e-9);
+    const largest = lines.reduce((a, l) => (l.wan > a.wan ? l : a));
+    return [{ cell: (whole ?? largest).cell, params: { sum: round4(sum), total: round4(total) } }];
+  },
+});
+
 export const MONEY_RULES: readonly Rule[] = [
   amountNotNumber,
   negativeAmount,
   fundsPartsMismatch,
   executedOverBudget,
   amountUnitMismatch,
+  taskBudgetsOverTotal,
 ];
