@@ -156,3 +156,30 @@ describe('the budget lines of a department’s 年度履职目标', () => {
     expect(at(issuesOf(dutyLines(110.61)), 'task_budgets_over_total')).toEqual([]);
   });
 });
+
+/** A 湖南 2023 goal form: its own wording for funds and goals, satisfaction filed under 效益 (88号). */
+const HUNAN_GOALS: CellScalar[][] = [
+  ['2023年项目支出绩效目标申报表', N, N, N, N, N],
+  ['项目支出名称', '雾炮车降尘抑尘服务', N, '预算部门', '市环境卫生管理处', N],
+  ['年度本级预算金额', '250万', N, '该项目支出上级资金', 0, N],
+  ['项目支出实施期', '2023.07-2024.01', N, N, N, N],
+  ['实施期绩效目标', '采购降尘抑尘服务，全市空气质量达到优良', N, N, N, N],
+  ['本年度绩效目标', '采购降尘抑尘服务，全市空气质量达到优良', N, N, N, N],
+  ['本年度绩效指标', '一级指标', '二级指标', '三级指标', '指标值及单位', '绩效标准'],
+  [N, '产出指标', '数量指标', '配备车辆数', '10辆', '计划标准'],
+  [N, '效益指标', '社会效益指标', '空气质量改善程度', '≥85%', '计划标准'],
+  [N, N, '社会公众或服务对象满意度指标', '市民满意度', '≥90%', '计划标准'],
+];
+
+describe('a goal form in its province’s words, on the 88号 framework', () => {
+  it('has its funds and goals read and its satisfaction group found under 效益', () => {
+    const form = read(HUNAN_GOALS, '目标表');
+    expect(form.template).toBe('project-goals');
+    expect(form.missing).toEqual([]);
+    expect(form.goals.annual?.raw).toBe('采购降尘抑尘服务，全市空气质量达到优良');
+    const issues = check(form);
+    expect(at(issues, 'level1_group_missing')).toEqual([]);
+    expect(at(issues, 'level2_not_under_level1')).toEqual([]);
+    expect(at(issues, 'required_column_missing')).toEqual([]);
+  });
+});
