@@ -142,7 +142,7 @@ export const level1WeightOffProfile = formRule({
 
 /**
  * A form in hand whose group weights (and 预算执行 weight) differ from the profile's: provinces publish their own
- * schemes (湖北 20/40/40, 四川 10 + 90 by 权重, 云南 forms 40/40/20), so this is said once for the form, as
+ * schemes (湖北 20/40/40, 四川 10 + 90 by 权重, a 云南 form 40/30/20), so this is said once for the form, as
  * information, with both splits. Whether the weights add up to 100 is weight_sum_not_100's finding.
  */
 export const level1WeightsOwnScheme = formRule({
