@@ -40,6 +40,7 @@ export const cellErrorValue = rowRule({
 
 export const operatorMissing = rowRule({
   code: 'operator_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: FRAMEWORK_TEMPLATES,
   scope: 'row',
@@ -143,6 +144,7 @@ export const indicatorUnscored = rowRule({
 
 export const targetMissing = rowRule({
   code: 'target_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: FRAMEWORK_TEMPLATES,
   scope: 'row',
@@ -176,6 +178,7 @@ export const targetNotNumber = rowRule({
 
 export const unitMissing = rowRule({
   code: 'unit_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: FRAMEWORK_TEMPLATES,
   scope: 'row',
