@@ -7,7 +7,13 @@ import fc from 'fast-check';
 import { checkWorkbook, type WorkbookReport } from '../../src/app/check-workbook';
 import { builtInSettings, type EngineSettings } from '../../src/app/engine-settings';
 import { insertTemplate } from '../../src/app/insert-template';
-import { LiveChecks, severityCounts, type LiveState, type Scheduler } from '../../src/app/live-checks';
+import {
+  LiveChecks,
+  severityCounts,
+  todoCount,
+  type LiveState,
+  type Scheduler,
+} from '../../src/app/live-checks';
 import { HostError, type SheetInfo, type WorkbookPort } from '../../src/app/workbook-port';
 import type { TemplateId } from '../../src/domain/forms/form-model';
 import { readForm, type TableLayout } from '../../src/domain/forms/read-form';
@@ -366,11 +372,17 @@ test('with no fixed pause an edit is checked on the next turn; edits during a re
 test('severity counts add up the issues of every sheet', async () => {
   const { book } = await bookWith(['project-self-evaluation', 'project-monitoring']);
   const { live } = await started(book);
+  // Blank forms: their empty required cells are to-dos, counted apart from the issues.
+  expect(severityCounts(live.state.sheets).error).toBe(0);
+  expect(todoCount(live.state.sheets)).toBe(live.state.sheets.flatMap((s) => s.todo).length);
+  expect(todoCount(live.state.sheets)).toBeGreaterThan(0);
+  await live.checkEverything();
   const counts = severityCounts(live.state.sheets);
   const all = live.state.sheets.flatMap((s) => s.issues);
   expect(counts.error + counts.warning + counts.info).toBe(all.length);
   expect(counts.error).toBe(all.filter((i) => i.severity === 'error').length);
   expect(all.length).toBeGreaterThan(0);
+  expect(todoCount(live.state.sheets)).toBe(0);
 });
 
 // ---------------------------------------------------------------- the property
