@@ -199,20 +199,19 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
 
   /**
    * A typed entry, read as the spreadsheet reads it (typedEntry): "96%" is 0.96 shown as a percentage, "1,234" is
-   * 1234. The number format goes on first, through the port as our own change, then the value as the person's.
+   * 1234. The number format goes on first where the host can set it as the person's typing would, then the value.
+   * Not through the port: a plan is the add-in's own write, and a host may take the person's value typed into
+   * the same cell right after it for its own too.
    */
   const enter = useCallback(
     async (row: number, col: number, text: string) => {
       if (active === null) return;
       const { value, numberFormat } = typedEntry(text);
-      if (numberFormat !== null) {
+      if (numberFormat !== null && host.typeNumberFormat) {
         try {
-          await host.port.applyPlan({
-            formSheet: active,
-            ops: [{ kind: 'numberFormat', sheet: active, range: toA1({ row, col }), format: numberFormat }],
-          });
+          await host.typeNumberFormat(active, toA1({ row, col }), numberFormat);
         } catch {
-          // A host that refuses the format (a protected sheet) still gets the number: only its display differs.
+          // A host that refuses the format still gets the number: only its display differs.
         }
       }
       await write(row, col, [[value]]);

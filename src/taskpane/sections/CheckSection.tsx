@@ -53,7 +53,7 @@ export function CheckSection({
           </Badge>
         ))}
         {todo > 0 && (
-          <Badge color="subtle" appearance="outline" data-todo-count={todo}>
+          <Badge color="informative" appearance="outline" data-todo-count={todo}>
             {t.todo} {todo}
           </Badge>
         )}
