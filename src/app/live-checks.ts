@@ -5,7 +5,9 @@
  * changed. Each form sheet keeps a FormSession (one block read per edited sheet); a sheet that is not a
  * form yet is read again when it is edited (a form typed or pasted by hand); inserted or deleted rows reload
  * that sheet; a sheet that appears (a template just inserted), disappears or is renamed is found by listing
- * the sheets again. The state after any edits equals a full `checkWorkbook` of the same workbook.
+ * the sheets again. The state after any edits equals a full `checkWorkbook` of the same workbook, with one
+ * difference a person filling a form sees: empty required cells of parts nobody has started are listed apart as
+ * to-dos (待填写, form-progress.ts) until 全部重新检查 (checkEverything) makes them errors as a full check does.
  */
 import type { Issue, Severity } from '../domain/checks/issue';
 import type { ParsedForm } from '../domain/forms/form-model';
