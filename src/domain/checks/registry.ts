@@ -56,6 +56,16 @@ export function unrecognizedFormIssue(sheet: string): Issue {
   return { code: 'form_unrecognized', severity: 'warning', sheet, cell: null, params: { sheet } };
 }
 
+const RULE_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.code, rule]));
+
+/**
+ * Whether an issue says that a required cell is still empty (its rule's `emptyRequired`), as opposed to a wrong
+ * value or a wrong sum: the finding a form being filled in may show as 待填写 rather than as an error.
+ */
+export function isEmptyRequired(issue: Issue): boolean {
+  return RULE_BY_CODE.get(issue.code)?.emptyRequired === true;
+}
+
 function applies(rule: Rule, form: ParsedForm): boolean {
   return rule.templates.includes(form.template);
 }

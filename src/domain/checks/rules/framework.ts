@@ -53,6 +53,7 @@ const POINTS_ONLY = /^\s*[(（]\s*[\d.\-–—～~]+\s*分?\s*[)）]\s*分?\s*$/
  */
 export const levelEmpty = formRule({
   code: 'level_empty',
+  emptyRequired: true,
   severity: 'error',
   templates: [...FRAMEWORK_TEMPLATES, ...KEY_EVALUATION],
   scope: 'form',
@@ -191,6 +192,7 @@ export const level2NotUnderLevel1 = rowRule({
 
 export const level3Empty = rowRule({
   code: 'level3_empty',
+  emptyRequired: true,
   severity: 'error',
   templates: [...FRAMEWORK_TEMPLATES, ...KEY_EVALUATION, 'ex-ante-assessment'],
   scope: 'row',

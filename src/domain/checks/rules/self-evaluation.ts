@@ -48,6 +48,7 @@ function isOverWeight(reading: RowReading, ctx: CheckContext): boolean {
 
 export const actualMissing = rowRule({
   code: 'actual_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: SELF_EVALUATIONS,
   scope: 'row',
@@ -112,6 +113,7 @@ export const scoreNotNumber = rowRule({
 
 export const scoreMissing = rowRule({
   code: 'score_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: SCORED_TEMPLATES,
   scope: 'row',
@@ -234,6 +236,7 @@ function tierField(row: RowReading['cells']): { field: Field; ownColumn: boolean
 
 export const qualitativeTierMissing = rowRule({
   code: 'qualitative_tier_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: SELF_EVALUATIONS,
   scope: 'row',
@@ -345,6 +348,7 @@ export const budgetScoreMissing = formRule({
 
 export const totalMissing = formRule({
   code: 'total_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: SCORED_TEMPLATES,
   scope: 'form',
@@ -419,6 +423,7 @@ const GRADED_TEMPLATES = [...SELF_EVALUATIONS, ...KEY_EVALUATION];
 
 export const gradeMissing = formRule({
   code: 'grade_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: GRADED_TEMPLATES,
   scope: 'form',

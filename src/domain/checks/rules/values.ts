@@ -42,6 +42,7 @@ export const cellErrorValue = rowRule({
 
 export const operatorMissing = rowRule({
   code: 'operator_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: FRAMEWORK_TEMPLATES,
   scope: 'row',
@@ -194,6 +195,7 @@ export const indicatorUnscored = rowRule({
 
 export const targetMissing = rowRule({
   code: 'target_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: FRAMEWORK_TEMPLATES,
   scope: 'row',
@@ -227,6 +229,7 @@ export const targetNotNumber = rowRule({
 
 export const unitMissing = rowRule({
   code: 'unit_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: FRAMEWORK_TEMPLATES,
   scope: 'row',

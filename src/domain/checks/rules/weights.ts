@@ -9,6 +9,7 @@ import { budgetWeight, rowWeights, tidySum, WEIGHT_EPSILON } from '../weights';
 
 export const weightMissing = rowRule({
   code: 'weight_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: SCORED_TEMPLATES,
   scope: 'row',
