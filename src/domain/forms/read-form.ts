@@ -123,6 +123,8 @@ const NO_FORMULAS: readonly (string | null)[] = [];
  * 一级/二级 are carried by the row reading too, but also below a blank unmerged cell, as forms write them.
  */
 const CARRIED_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['operator']);
+/** The level a level header's second merged column holds when the form prints no label for it. */
+const NEXT_LEVEL: Partial<Record<ColumnKey, ColumnKey>> = { level1: 'level2', level2: 'level3' };
 
 export interface ReadOptions {
   /** The words of the forms; the built-in vocabulary when absent. */
@@ -137,7 +139,7 @@ export function readForm(
 ): ReadFormResult {
   if (blockIsBlank(block)) return { ok: false, reason: 'empty' };
   const keys = new SheetKeys(block, labelIndex(options.vocabulary));
-  const template = hint ? hint.template : detectWithKeys(keys);
+  const template = hint ? hint.template : detectWithKeys(keys, sheet);
   if (template === null) return { ok: false, reason: 'unrecognized' };
   const reader = new FormReader(keys, FORM_SHAPES[template], hint ? 'meta' : 'headers');
   reader.read();
@@ -358,7 +360,26 @@ class FormReader {
       const key = this.columnOf(this.keys.hit(r, c), table);
       if (key !== undefined) found.set(c, key);
     }
+    if (this.merges !== undefined) this.addMergedLevels(r, found, table);
     return found;
+  }
+
+  /**
+   * A level header merged over two columns with no label for the next level (二级指标 over B:C, no 三级指标):
+   * the second column it covers is the next level, as a person reads the form.
+   */
+  private addMergedLevels(r: number, found: Map<number, ColumnKey>, table: TableShape): void {
+    const present = new Set(found.values());
+    for (const [c, key] of [...found]) {
+      const next = NEXT_LEVEL[key];
+      if (next === undefined || present.has(next) || !table.columns.some((p) => p.key === next)) continue;
+      const row = this.top + r;
+      const col = this.left + c;
+      const merge = this.merges?.find((m) => m.top <= row && m.bottom >= row && m.left === col);
+      if (merge === undefined || merge.right !== col + 1 || found.has(c + 1)) continue;
+      found.set(c + 1, next);
+      present.add(next);
+    }
   }
 
   /** The first meaning of a label that is a column of this table (偏差原因: cause or deviation). */

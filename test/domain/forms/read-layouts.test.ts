@@ -383,3 +383,100 @@ describe('a header whose labels are merged down over a second row (one column pe
     expect(result.layout.tables.indicators?.firstDataRow).toBe(6);
   });
 });
+
+describe('a 二级指标 header merged over two columns, with no 三级指标 label (the second column is the next level)', () => {
+  const rows: CellScalar[][] = [
+    ['某市2022年市直部门预算项目支出绩效目标表', N, N, N, N],
+    ['项目名称', '办公大楼运行保障', N, N, N],
+    ['一级指标', '二级指标', N, '绩效标准', '当年预期实现值'],
+    ['产出指标', '数量指标', '日常维修维护次数', '反映全年维修维护情况', '280次'],
+    [N, N, '大楼安检巡察次数', '反映保卫巡检情况', '200次'],
+    [N, '质量指标', '维修维护验收合格率', '反映维修维护质量', '>92%'],
+  ];
+  const merges = [
+    { top: 2, left: 1, bottom: 2, right: 2 },
+    { top: 3, left: 0, bottom: 5, right: 0 },
+    { top: 3, left: 1, bottom: 4, right: 1 },
+  ];
+
+  it('reads the names in the second column and the values under 当年预期实现值', () => {
+    const result = readForm({ ...blockOf(rows), merges }, '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(result.layout.tables.indicators?.columns).toMatchObject({
+      level1: 0,
+      level2: 1,
+      level3: 2,
+      target: 4,
+    });
+    const readings = readTable(result.form.tables.indicators ?? [], 'indicators');
+    expect(readings.map((r) => [r.kind, r.level2, r.name])).toEqual([
+      ['indicator', '数量指标', '日常维修维护次数'],
+      ['indicator', '数量指标', '大楼安检巡察次数'],
+      ['indicator', '质量指标', '维修维护验收合格率'],
+    ]);
+    // The small grid has no funds or goals; no column of the table is missing.
+    expect(result.form.missing).toEqual(['项目资金', '年度目标']);
+  });
+
+  it('does not invent the next level when the header cell is not merged', () => {
+    const result = readForm(blockOf(rows), '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(result.layout.tables.indicators).toBeUndefined();
+  });
+
+  it('keeps a 三级指标 label where the form prints one', () => {
+    const labelled = rows.map((row, i) =>
+      i === 2 ? ['一级指标', '二级指标', '三级指标', '绩效标准', '当年预期实现值'] : row,
+    );
+    const result = readForm({ ...blockOf(labelled), merges: merges.slice(1) }, '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(result.layout.tables.indicators?.columns).toMatchObject({ level2: 1, level3: 2 });
+  });
+});
+
+describe('a scoring table without a title: 自评得分 and the sheet tab decide the form', () => {
+  const rows: CellScalar[][] = [
+    ['一级指标', '二级指标', '三级指标', '评分标准', '分值', '自评得分', '扣分原因和其他说明'],
+    ['投入(15分)', '预算配置(15分)', '财政供养人员控制率', '≦100%,计5分', 5, 5, N],
+    [N, N, '重点支出安排率', '≥90%,计5分', 5, 5, N],
+  ];
+
+  it('is a department self-evaluation when the tab says 部门整体', () => {
+    expect(detectTemplate(blockOf(rows), undefined, '部门整体支出绩效评价')).toBe(
+      'department-self-evaluation',
+    );
+    const result = readForm(blockOf(rows), '部门整体支出绩效评价', null);
+    expect(result.ok && result.form.template).toBe('department-self-evaluation');
+  });
+
+  it('is a project self-evaluation under another tab name', () => {
+    expect(detectTemplate(blockOf(rows), undefined, 'Sheet1')).toBe('project-self-evaluation');
+  });
+
+  it('is no self-evaluation when the score column does not say 自评', () => {
+    const plain = rows.map((row, i) => (i === 0 ? row.map((c) => (c === '自评得分' ? '得分' : c)) : row));
+    expect(detectTemplate(blockOf(plain), undefined, 'Sheet1')).toBe('project-goals');
+  });
+});
+
+describe('a monitoring row whose only texts are its progress and likelihood', () => {
+  const rows: CellScalar[][] = [
+    ['某市项目支出绩效监控表', N, N, N, N, N],
+    ['项目名称', '申遗经费', N, N, N, N],
+    ['一级指标', '二级指标', '指标名称', '指标值', '半年度 指标执行情况', '完成目标可能性'],
+    ['效益指标', '社会效益', N, N, '先后举办有社会影响力的活动5场', '确定能'],
+    ['效益指标', '可持续影响', N, N, N, N],
+  ];
+
+  it('is an indicator (name lost), while a row of levels only is not', () => {
+    const result = readForm(blockOf(rows), '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(result.form.template).toBe('project-monitoring');
+    expect(result.layout.tables.indicators?.columns.progress).toBe(4);
+    const readings = readTable(result.form.tables.indicators ?? [], 'indicators');
+    expect(readings.map((r) => [r.row + 1, r.kind])).toEqual([
+      [4, 'indicator'],
+      [5, 'group'],
+    ]);
+  });
+});
