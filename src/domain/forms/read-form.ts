@@ -23,6 +23,8 @@ import {
   type LabelGuess,
   type HeaderKey,
   type ParsedForm,
+  type SumBlock,
+  type SumColumn,
   type TableKey,
   type TableRow,
   type TemplateId,
@@ -1115,6 +1117,8 @@ class FormReader {
       missing,
     };
     if (this.guesses.length > 0) form.labelGuesses = this.guesses;
+    const sums = this.sumBlocks();
+    if (sums.length > 0) form.sums = sums;
     // Only a choice the form's own 执行率 header makes is passed on; otherwise scores divide by 全年预算数
     // when there is one, else by 年初预算数, which is what the layout records too.
     const basis = this.fundsLayout?.budgetBasis;
@@ -1127,6 +1131,72 @@ class FormReader {
       summaryRow: this.summaryRow === null ? null : this.top + this.summaryRow,
     };
     return { form, layout };
+  }
+
+  /**
+   * Blocks of amounts above the tables whose item rows (no funds rows of the form: 保安服务费, 保洁服务费 …)
+   * close with a 合计 row: each column where the 合计 and at least two items hold amounts, and no item holds
+   * anything else, is one sum to check. Rates, points and scores (率, 分, %) are no sums.
+   */
+  private sumBlocks(): SumBlock[] {
+    let limit = this.keys.rowCount;
+    for (const state of this.tables.values()) limit = Math.min(limit, state.layout.headerTop - this.top);
+    const blocks: SumBlock[] = [];
+    for (let r = 1; r < limit; r++) {
+      const labelCol = this.firstNonBlankCol(r);
+      if (this.rowIsBlank(r) || !this.keys.index.tableTotals.has(this.keys.key(r, labelCol))) continue;
+      let top = r;
+      while (top > 0 && this.isSumItem(top - 1, labelCol)) top--;
+      if (r - top < 2) continue;
+      const items: number[] = [];
+      for (let i = top; i < r; i++) items.push(i);
+      const width = this.values[r]?.length ?? 0;
+      const columns: SumColumn[] = [];
+      for (let c = labelCol + 1; c < width; c++) {
+        if (!this.isAmount(r, c) || !this.isSumColumn(top - 1, c)) continue;
+        let amounts = 0;
+        let other = false;
+        for (const i of items) {
+          if (this.isAmount(i, c)) amounts++;
+          else if (!isBlankCell(this.values[i]?.[c])) other = true;
+        }
+        if (other || amounts < 2) continue;
+        columns.push({
+          header: cellText(this.values[top - 1]?.[c]) ?? columnLetter(this.left + c),
+          items: items.map((i) => this.field(i, c)),
+          total: this.field(r, c),
+        });
+      }
+      if (columns.length === 0) continue;
+      blocks.push({
+        totalLabel: this.field(r, labelCol),
+        items: items.map((i) => this.field(i, labelCol)),
+        columns,
+      });
+    }
+    return blocks;
+  }
+
+  /** An item row of a sum block: a text label that is no funds row nor 其中 part, and an amount right of it. */
+  private isSumItem(r: number, labelCol: number): boolean {
+    if (this.firstNonBlankCol(r) !== labelCol) return false;
+    const label = this.values[r]?.[labelCol];
+    if (typeof label !== 'string' || isBlankCell(label)) return false;
+    const key = this.keys.key(r, labelCol);
+    if (key === '' || key.startsWith('其中') || this.keys.hitOf(key) !== NO_LABEL) return false;
+    const width = this.values[r]?.length ?? 0;
+    for (let c = labelCol + 1; c < width; c++) if (this.isAmount(r, c)) return true;
+    return false;
+  }
+
+  /** Whether the header over column c (row h, -1 for none) names something that adds up. */
+  private isSumColumn(h: number, c: number): boolean {
+    if (h < 0) return true;
+    const text = cellText(this.values[h]?.[c]);
+    if (text === null) return true;
+    const fundsCol = this.keys.hit(h, c).fundsCol;
+    if (fundsCol === 'rate' || fundsCol === 'score' || fundsCol === 'weight') return false;
+    return !/[率分%％]/u.test(text);
   }
 
   /**

@@ -77,6 +77,31 @@ const monFunds = (executed: number, month: number | string = 6, budget = 100): P
       fiscal: { initialBudget: budget, executed, forecast: budget },
     },
   });
+/** A goal form with a 项目预算 block of three cost items and a 合计 in row 9 (columns C and E). */
+const withSums = (executed2020: number): ParsedForm => {
+  const cell = (raw: number | string, at: string) => ({ raw, cell: at, formula: null });
+  return {
+    ...goalsForm(),
+    sums: [
+      {
+        totalLabel: cell('合计', 'B9'),
+        items: [cell('保安服务费', 'B6'), cell('保洁服务费', 'B7'), cell('水电气、维修维护费', 'B8')],
+        columns: [
+          {
+            header: '金额',
+            items: [cell(191, 'C6'), cell(99, 'C7'), cell(524, 'C8')],
+            total: cell(814, 'C9'),
+          },
+          {
+            header: '2020年实际执行数',
+            items: [cell(191, 'E6'), cell(99, 'E7'), cell(372.88, 'E8')],
+            total: cell(executed2020, 'E9'),
+          },
+        ],
+      },
+    ],
+  };
+};
 /** The summary row of a self-evaluation with the clean seven indicators. */
 const SE_TOTAL = 'C22';
 const SE_GRADE = 'E22';
@@ -488,6 +513,14 @@ const FIRES: FiresCase[] = [
       partsLabel: '财政拨款、上年结转资金与其他资金',
       tolerance: 0.01,
     },
+  },
+  {
+    name: 'a 合计 of cost items that does not add up',
+    form: withSums(662.98),
+    code: 'sum_items_mismatch',
+    severity: 'error',
+    cell: 'E9',
+    params: { column: '2020年实际执行数', total: 662.98, parts: 662.88, count: 3, tolerance: 0.01 },
   },
   {
     name: 'total left at zero, 财政拨款 filled',
@@ -1105,6 +1138,7 @@ const QUIET: QuietCase[] = [
     }),
     code: 'negative_amount',
   },
+  { name: 'cost items that add up to their 合计', form: withSums(662.88), code: 'sum_items_mismatch' },
   {
     name: 'parts within the money tolerance',
     form: seFunds({

@@ -480,3 +480,50 @@ describe('a monitoring row whose only texts are its progress and likelihood', ()
     ]);
   });
 });
+
+describe('a 项目预算 block of cost items closed by 合计', () => {
+  const rows: CellScalar[][] = [
+    ['某市2022年市直部门预算项目支出绩效目标表', N, N, N, N, N],
+    ['项目名称', '办公大楼运行保障', N, N, N, N],
+    ['项目预算', '成本构成', '金额', '测算(公式)依据', '2020年实际执行数', '执行率'],
+    [N, '保安服务费', 191, '依据招标文件', 191, '100%'],
+    [N, '保洁服务费', 99, '依据招标文件', 99, '100%'],
+    [N, '水电气、维修维护费', 524, '据实结算', 372.88, '71%'],
+    [N, '合计', 814, N, 662.98, '81%'],
+    ['一级指标', '二级指标', '三级指标', '年度指标值', N, N],
+    ['产出指标', '数量指标', '维修次数', '≥280次', N, N],
+  ];
+
+  it('lists each column of amounts with its items and 合计; texts and rates are no sums', () => {
+    const { form } = read(rows);
+    expect(form.sums).toHaveLength(1);
+    const block = form.sums?.[0];
+    expect(block?.totalLabel.cell).toBe('B7');
+    expect(block?.items.map((f) => f.raw)).toEqual(['保安服务费', '保洁服务费', '水电气、维修维护费']);
+    expect(block?.columns.map((c) => [c.header, c.total.cell, c.items.map((f) => f.cell).join(',')])).toEqual(
+      [
+        ['金额', 'C7', 'C4,C5,C6'],
+        ['2020年实际执行数', 'E7', 'E4,E5,E6'],
+      ],
+    );
+    expect(
+      check(form)
+        .filter((i) => i.code === 'sum_items_mismatch')
+        .map((i) => i.cell),
+    ).toEqual(['E7']);
+  });
+
+  it('reads no sum block where the items are the funds rows of the form (checked by the funds rules)', () => {
+    const funds: CellScalar[][] = [
+      ['项目支出绩效目标申报表', N, N],
+      ['项目名称', '办公大楼运行保障', N],
+      ['项目资金', '年度资金总额', N],
+      [N, '财政拨款', 80],
+      [N, '其他资金', 20],
+      [N, '合计', 100],
+      ['一级指标', '二级指标', '三级指标'],
+      ['产出指标', '数量指标', '维修次数'],
+    ];
+    expect(read(funds).form.sums).toBeUndefined();
+  });
+});
