@@ -85,6 +85,8 @@ export interface LabelIndex {
   labels: readonly KnownLabel[];
   /** The template a title names by its words, or null. */
   titleTemplate(key: string): TemplateId | null;
+  /** First-level names (产出指标 …) as keys. */
+  firstLevels: ReadonlySet<string>;
   /** Whether a key names a department as a whole (部门整体, 单位整体 …), the title words that say so. */
   namesDepartment(key: string): boolean;
   /** Title words that make a form a self-evaluation (自评), as keys. */
@@ -228,6 +230,7 @@ function buildIndex(vocabulary: Vocabulary): LabelIndex {
     titleTemplate,
     namesDepartment,
     selfEvaluationWords,
+    firstLevels: new Set(vocabulary.firstLevels.map((w) => normalise(w)).filter((k) => k !== '')),
   };
 }
 

@@ -125,6 +125,8 @@ const NO_FORMULAS: readonly (string | null)[] = [];
  * 一级/二级 are carried by the row reading too, but also below a blank unmerged cell, as forms write them.
  */
 const CARRIED_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['operator']);
+/** Rows under a header looked at to tell what a column of levels holds. */
+const SHIFT_LOOKAHEAD = 12;
 /** The level a level header's second merged column holds when the form prints no label for it. */
 const NEXT_LEVEL: Partial<Record<ColumnKey, ColumnKey>> = { level1: 'level2', level2: 'level3' };
 
@@ -586,7 +588,44 @@ class FormReader {
     return bottom - headerRow;
   }
 
+  /**
+   * A header that names one level less than the form fills: 绩效指标 (a group label) over a column of first
+   * levels (产出指标, 效益指标), 一级指标 over the second levels (质量, 成本), no 二级指标. The column under
+   * the group label is then the 一级, and the one labelled 一级 the 二级.
+   */
+  private shiftUnderGroupLabel(band: HeaderBand, table: TableShape): void {
+    const { level1, level2, level3 } = band.columns;
+    if (level1 === undefined || level2 !== undefined || level3 === undefined || level1 === 0) return;
+    const g = level1 - 1;
+    if (Object.values(band.columns).includes(g)) return;
+    const groups = this.groupKeys.get(table.key);
+    for (let r = band.top; r <= band.bottom; r++) {
+      if (!isBlankCell(this.values[r]?.[g]) && groups?.has(this.keys.key(r, g)) !== true) return;
+    }
+    const firstLevels = this.keys.index.firstLevels;
+    let named = 0;
+    // 成本 is a first level in one framework and a second level under 产出 in another: the labelled column
+    // must hold at least one name that is no first level.
+    let secondLevels = 0;
+    const last = Math.min(this.keys.rowCount, band.bottom + 1 + SHIFT_LOOKAHEAD);
+    for (let r = band.bottom + 1; r < last; r++) {
+      if (!isBlankCell(this.values[r]?.[level1]) && !firstLevels.has(this.keys.key(r, level1)))
+        secondLevels++;
+      if (isBlankCell(this.values[r]?.[g])) continue;
+      if (!firstLevels.has(this.keys.key(r, g))) {
+        // A text across the row under the table (偏差原因分析 …) ends the levels; beside a level it is data.
+        if (isBlankCell(this.values[r]?.[level1])) break;
+        return;
+      }
+      named++;
+    }
+    if (named === 0 || secondLevels === 0) return;
+    band.columns.level2 = level1;
+    band.columns.level1 = g;
+  }
+
   private readTable(table: TableShape, band: HeaderBand): number {
+    this.shiftUnderGroupLabel(band, table);
     const levelAbove = this.shiftLevelAbove(band);
     const continued = this.headerContinuation(band);
     const sheetColumns: Partial<Record<ColumnKey, number>> = {};

@@ -527,3 +527,36 @@ describe('a 项目预算 block of cost items closed by 合计', () => {
     expect(read(funds).form.sums).toBeUndefined();
   });
 });
+
+describe('a header that names one level less than the form fills (绩效指标 over 产出指标, 一级指标 over 质量)', () => {
+  const rows: CellScalar[][] = [
+    ['某市项目支出绩效监控表', N, N, N, N],
+    ['项目名称', '申遗经费', N, N, N],
+    ['绩效指标', '一级 指标', '指标名称', '指标值', '半年度 指标执行情况'],
+    ['产 出 指 标', '质量', '验收合格率', '100%', '90%'],
+    [N, '成本', '预算控制数', '220万元', '已使用约40%'],
+    ['效 益 指 标', '社会效益', '举办活动场次', '5场', '5场'],
+    ['偏差或不能完成目标原因分析', N, N, N, N],
+  ];
+
+  it('reads the column under 绩效指标 as the 一级 and the one labelled 一级 as the 二级', () => {
+    const { form, layout } = read(rows);
+    expect(layout.tables.indicators?.columns).toMatchObject({ level1: 0, level2: 1, level3: 2 });
+    const readings = readTable(form.tables.indicators ?? [], 'indicators').filter(
+      (r) => r.kind === 'indicator',
+    );
+    expect(readings.map((r) => [r.level1, r.level2, r.name])).toEqual([
+      ['产 出 指 标', '质量', '验收合格率'],
+      ['产 出 指 标', '成本', '预算控制数'],
+      ['效 益 指 标', '社会效益', '举办活动场次'],
+    ]);
+    expect(form.missing).not.toContain('二级指标');
+  });
+
+  it('keeps the header as it is when the column beside 一级指标 holds no first levels', () => {
+    const numbered = rows.map((row, i) => (i >= 3 && i <= 5 ? [String(i - 2), ...row.slice(1)] : row));
+    const { layout } = read(numbered);
+    expect(layout.tables.indicators?.columns).toMatchObject({ level1: 1, level3: 2 });
+    expect(layout.tables.indicators?.columns.level2).toBeUndefined();
+  });
+});
