@@ -1314,6 +1314,14 @@ const QUIET: QuietCase[] = [
     options: { goals: goalsForm() },
     code: 'goal_target_changed',
   },
+  {
+    name: 'an operator alone, in the value of the goal and in the 指标性质 column of the self-evaluation',
+    form: se(1, { operator: '>', target: null }),
+    options: {
+      goals: goalsForm({ indicators: withRow(cleanGoalIndicators(), 1, { operator: null, target: '>' }) }),
+    },
+    code: 'goal_target_changed',
+  },
 ];
 
 describe('a rule fires', () => {
