@@ -27,7 +27,7 @@ const FLOORS: Readonly<Record<keyof Figures, number>> = {
   /** Share of inconsistent totals, grades and funds (findings) with an error or warning on their cell or row. */
   findingsFlagged: 21 / 23,
   /** False alarms per form, at most (issue target: ≤ 1). */
-  falseAlarmsPerForm: 38 / 37,
+  falseAlarmsPerForm: 37 / 37,
 };
 
 const EPSILON = 1e-9;
