@@ -15,9 +15,9 @@ import { fullReport, ISSUE_TARGETS } from './report';
 /** The threshold table: the least the engine must achieve on the set (a most, for the two counts of errors). */
 const FLOORS: Readonly<Record<keyof Figures, number>> = {
   /** Share of forms recognised with the right template (issue target: all). */
-  recognised: 36 / 37,
+  recognised: 37 / 37,
   /** Share of by-hand indicator rows the engine reads as indicators (issue target: ≥ 98 %). */
-  indicatorRowsRead: 233 / 240,
+  indicatorRowsRead: 240 / 240,
   /** Rows that are not indicators but read as ones, at most (issue target: none). */
   nonIndicatorRowsRead: 0,
   /** Share of scorable rows whose rule score equals the by-hand one within 0.05 (issue target: ≥ 95 %). */

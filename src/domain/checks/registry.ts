@@ -21,6 +21,7 @@ import { MONITORING_RULES } from './rules/monitoring';
 import { REQUIRED_FIELD_RULES } from './rules/required-fields';
 import { SELF_EVALUATION_RULES } from './rules/self-evaluation';
 import { STRUCTURE_RULES } from './rules/structure';
+import { SUM_RULES } from './rules/sums';
 import { FORMULA_RESULT_RULES } from './rules/formula-results';
 import { TEXT_NUMBER_RULES } from './rules/text-numbers';
 import { VALUE_RULES } from './rules/values';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   ...FORMULA_RESULT_RULES,
   ...WEIGHT_RULES,
   ...MONEY_RULES,
+  ...SUM_RULES,
   ...SELF_EVALUATION_RULES,
   ...MONITORING_RULES,
   ...EX_ANTE_KEY_EVALUATION_RULES,

@@ -198,6 +198,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '{column} {total} 万元与{partsLabel}之和 {parts} 万元不一致（容差 {tolerance} 万元）：请核对各项金额。',
     '{column} is {total} (万元) but {partsLabel} add up to {parts} (tolerance {tolerance}): check the amounts.',
   ),
+  sum_items_mismatch: m(
+    '{column}合计 {total} 万元与 {count} 个分项之和 {parts} 万元不一致（容差 {tolerance} 万元）：请核对各分项或合计。',
+    '{column}: the 合计 {total} (万元) differs from its {count} items, which add up to {parts} (tolerance {tolerance}): check the items or the 合计.',
+  ),
   executed_over_budget: m(
     '{label} {executed} 万元超过{budgetLabel} {budget} 万元：请核实执行数，或先调整预算数。',
     '{label} {executed} (万元) exceeds {budgetLabel} {budget}: check the execution or adjust the budget first.',

@@ -150,6 +150,10 @@ export interface EtRange {
   Validation: Tolerant<EtValidation>;
   FormatConditions: Tolerant<EtFormatConditions>;
   Worksheet: Tolerant<EtWorksheet>;
+  /** True when every cell of the range is merged, false when none is, null when some are. */
+  MergeCells: boolean | null;
+  /** Of a single cell: the merged range holding it, or the cell itself. */
+  MergeArea: Tolerant<EtRange>;
   Merge(across?: boolean): unknown;
   Select(): unknown;
 }

@@ -77,7 +77,31 @@ const monFunds = (executed: number, month: number | string = 6, budget = 100): P
       fiscal: { initialBudget: budget, executed, forecast: budget },
     },
   });
-/** The summary row of a self-evaluation with the clean seven indicators. */
+/** A goal form with a 项目预算 block of three cost items and a 合计 in row 9 (columns C and E). */
+const withSums = (executed2020: number): ParsedForm => {
+  const cell = (raw: number | string, at: string) => ({ raw, cell: at, formula: null });
+  return {
+    ...goalsForm(),
+    sums: [
+      {
+        totalLabel: cell('合计', 'B9'),
+        items: [cell('保安服务费', 'B6'), cell('保洁服务费', 'B7'), cell('水电气、维修维护费', 'B8')],
+        columns: [
+          {
+            header: '金额',
+            items: [cell(191, 'C6'), cell(99, 'C7'), cell(524, 'C8')],
+            total: cell(814, 'C9'),
+          },
+          {
+            header: '2020年实际执行数',
+            items: [cell(191, 'E6'), cell(99, 'E7'), cell(372.88, 'E8')],
+            total: cell(executed2020, 'E9'),
+          },
+        ],
+      },
+    ],
+  };
+};
 /** The form without one column of its funds block (a layout that never had it). */
 function withoutFundsColumn(form: ParsedForm, col: FundsColKey): ParsedForm {
   const funds: ParsedForm['funds'] = {};
@@ -92,6 +116,7 @@ function withoutFundsColumn(form: ParsedForm, col: FundsColKey): ParsedForm {
 function inHand(form: ParsedForm): ParsedForm {
   return { ...form, source: 'headers' };
 }
+/** The summary row of a self-evaluation with the clean seven indicators. */
 const SE_TOTAL = 'C22';
 const SE_GRADE = 'E22';
 const EX_CONCLUSION = 'G25';
@@ -615,6 +640,14 @@ const FIRES: FiresCase[] = [
     severity: 'error',
     cell: 'D13',
     params: { sum: 700, total: 500 },
+  },
+  {
+    name: 'a 合计 of cost items that does not add up',
+    form: withSums(662.98),
+    code: 'sum_items_mismatch',
+    severity: 'error',
+    cell: 'E9',
+    params: { column: '2020年实际执行数', total: 662.98, parts: 662.88, count: 3, tolerance: 0.01 },
   },
   {
     name: 'total left at zero, 财政拨款 filled',
@@ -1334,6 +1367,7 @@ const QUIET: QuietCase[] = [
     }),
     code: 'negative_amount',
   },
+  { name: 'cost items that add up to their 合计', form: withSums(662.88), code: 'sum_items_mismatch' },
   {
     name: 'parts within the money tolerance',
     form: seFunds({
@@ -1550,6 +1584,14 @@ const QUIET: QuietCase[] = [
     name: 'a percentage typed as a fraction is the same target',
     form: se(1, { target: 0.95, actual: 1 }),
     options: { goals: goalsForm() },
+    code: 'goal_target_changed',
+  },
+  {
+    name: 'an operator alone, in the value of the goal and in the 指标性质 column of the self-evaluation',
+    form: se(1, { operator: '>', target: null }),
+    options: {
+      goals: goalsForm({ indicators: withRow(cleanGoalIndicators(), 1, { operator: null, target: '>' }) }),
+    },
     code: 'goal_target_changed',
   },
 ];

@@ -74,6 +74,7 @@ const TOLERANT_MEMBERS = new Set([
   'Validation',
   'FormatConditions',
   'Worksheet',
+  'MergeArea',
 ]);
 
 export type FakeCellValue = string | number | boolean;
@@ -811,6 +812,27 @@ export class FakeRange {
   }
   get Worksheet(): unknown {
     return this.process.wrap(new FakeWorksheet(this.process, this.sheet), 'Worksheet');
+  }
+
+  /** True when every cell is in a merged range, false when none is, null when some are (as ET answers). */
+  get MergeCells(): boolean | null {
+    const r = this.range;
+    let merged = 0;
+    for (let row = r.top; row <= r.bottom; row += 1) {
+      for (let col = r.left; col <= r.right; col += 1) {
+        if (this.sheet.merges.some((m) => contains(m, row, col))) merged += 1;
+      }
+    }
+    if (merged === 0) return false;
+    return merged === this.cellCount() ? true : null;
+  }
+
+  /** Of a single cell: the merged range holding it, else the cell; ET answers for the first cell of a range. */
+  get MergeArea(): unknown {
+    const { top, left } = this.range;
+    const merge = this.sheet.merges.find((m) => contains(m, top, left));
+    const area = merge ?? { top, left, bottom: top, right: left };
+    return this.process.wrap(new FakeRange(this.process, this.sheet, area), 'Range');
   }
 
   Merge(): void {
