@@ -1,15 +1,19 @@
 /**
- * 写入汇总表: the results of a batch check as two new sheets of the open workbook, 审核汇总 (one line per
- * form, or per file that could not be checked) and 问题清单 (one line per issue), written through the port's
- * plan. The sheets are always new: a name already taken gets a number, as inserting a template does.
+ * 写入汇总表: the results of a batch check as new sheets of the open workbook, 审核汇总 (one line per
+ * form, or per file that could not be checked), 问题清单 (one line per issue) and, when goal declarations
+ * were given, 全覆盖 (the rows of the command line's xlsx report), written through the port's plan. The
+ * sheets are always new: a name already taken gets a number, as inserting a template does.
  */
 import type { FileResult } from './batch-report';
+import type { CoverageReport } from './coverage';
+import { COVERAGE_HEADER, coverageRows } from './report-coverage';
 import { freeSheetName } from './insert-template';
 import type { CellInput } from '../domain/grid/cell';
 import type { Plan } from '../domain/plan/plan';
 
 export const SUMMARY_SHEET = '审核汇总';
 export const ISSUES_SHEET = '问题清单';
+export const COVERAGE_SHEET = '全覆盖';
 
 const STATUS: Record<FileResult['status'], string> = {
   checked: '已检查',
@@ -105,13 +109,21 @@ export function issueRows(results: readonly FileResult[]): CellInput[][] {
   return rows;
 }
 
-/** The plan that adds both sheets, under names no sheet of the workbook has. */
+/** The 全覆盖 sheet's rows: the header and one line per gap, as in the command line's xlsx report. */
+export function coverageSheetRows(coverage: CoverageReport): CellInput[][] {
+  return [COVERAGE_HEADER, ...coverageRows(coverage, 'zh-CN')];
+}
+
+/** The plan that adds the sheets, under names no sheet of the workbook has. */
 export function batchSheetsPlan(
   results: readonly FileResult[],
   taken: ReadonlySet<string>,
-): { plan: Plan; summary: string; issues: string } {
+  coverage?: CoverageReport,
+): { plan: Plan; summary: string; issues: string; coverage: string | null; sheets: string[] } {
   const summary = freeSheetName(SUMMARY_SHEET, taken);
   const issues = freeSheetName(ISSUES_SHEET, new Set([...taken, summary]));
+  const coverageName =
+    coverage === undefined ? null : freeSheetName(COVERAGE_SHEET, new Set([...taken, summary, issues]));
   const sheet = (name: string, values: CellInput[][], widths: number[]): Plan['ops'] => [
     { kind: 'ensureSheet', sheet: name, visibility: 'visible', ifExists: 'fail' },
     { kind: 'writeBlock', sheet: name, topLeft: 'A1', values },
@@ -123,9 +135,14 @@ export function batchSheetsPlan(
       ops: [
         ...sheet(summary, summaryRows(results), [28, 10, 16, 24, 24, 18, 10, 10, 10, 10, 8, 8, 40]),
         ...sheet(issues, issueRows(results), [28, 16, 8, 10, 24, 60]),
+        ...(coverage === undefined || coverageName === null
+          ? []
+          : sheet(coverageName, coverageSheetRows(coverage), [22, 28, 16, 26, 24, 30])),
       ],
     },
     summary,
     issues,
+    coverage: coverageName,
+    sheets: [summary, issues, ...(coverageName === null ? [] : [coverageName])],
   };
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { CoverageReport } from '../app/coverage';
 import type { BatchReport, BatchSummary, FileResult, SheetResult } from '../app/batch-report';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
-import { coverageHtml } from './report-coverage';
+import { coverageHtml } from '../app/report-coverage';
 import { statusLabel, summaryLine } from './report-text';
 import {
   blockerText,

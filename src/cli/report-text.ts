@@ -13,7 +13,7 @@ import {
 } from '../app/batch-report';
 import type { CoverageReport } from '../app/coverage';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
-import { coverageLines } from './report-coverage';
+import { coverageLines } from '../app/report-coverage';
 import { printable } from './text-hygiene';
 
 const STATUS_LABELS: Record<FileStatus, Record<Lang, string>> = {

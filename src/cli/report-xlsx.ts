@@ -12,7 +12,7 @@ import type { Lang } from '../domain/messages/catalog';
 import { severityLabel } from '../domain/messages/catalog';
 import type { ReportCell } from '../app/report-book';
 import type { CliHost } from './cli-host';
-import { COVERAGE_HEADER, coverageRows } from './report-coverage';
+import { COVERAGE_HEADER, coverageRows } from '../app/report-coverage';
 import { statusLabel } from './report-text';
 import {
   displayPath,
