@@ -10,10 +10,10 @@ import {
   type BatchSummary,
   type FileResult,
   type FileStatus,
-} from '../app/batch-report';
-import type { CoverageReport } from '../app/coverage';
+} from './batch-report';
+import type { CoverageReport } from './coverage';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
-import { coverageLines } from '../app/report-coverage';
+import { coverageLines } from './report-coverage';
 import { printable } from './text-hygiene';
 
 const STATUS_LABELS: Record<FileStatus, Record<Lang, string>> = {
