@@ -9,7 +9,8 @@
  * 写入汇总表 adds the 全覆盖 sheet. Screenshots at 320 px and at a normal width go to test-artifacts/.
  */
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import type { FileResult } from '../../src/app/batch-report';
 import { summaryRows, issueRows, count, coverageSheetRows } from '../../src/app/batch-sheets';
@@ -184,6 +185,46 @@ async function gridValues(page: Page, sheet: string): Promise<string[][]> {
   });
   while (trimmed.length > 0 && trimmed[trimmed.length - 1]?.length === 0) trimmed.pop();
   return trimmed;
+}
+
+/** `bpa check <folder> --goals <folder> --format html|xlsx -o …`: the report the pane's 导出报告 must equal. */
+async function cliReportFile(folder: string, goalsDir: string, format: 'html' | 'xlsx'): Promise<Buffer> {
+  const out = join(await tempDir(), `report.${format}`);
+  await run(
+    ['check', folder, '--goals', goalsDir, '--format', format, '-o', out, '--jobs', '1'],
+    captureIo(),
+  );
+  return readFileSync(out);
+}
+
+/** Every sheet's values, row by row (a linked cell as its text), with the folders' paths taken out. */
+async function bookValues(bytes: Buffer, folders: readonly string[]): Promise<Record<string, unknown[][]>> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const strip = (text: string) => folders.reduce((t, f) => t.split(`${f}/`).join(''), text);
+  const sheets: Record<string, unknown[][]> = {};
+  book.eachSheet((ws) => {
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      const cells: unknown[] = [];
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const v = cell.value;
+        const value = v !== null && typeof v === 'object' && 'text' in v ? v.text : v;
+        cells.push(typeof value === 'string' ? strip(value) : (value ?? null));
+      });
+      rows.push(cells);
+    });
+    sheets[ws.name] = rows;
+  });
+  return sheets;
+}
+
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [saved] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-testid="${testId}"]`).click(),
+  ]);
+  return { name: saved.suggestedFilename(), bytes: readFileSync(await saved.path()) };
 }
 
 const asText = (rows: readonly (readonly unknown[])[]): string[][] =>
@@ -401,6 +442,22 @@ describeInChromium('批量审核 in Chromium', () => {
       expect(await gridValues(page, '审核汇总')).toEqual(asText(summaryRows(withGoals.files)));
       expect(await gridValues(page, '问题清单')).toEqual(asText(issueRows(withGoals.files)));
       expect(await gridValues(page, '全覆盖')).toEqual(asText(coverageSheetRows(coverage)));
+
+      // 导出报告: the page and the workbook `bpa check --goals --format html|xlsx` writes for the same files
+      // (the command line names files by their path; the pane knows only their names).
+      const folders = [dirname(files[0]?.path ?? ''), goals.dir];
+      const html = await download(page, 'batch-export-html');
+      expect(html.name).toMatch(/^审核报告-\d{8}-\d{4}\.html$/);
+      const cliHtml = (await cliReportFile(folders[0] ?? '', goals.dir, 'html')).toString('utf8');
+      expect(html.bytes.toString('utf8')).toBe(folders.reduce((t, f) => t.split(`${f}/`).join(''), cliHtml));
+      const xlsx = await download(page, 'batch-export-xlsx');
+      expect(xlsx.name).toMatch(/^审核报告-\d{8}-\d{4}\.xlsx$/);
+      const paneBook = await bookValues(xlsx.bytes, []);
+      expect(Object.keys(paneBook)).toEqual(['汇总', '指标明细', '问题清单', '全覆盖']);
+      expect(paneBook).toEqual(
+        await bookValues(await cliReportFile(folders[0] ?? '', goals.dir, 'xlsx'), folders),
+      );
+      await page.locator('[data-testid="batch-status"]').filter({ hasText: '报告已保存' }).waitFor();
 
       // Without goals again: no 全覆盖, the results as without --goals.
       await page.getByRole('button', { name: '清除' }).click();

@@ -15,6 +15,14 @@ import { pickSample, type SampleResult } from '../../app/sample';
 import type { WorkbookPort } from '../../app/workbook-port';
 import { getTemplateSpec } from '../../domain/templates/registry';
 import { formatNumber, type Lang } from '../../domain/messages/catalog';
+import {
+  batchReport,
+  htmlReportBlob,
+  reportName,
+  saveFile,
+  XLSX_TYPE,
+  xlsxReportBytes,
+} from './export-report';
 import { runBatch, type BatchFile, type BatchRun, type GoalProblem, type MakeWorker } from './run-batch';
 
 const TEXTS = {
@@ -52,6 +60,10 @@ const TEXTS = {
     goalsChosen: (n: number) => `目标申报表 ${n} 份：`,
     clearGoals: '清除',
     goalUnreadable: '目标申报表无法读取：',
+    exportHtml: '导出报告（HTML）',
+    exportXlsx: '导出报告（xlsx）',
+    exported: (name: string) => `报告已保存：${name}`,
+    exportFailed: '导出失败：',
     writeFailed: '写入失败：',
   },
   en: {
@@ -89,6 +101,10 @@ const TEXTS = {
     goalsChosen: (n: number) => `${n} goal workbook(s): `,
     clearGoals: 'Clear',
     goalUnreadable: 'Goal workbook unreadable: ',
+    exportHtml: 'Export report (HTML)',
+    exportXlsx: 'Export report (xlsx)',
+    exported: (name: string) => `Report saved: ${name}`,
+    exportFailed: 'Could not export: ',
     writeFailed: 'Could not write: ',
   },
 } as const;
@@ -215,6 +231,21 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
       await port.select(summary, 'A1').catch(() => undefined);
     } catch (error) {
       setStatus(t.writeFailed + (error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  const exportReport = async (format: 'html' | 'xlsx') => {
+    try {
+      const report = batchReport(results, coverage);
+      const name = reportName(new Date(), format);
+      const blob =
+        format === 'html'
+          ? htmlReportBlob(report, lang)
+          : new Blob([(await xlsxReportBytes(report, lang)) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE });
+      saveFile(blob, name);
+      setStatus(t.exported(name));
+    } catch (error) {
+      setStatus(t.exportFailed + (error instanceof Error ? error.message : String(error)));
     }
   };
 
@@ -417,6 +448,14 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
             </Button>
             <Button appearance="primary" onClick={() => void writeSheets()} data-testid="batch-write">
               {t.writeSheets}
+            </Button>
+          </div>
+          <div className="bpa-row">
+            <Button onClick={() => void exportReport('html')} data-testid="batch-export-html">
+              {t.exportHtml}
+            </Button>
+            <Button onClick={() => void exportReport('xlsx')} data-testid="batch-export-xlsx">
+              {t.exportXlsx}
             </Button>
           </div>
           {sample !== null && (
