@@ -478,6 +478,27 @@ describeInChromium('批量审核 in Chromium', () => {
       expect(await gridValues(page, '审核汇总(2)')).toEqual(asText(summaryRows(expected)));
       await page.screenshot({ path: artifactPath(`batch-workbench-${host.name}.png`) });
 
+      // Where the host can make a new workbook (WPS: Workbooks.Add), it is offered beside this workbook; the
+      // sheets go there and this workbook keeps the sheets it had.
+      const tabs = () =>
+        page
+          .locator('[data-sheet-tab]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet-tab')));
+      const writeNew = page.locator('[data-testid="batch-write-new"]');
+      if (host.name === 'wps') {
+        expect(await page.locator('[data-testid="batch-write"]').textContent()).toBe('写入当前工作簿');
+        const before = await tabs();
+        await writeNew.click();
+        await page
+          .locator('[data-testid="batch-status"]')
+          .filter({ hasText: '已新建工作簿，写入工作表 审核汇总、问题清单' })
+          .waitFor();
+        expect(await tabs()).toEqual(before);
+      } else {
+        expect(await writeNew.count()).toBe(0);
+        expect(await page.locator('[data-testid="batch-write"]').textContent()).toBe('写入汇总表');
+      }
+
       expect(watch.errors).toEqual([]);
       expect(watch.outside()).toEqual([]);
       await watch.context.close();

@@ -9,7 +9,7 @@
 import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Field, Input, ProgressBar, Text } from '@fluentui/react-components';
 import type { FileResult, SheetResult } from '../../app/batch-report';
-import { batchSheetsPlan, count } from '../../app/batch-sheets';
+import { batchSheetsPlan, count, writeBatchToNewWorkbook } from '../../app/batch-sheets';
 import { COVERAGE_TEXT, describeEntry, type CoverageEntry, type CoverageReport } from '../../app/coverage';
 import { pickSample, type SampleResult } from '../../app/sample';
 import type { WorkbookPort } from '../../app/workbook-port';
@@ -20,6 +20,7 @@ import {
   htmlReportBlob,
   reportName,
   saveFile,
+  writeXlsx,
   XLSX_TYPE,
   xlsxReportBytes,
 } from './export-report';
@@ -60,6 +61,9 @@ const TEXTS = {
     goalsChosen: (n: number) => `目标申报表 ${n} 份：`,
     clearGoals: '清除',
     goalUnreadable: '目标申报表无法读取：',
+    writeHere: '写入当前工作簿',
+    writeNew: '写入新工作簿',
+    writtenNew: (names: readonly string[]) => `已新建工作簿，写入工作表 ${names.join('、')}`,
     exportHtml: '导出报告（HTML）',
     exportXlsx: '导出报告（xlsx）',
     exported: (name: string) => `报告已保存：${name}`,
@@ -101,6 +105,9 @@ const TEXTS = {
     goalsChosen: (n: number) => `${n} goal workbook(s): `,
     clearGoals: 'Clear',
     goalUnreadable: 'Goal workbook unreadable: ',
+    writeHere: 'Write into this workbook',
+    writeNew: 'Write into a new workbook',
+    writtenNew: (names: readonly string[]) => `Made a new workbook with the sheets ${names.join(', ')}`,
     exportHtml: 'Export report (HTML)',
     exportXlsx: 'Export report (xlsx)',
     exported: (name: string) => `Report saved: ${name}`,
@@ -229,6 +236,17 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
       setStatus(t.written(sheets));
       // The person sees the summary; a host that cannot select leaves the sheets written all the same.
       await port.select(summary, 'A1').catch(() => undefined);
+    } catch (error) {
+      setStatus(t.writeFailed + (error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  const writeNewWorkbook = async () => {
+    const target = port.newWorkbook;
+    if (target === undefined) return;
+    try {
+      const sheets = await writeBatchToNewWorkbook(target, results, coverage ?? undefined, writeXlsx);
+      setStatus(t.writtenNew(sheets));
     } catch (error) {
       setStatus(t.writeFailed + (error instanceof Error ? error.message : String(error)));
     }
@@ -447,8 +465,13 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
               {t.sample}
             </Button>
             <Button appearance="primary" onClick={() => void writeSheets()} data-testid="batch-write">
-              {t.writeSheets}
+              {port.newWorkbook === undefined ? t.writeSheets : t.writeHere}
             </Button>
+            {port.newWorkbook !== undefined && (
+              <Button onClick={() => void writeNewWorkbook()} data-testid="batch-write-new">
+                {t.writeNew}
+              </Button>
+            )}
           </div>
           <div className="bpa-row">
             <Button onClick={() => void exportReport('html')} data-testid="batch-export-html">

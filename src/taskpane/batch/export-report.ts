@@ -6,6 +6,7 @@
 import { summarize, type BatchReport, type FileResult } from '../../app/batch-report';
 import type { CoverageReport } from '../../app/coverage';
 import { htmlReport } from '../../app/report-html';
+import type { ReportBook } from '../../app/report-book';
 import { nameAsGiven } from '../../app/report-summary';
 import { xlsxReportBook } from '../../app/report-xlsx';
 import type { Lang } from '../../domain/messages/catalog';
@@ -23,12 +24,17 @@ export function htmlReportBlob(report: BatchReport, lang: Lang): Blob {
   return new Blob([htmlReport(report, lang, nameAsGiven)], { type: 'text/html;charset=utf-8' });
 }
 
-/** The workbook the command line writes with --format xlsx (files named, not linked: their folder is unknown). */
-export async function xlsxReportBytes(report: BatchReport, lang: Lang): Promise<Uint8Array> {
+/** A report workbook from its tables, by the report writer (its own chunk, loaded on first use). */
+export async function writeXlsx(book: ReportBook): Promise<Uint8Array> {
   const { writeReportBookInBrowser } = await import(
     /* webpackChunkName: "batch-xlsx" */ '../../hosts/xlsx-file/report-book-browser'
   );
-  return writeReportBookInBrowser(
+  return writeReportBookInBrowser(book);
+}
+
+/** The workbook the command line writes with --format xlsx (files named, not linked: their folder is unknown). */
+export async function xlsxReportBytes(report: BatchReport, lang: Lang): Promise<Uint8Array> {
+  return writeXlsx(
     xlsxReportBook(() => report.files, lang, {
       shown: nameAsGiven,
       ...(report.coverage === undefined ? {} : { coverage: report.coverage }),
