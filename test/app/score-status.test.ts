@@ -9,7 +9,7 @@ import { builtInSettings } from '../../src/app/engine-settings';
 import { FormSession } from '../../src/app/form-session';
 import { insertTemplate } from '../../src/app/insert-template';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
-import { textReport } from '../../src/cli/report-text';
+import { textReport } from '../../src/app/report-text';
 import type { ParsedForm } from '../../src/domain/forms/form-model';
 import { cleanSelfEvaluationIndicators, selfEvaluation, withRow } from '../helpers/forms';
 

@@ -170,6 +170,8 @@ export interface ExcelHostApi {
     batch: (context: XlRequestContext) => Promise<T>,
   ): Promise<T>;
   isSetSupported(name: string, minVersion: string): boolean;
+  /** `Excel.createWorkbook(base64)` (ExcelApi 1.8): opens a new workbook from an xlsx file; absent before. */
+  createWorkbook?(base64: string): Promise<void>;
 }
 
 type Assert<T extends true> = T;

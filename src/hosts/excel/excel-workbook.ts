@@ -17,6 +17,7 @@ import { checkPlan, MAX_COLS, MAX_ROWS, parseRangeOrThrow } from '../../app/plan
 import {
   type CellsChanged,
   type HostCapabilities,
+  type NewWorkbook,
   HostError,
   type SheetInfo,
   type WorkbookPort,
@@ -198,7 +199,23 @@ export class ExcelWorkbook implements WorkbookPort {
     this.worksheetEvents = api.isSetSupported('ExcelApi', '1.9');
     this.mergedAreas = api.isSetSupported('ExcelApi', '1.13');
     this.now = options.now ?? (() => Date.now());
+    const create = api.createWorkbook;
+    if (create !== undefined) {
+      this.newWorkbook = {
+        kind: 'from-file',
+        open: async (base64) => {
+          try {
+            await create(base64);
+          } catch (error) {
+            throw toHostError(error, 'createWorkbook');
+          }
+        },
+      };
+    }
   }
+
+  /** Excel opens a new workbook from an xlsx file (ExcelApi 1.8). */
+  readonly newWorkbook?: NewWorkbook;
 
   // ---------------------------------------------------------------- the port
 

@@ -19,6 +19,8 @@ export type EtBlockValue = EtScalar | EtScalar[][] | EtScalar[];
 
 export interface EtApplication {
   ActiveWorkbook: Tolerant<EtWorkbook | null>;
+  /** The open workbooks; `Add()` makes a new, empty one (it becomes the active workbook). */
+  Workbooks?: Tolerant<EtWorkbooks>;
   ActiveWindow?: Tolerant<EtWindow | null>;
   Selection?: Tolerant<EtRange | null>;
   DisplayAlerts?: boolean;
@@ -42,6 +44,10 @@ export interface EtWindow {
   SplitColumn: number;
   ScrollRow: number;
   ScrollColumn: number;
+}
+
+export interface EtWorkbooks {
+  Add(): EtWorkbook;
 }
 
 export interface EtWorkbook {

@@ -8,6 +8,7 @@ import { checkPlan, MAX_COLS, MAX_ROWS, parseRangeOrThrow } from '../../app/plan
 import {
   type CellsChanged,
   type HostCapabilities,
+  type NewWorkbook,
   HostError,
   type SheetInfo,
   type WorkbookPort,
@@ -41,6 +42,8 @@ export interface WpsWorkbookOptions {
   /** `wps.PluginStorage`, to share the record of our own writes between the add-in's pages. */
   sharedStorage?: SharedStorage | null;
   now?: () => number;
+  /** The workbook this port works on; by default whichever workbook is active at each call. */
+  workbook?: EtWorkbook;
 }
 
 type SheetOp = Exclude<PlanOp, { kind: 'ensureSheet' | 'defineName' }>;
@@ -63,11 +66,30 @@ export class WpsWorkbook implements WorkbookPort {
   private readonly listeners = new Set<(change: CellsChanged) => void>();
   private sheetChangeHandler: SheetChangeHandler | null = null;
 
+  /** WPS adds an empty workbook (`Workbooks.Add()`), written through a port bound to it. */
+  readonly newWorkbook?: NewWorkbook;
+
+  private readonly bound: EtWorkbook | null;
+
   constructor(
     private readonly app: EtApplication,
     options: WpsWorkbookOptions = {},
   ) {
+    this.bound = options.workbook ?? null;
     this.ownWrites = new OwnWrites(options.sharedStorage ?? null, options.now);
+    if (app.Workbooks !== undefined && app.Workbooks !== null) {
+      this.newWorkbook = {
+        kind: 'empty',
+        add: async () =>
+          this.hostCall(() => {
+            const workbooks = readMember(app, 'Workbooks');
+            if (workbooks === undefined || workbooks === null) {
+              throw new HostError('unsupported', '无法新建工作簿 / WPS cannot add a workbook here');
+            }
+            return new WpsWorkbook(app, { ...options, workbook: workbooks.Add() });
+          }),
+      };
+    }
     this.capabilities = {
       hasChangeEvents: app.ApiEvent !== undefined && app.ApiEvent !== null,
       // WPS itself does not say; the own-writes record does.
@@ -459,6 +481,7 @@ export class WpsWorkbook implements WorkbookPort {
   // ---------------------------------------------------------------- lookups
 
   private workbook(): EtWorkbook {
+    if (this.bound !== null) return this.bound;
     const workbook = readMember(this.app, 'ActiveWorkbook');
     if (workbook === null || workbook === undefined) {
       throw new HostError('unsupported', '没有打开的工作簿 / no workbook is open in WPS');

@@ -206,8 +206,20 @@ export class FakeExcel {
       },
       isSetSupported: (name, version) =>
         name === 'ExcelApi' && versionAtLeast(this.options.excelApi, version),
+      // Excel.createWorkbook (ExcelApi 1.8) opens a new window the add-in cannot reach: the fake keeps the file.
+      ...(versionAtLeast(this.options.excelApi, '1.8')
+        ? {
+            createWorkbook: async (base64: string) => {
+              if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new Error('createWorkbook: not base64');
+              this.createdWorkbooks.push(base64);
+            },
+          }
+        : {}),
     };
   }
+
+  /** The files given to Excel.createWorkbook, base64, in order. */
+  readonly createdWorkbooks: string[] = [];
 
   supports(version: string): boolean {
     return versionAtLeast(this.options.excelApi, version);
