@@ -39,36 +39,50 @@ function filled(field: Field | undefined): boolean {
   return field !== undefined && field.cell !== null && field.formula === null && !isEmptyish(field);
 }
 
-/** The parts of the form in which a person has written something. */
-export function startedParts(form: ParsedForm): Set<FormPart> {
-  const started = new Set<FormPart>();
-  if (Object.values(form.header).some(filled)) started.add('header');
-  if (Object.values(form.goals).some(filled)) started.add('goals');
-  const fundsFilled = Object.values(form.funds).some(
-    (row) =>
-      row !== undefined &&
-      Object.entries(row.cols).some(
-        ([key, field]) => !FUNDS_SHIPPED.includes(key as FundsColKey) && filled(field),
-      ),
-  );
-  if (fundsFilled) started.add('funds');
+/**
+ * The cells of each part that a person fills and that count as starting it: not our formulas; in a criteria
+ * table only the answers; not the budget row's 分值. The one definition of "started", shared by the pane
+ * (startedParts) and the templates' 待填写 fill (todo-highlights.ts).
+ */
+export function partFields(form: ParsedForm): Map<FormPart, Field[]> {
+  const parts = new Map<FormPart, Field[]>();
+  const add = (part: FormPart, field: Field | undefined) => {
+    if (field === undefined || field.cell === null || field.formula !== null) return;
+    const list = parts.get(part) ?? [];
+    list.push(field);
+    parts.set(part, list);
+  };
+  for (const field of Object.values(form.header)) add('header', field);
+  for (const field of Object.values(form.goals)) add('goals', field);
+  for (const row of Object.values(form.funds)) {
+    if (row === undefined) continue;
+    for (const [key, field] of Object.entries(row.cols))
+      if (!FUNDS_SHIPPED.includes(key as FundsColKey)) add('funds', field);
+  }
   for (const key of Object.keys(form.tables) as TableKey[]) {
     const readings = form.readings[key] ?? [];
     const countsAsContent = new Set(
       readings.filter((r) => r.kind !== 'header' && r.kind !== 'footer').map((r) => r.row),
     );
     const columns = key === 'criteria' ? CRITERIA_ANSWERS : null;
-    const any = (form.tables[key] ?? []).some(
-      (row) =>
-        countsAsContent.has(row.row) &&
-        Object.entries(row.fields).some(
-          ([column, field]) => (columns === null || columns.includes(column as ColumnKey)) && filled(field),
-        ),
-    );
-    const summaryFilled =
-      key === mainTableKey(form) && (filled(form.total) || filled(form.grade) || filled(form.conclusion));
-    if (any || summaryFilled) started.add(key);
+    for (const row of form.tables[key] ?? []) {
+      if (!countsAsContent.has(row.row)) continue;
+      for (const [column, field] of Object.entries(row.fields))
+        if (columns === null || columns.includes(column as ColumnKey)) add(key, field);
+    }
+    if (key === mainTableKey(form)) {
+      add(key, form.total);
+      add(key, form.grade);
+      add(key, form.conclusion);
+    }
   }
+  return parts;
+}
+
+/** The parts of the form in which a person has written something. */
+export function startedParts(form: ParsedForm): Set<FormPart> {
+  const started = new Set<FormPart>();
+  for (const [part, fields] of partFields(form)) if (fields.some(filled)) started.add(part);
   return started;
 }
 

@@ -4,10 +4,11 @@
 import type { TemplateId } from '../domain/forms/form-model';
 import { DERIVED_FROM } from '../domain/forms/read-meta';
 import { toA1 } from '../domain/grid/address';
-import type { PlanOp } from '../domain/plan/plan';
+import type { Plan, PlanOp } from '../domain/plan/plan';
 import { buildTemplatePlan, META_HEADERS } from '../domain/templates/build-plan';
 import { getTemplateSpec } from '../domain/templates/registry';
 import type { EngineSettings } from './engine-settings';
+import { blockFromPlan, todoHighlightOps } from './todo-highlights';
 import type { WorkbookPort } from './workbook-port';
 
 export const META_SHEET = '_meta';
@@ -48,9 +49,20 @@ export async function insertTemplate(port: WorkbookPort, request: InsertRequest)
     createdAt: (request.now ?? new Date()).toISOString(),
     ...(request.after === undefined ? {} : { after: request.after }),
   });
+  addTodoHighlights(plan, sheet, request);
   if (request.derivedFrom !== undefined) plan.ops.push(...derivedFromOps(metaRow, request.derivedFrom));
   await port.applyPlan(plan);
   return { sheet, opCount: plan.ops.length };
+}
+
+/**
+ * The 待填写 fill, drawn by the template so that Excel and WPS show it (todo-highlights.ts). It goes before the
+ * sheet is protected: Excel adds no conditional format to a protected sheet.
+ */
+function addTodoHighlights(plan: Plan, sheet: string, request: InsertRequest): void {
+  const ops = todoHighlightOps(blockFromPlan(plan, sheet), sheet, request.template, request.settings);
+  const protect = plan.ops.findIndex((op) => op.kind === 'protectSheet' && op.sheet === sheet);
+  plan.ops.splice(protect === -1 ? plan.ops.length : protect, 0, ...ops);
 }
 
 /** A name not taken by a sheet, whose instructions sheet name is free too, within Excel's 31 characters. */

@@ -4,6 +4,7 @@
  * over it (or a colour by severity where the template has none).
  */
 import type { SheetReport } from '../app/check-workbook';
+import { TODO_FILL } from '../app/todo-highlights';
 import type { Issue, Severity } from '../domain/checks/issue';
 import type { Field } from '../domain/forms/form-model';
 import { parseA1, parseRange, rangeContains } from '../domain/grid/address';
@@ -44,7 +45,7 @@ export function computedCells(report: SheetReport | null): Map<string, string> {
 }
 
 /** The light fill of a required cell still to fill (待填写) in a part of the form nobody has started. */
-export const TODO_FILL = '#EEF3FA';
+export { TODO_FILL };
 
 /**
  * Cells still to fill, with what the pane says of them. Only empty cells are to-dos, so the fill never covers
@@ -75,7 +76,11 @@ export function issueMarks(
 ): Map<string, IssueMark> {
   const out = new Map<string, IssueMark>();
   if (!report) return out;
-  const ranges = highlights.map((h) => ({ range: safeRange(h.range), fill: h.fill }));
+  // The template's 待填写 rules are drawn from the to-do list (todoMarks), never over an issue: a cell whose
+  // part is started is an error, whatever the blank form's rule would say.
+  const ranges = highlights
+    .filter((h) => h.fill !== TODO_FILL)
+    .map((h) => ({ range: safeRange(h.range), fill: h.fill }));
   for (const issue of report.issues) {
     if (!issue.cell) continue;
     const cell = issue.cell.split(':')[0] ?? issue.cell;

@@ -8,7 +8,7 @@ import { insertTemplate } from '../../src/app/insert-template';
 import { readForm } from '../../src/domain/forms/read-form';
 import { columnLetter, parseA1, parseRange, rangeContains } from '../../src/domain/grid/address';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
-import { computedCells, issueMarks, SEVERITY_FILL } from '../../src/workbench/cell-view';
+import { computedCells, issueMarks, SEVERITY_FILL, TODO_FILL } from '../../src/workbench/cell-view';
 import { formattedNumber, parseTsv, typedEntry, typedValue } from '../../src/workbench/typed-input';
 
 const settings = builtInSettings();
@@ -105,11 +105,18 @@ test('formula cells show the engine result; issue cells take the highlight rule 
   const marks = issueMarks(report, highlights);
   expect(marks.size).toBeGreaterThan(0);
   for (const [a1, mark] of marks) {
-    const rule = highlights.find((h) => rangeContains(parseRange(h.range), parseA1(a1)));
+    const rule = highlights.find(
+      (h) => h.fill !== TODO_FILL && rangeContains(parseRange(h.range), parseA1(a1)),
+    );
     expect(mark.fill).toBe(rule ? rule.fill : SEVERITY_FILL[mark.severity]);
     expect(mark.issues.every((i) => i.cell?.startsWith(a1))).toBe(true);
   }
   // The 项目名称 cell is empty, an error, and the template has a highlight rule there.
   const projectName = report.form.header.projectName?.cell;
   expect(projectName && marks.get(projectName)?.severity).toBe('error');
+  // The template's 待填写 fill covers it too, but an error is never drawn in it.
+  expect(highlights.some((h) => h.fill === TODO_FILL && projectName && h.range.startsWith(projectName))).toBe(
+    true,
+  );
+  expect(projectName && marks.get(projectName)?.fill).not.toBe(TODO_FILL);
 });
