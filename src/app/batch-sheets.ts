@@ -9,6 +9,8 @@ import type { CoverageReport } from './coverage';
 import { COVERAGE_HEADER, coverageRows } from './report-coverage';
 import type { ReportBook, ReportCell } from './report-book';
 import { inertCell } from './report-xlsx';
+import { nameAsGiven, summaryRows as reportSummaryRows } from './report-summary';
+import { statusLabel } from './report-text';
 import type { NewWorkbook } from './workbook-port';
 import { freeSheetName } from './insert-template';
 import type { CellInput } from '../domain/grid/cell';
@@ -18,18 +20,16 @@ export const SUMMARY_SHEET = '审核汇总';
 export const ISSUES_SHEET = '问题清单';
 export const COVERAGE_SHEET = '全覆盖';
 
-const STATUS: Record<FileResult['status'], string> = {
-  checked: '已检查',
-  unreadable: '无法读取',
-  unrecognized: '未识别表格',
-};
-
 const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
 
 export function count(result: FileResult, severity: 'error' | 'warning'): number {
   return result.sheets.reduce((n, s) => n + s.issues.filter((i) => i.severity === severity).length, 0);
 }
 
+/**
+ * The 审核汇总 rows: the same summary rows, in the same columns, as the 汇总 sheet of the command line's xlsx
+ * report (form names in Chinese, 未评级 with what blocks the grade), so pane and report never disagree.
+ */
 export function summaryRows(results: readonly FileResult[]): CellInput[][] {
   const rows: CellInput[][] = [
     [
@@ -41,6 +41,7 @@ export function summaryRows(results: readonly FileResult[]): CellInput[][] {
       '表格',
       '自评总分',
       '复算总分',
+      '差异',
       '自评等级',
       '复算等级',
       '错误',
@@ -49,41 +50,22 @@ export function summaryRows(results: readonly FileResult[]): CellInput[][] {
     ],
   ];
   for (const result of results) {
-    if (result.sheets.length === 0) {
+    for (const row of reportSummaryRows(result, nameAsGiven, 'zh-CN')) {
       rows.push([
-        result.file,
-        STATUS[result.status],
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        0,
-        0,
-        result.error?.message ?? null,
-      ]);
-      continue;
-    }
-    for (const sheet of result.sheets) {
-      const errors = sheet.issues.filter((i) => i.severity === 'error').length;
-      const warnings = sheet.issues.filter((i) => i.severity === 'warning').length;
-      rows.push([
-        result.file,
-        STATUS[result.status],
-        sheet.sheet,
-        sheet.department,
-        sheet.project,
-        sheet.template,
-        sheet.scores.statedTotal,
-        sheet.scores.total,
-        sheet.scores.statedGrade,
-        sheet.scores.grade,
-        errors,
-        warnings,
-        null,
+        row.path,
+        statusLabel(row.status, 'zh-CN'),
+        row.sheet,
+        row.department,
+        row.project,
+        row.form,
+        row.statedTotal,
+        row.total,
+        row.difference,
+        row.statedGrade,
+        row.grade,
+        row.errors,
+        row.warnings,
+        row.blockers || row.note,
       ]);
     }
   }
@@ -117,7 +99,7 @@ export function coverageSheetRows(coverage: CoverageReport): CellInput[][] {
   return [COVERAGE_HEADER, ...coverageRows(coverage, 'zh-CN')];
 }
 
-const SUMMARY_WIDTHS = [28, 10, 16, 24, 24, 18, 10, 10, 10, 10, 8, 8, 40];
+const SUMMARY_WIDTHS = [28, 10, 16, 24, 24, 18, 10, 10, 8, 10, 10, 8, 8, 40];
 const ISSUES_WIDTHS = [28, 16, 8, 10, 24, 60];
 const COVERAGE_WIDTHS = [22, 28, 16, 26, 24, 30];
 

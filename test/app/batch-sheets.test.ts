@@ -50,6 +50,12 @@ describe('batch summary sheets', () => {
     expect(rows).toHaveLength(1 + good.sheets.length + 1);
     const goodSheet = good.sheets[0];
     expect(rows[1]?.[7]).toBe(goodSheet?.scores.total ?? null);
+    // The form by its Chinese name and the grade as the reports give it (未评级 while blocked), never a code.
+    expect(rows[0]?.slice(5, 11)).toEqual(['表格', '自评总分', '复算总分', '差异', '自评等级', '复算等级']);
+    expect(rows[1]?.[5]).toBe('项目支出绩效自评表');
+    expect(String(rows[1]?.[10])).toMatch(
+      goodSheet?.scores.status.kind === 'final' ? /^[优良中差]$/ : /未评级/,
+    );
     expect(rows[rows.length - 1]?.[1]).toBe('无法读取');
     const issueCount = good.sheets.reduce((n, s) => n + s.issues.length, 0) + 1;
     expect((await book.readBlock(issues)).values).toHaveLength(1 + issueCount);
