@@ -224,37 +224,52 @@ function localName(name: string): string {
 /**
  * Thrown by a handler once the rest of a part holds nothing the reader takes (a sheet's validations and page
  * setup after its merges, the styles after the cell formats): parsing ends there, and what was read stands.
+ * One instance serves every part: it carries no information, and making an Error captures a stack each time.
  */
 class EnoughRead extends Error {}
+const ENOUGH_READ = new EnoughRead('enough read');
 
 /** One decoder for every part that fits in a slice: making a decoder per part costs more than decoding it. */
 const utf8 = new TextDecoder('utf-8');
+
+const ignore = (): void => undefined;
 
 /**
  * Runs saxes over a part, a slice at a time. Namespaces are not resolved (xmlns: false) and positions are
  * not tracked: neither is needed, and both cost time. saxes expands only the five predefined entities and
  * character references; a DTD's entities are never expanded, so an entity bomb is a parse error.
+ *
+ * Every parser gets the same four handlers in the same order (a no-op where a part needs none): saxes keeps
+ * its handlers as properties of the parser, so parsers set up differently have different hidden classes,
+ * and once its state machine has seen several of them every step of it runs slower (measured: four times
+ * slower for a whole workbook once five differently set-up parsers had run in the process).
  */
 function parseXml(part: Uint8Array, handlers: Handlers, budget: Budget): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   const { open, text, close } = handlers;
   parser.on('opentag', (node: SaxesTagPlain) => {
     budget.tick();
-    open?.(localName(node.name), node.attributes);
-    if (node.isSelfClosing) close?.(localName(node.name));
+    const name = localName(node.name);
+    open?.(name, node.attributes);
+    if (node.isSelfClosing) close?.(name);
   });
-  if (text !== undefined) {
-    parser.on('text', (t) => {
-      budget.tick();
-      text(t);
-    });
-    parser.on('cdata', (t) => text(t));
-  }
-  if (close !== undefined) {
-    parser.on('closetag', (node) => {
-      if (!node.isSelfClosing) close(localName(node.name));
-    });
-  }
+  const onText =
+    text === undefined
+      ? ignore
+      : (t: string) => {
+          budget.tick();
+          text(t);
+        };
+  parser.on('text', onText);
+  parser.on('cdata', text ?? ignore);
+  parser.on(
+    'closetag',
+    close === undefined
+      ? ignore
+      : (node) => {
+          if (!node.isSelfClosing) close(localName(node.name));
+        },
+  );
   try {
     if (part.byteLength <= SLICE_BYTES) {
       parser.write(utf8.decode(part));
@@ -415,7 +430,7 @@ function parseStyles(part: Uint8Array | undefined, budget: Budget): boolean[] {
       },
       close: (tag) => {
         // The cell formats are all that is taken; the named styles, colours and the rest follow them.
-        if (tag === 'cellXfs') throw new EnoughRead();
+        if (tag === 'cellXfs') throw ENOUGH_READ;
       },
     },
     budget,
@@ -621,7 +636,7 @@ function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
         } else if (tag === 'sheetData') {
           inSheetData = true;
         } else if (sheetDataRead && AFTER_MERGES.has(tag)) {
-          throw new EnoughRead();
+          throw ENOUGH_READ;
         } else if (tag === 'mergeCell') {
           budget.addMerge();
           const range = rangeOf(attrs.ref);
@@ -641,7 +656,7 @@ function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
           if (tag === 'sheetData') {
             inSheetData = false;
             sheetDataRead = true;
-          } else if (tag === 'mergeCells') throw new EnoughRead();
+          } else if (tag === 'mergeCells') throw ENOUGH_READ;
           return;
         }
         if (tag === 'c') {
