@@ -787,6 +787,15 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
 
 // ---------------------------------------------------------------- merges: covered cells read as blank
 
+/** Whether the cells are strictly in sheet order: down the rows, across each row, no cell twice. */
+function inSheetOrder(rows: readonly number[], cols: readonly number[]): boolean {
+  for (let i = 1; i < rows.length; i += 1) {
+    const dr = (rows[i] ?? 0) - (rows[i - 1] ?? 0);
+    if (dr < 0 || (dr === 0 && (cols[i] ?? 0) <= (cols[i - 1] ?? 0))) return false;
+  }
+  return true;
+}
+
 /**
  * Removes the content of cells a merge covers (all but its top-left cell), as a sheet shows them. A sweep
  * down the rows with the merges active at each row kept in order of their left column: the cost grows with
@@ -796,9 +805,12 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
 function finishSheet(sheet: SheetCells, budget: Budget): CellRange | null {
   const count = sheet.rows.length;
   const order = Array.from({ length: count }, (_, i) => i);
-  order.sort(
-    (a, b) => (sheet.rows[a] ?? 0) - (sheet.rows[b] ?? 0) || (sheet.cols[a] ?? 0) - (sheet.cols[b] ?? 0),
-  );
+  // Cells are written in order (rows down, columns across) by every writer seen; sort only when they are not.
+  if (!inSheetOrder(sheet.rows, sheet.cols)) {
+    order.sort(
+      (a, b) => (sheet.rows[a] ?? 0) - (sheet.rows[b] ?? 0) || (sheet.cols[a] ?? 0) - (sheet.cols[b] ?? 0),
+    );
+  }
   const covered = new Uint8Array(count);
   if (sheet.merges.length > 0) {
     const byTop = [...sheet.merges].sort((a, b) => a.top - b.top);
