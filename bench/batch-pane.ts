@@ -75,10 +75,14 @@ export async function batchPaneBench(rows: BenchRow[]): Promise<void> {
     budget: 'none',
     verdict: leaked.length === 0 ? 'ok' : 'OVER',
   });
-  const chunks = readdirSync(dist).filter((f) => /^batch(-check)?\.[0-9a-f]+\.js$/.test(f));
+  const chunks = readdirSync(dist).filter((f) => /^batch(-check|-xlsx)?\.[0-9a-f]+\.js$/.test(f));
   for (const chunk of chunks) {
     rows.push({
-      measure: `batch chunk ${chunk.replace(/\.[0-9a-f]+\.js$/, '')} gzipped (loaded on opening 批量审核)`,
+      measure: `batch chunk ${chunk.replace(/\.[0-9a-f]+\.js$/, '')} gzipped (${
+        chunk.startsWith('batch-xlsx')
+          ? 'loaded on the first xlsx report or new workbook'
+          : 'loaded on opening 批量审核'
+      })`,
       value: kb(gzipped(dist, chunk)),
       budget: '',
       verdict: '',

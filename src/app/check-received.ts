@@ -76,6 +76,28 @@ export async function checkReceivedBytes(
   }
 }
 
+/** The forms a goal workbook declares (given with --goals, or as 目标申报表 in the pane's batch review). */
+export const GOAL_TEMPLATES: readonly string[] = ['project-goals', 'department-goals'];
+
+/**
+ * The declared goal forms of a goal workbook from its bytes, parsed once and handed to every check (as plain
+ * data, so they cross into workers). Null when the file cannot be read; an empty list when it declares none.
+ */
+export async function readGoalFormsFromBytes(
+  bytes: Uint8Array,
+  options: Pick<CheckOptions, 'profile' | 'framework'>,
+  open: OpenReceived,
+): Promise<ParsedForm[] | null> {
+  try {
+    const opened = await open(bytes);
+    if (!opened.ok) return null;
+    const report = await checkWorkbook(opened.workbook, { settingsFor: settingsFor(options) });
+    return report.sheets.filter((s) => GOAL_TEMPLATES.includes(s.template)).map((s) => s.form);
+  } catch {
+    return null;
+  }
+}
+
 export function unreadable(file: string, code: string, detail: string, lang: Lang): FileResult {
   const base =
     code === READ_FAILED

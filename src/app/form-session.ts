@@ -19,6 +19,7 @@ import { parseRange, toRangeA1, type CellRange } from '../domain/grid/address';
 import { scoreForm, settleScores } from '../domain/scoring/score';
 import type { FormScores } from '../domain/scoring/score-types';
 import type { EngineSettings } from './engine-settings';
+import { splitProgress, type Progress } from './form-progress';
 import type { CellsChanged, WorkbookPort } from './workbook-port';
 
 export type ChangeEffect = 'ignored' | 'rows' | 'reloaded';
@@ -38,6 +39,11 @@ export class FormSession {
   private currentScores: FormScores;
   /** Round trips to the host since the session opened (benchmarks count them). */
   readCount = 0;
+  /**
+   * Every empty required cell is an error, started or not (全部重新检查). Otherwise those of a part of the form
+   * nobody has started are to-dos (form-progress.ts).
+   */
+  strict = false;
 
   private constructor(
     private readonly port: WorkbookPort,
@@ -74,12 +80,28 @@ export class FormSession {
     return this.form;
   }
 
-  /** The scores as shown: provisional (暂定, no grade) while an error remains or a row has no score. */
+  /**
+   * The scores as shown: provisional (暂定, no grade) while an error or a to-do remains or a row has no score.
+   */
   get scores(): FormScores {
-    return settleScores(this.currentScores, this.issues);
+    return this.view().scores;
   }
 
-  /** All issues of the form in sheet order. */
+  /** Issues, to-dos and scores as the pane shows them, worked out once. */
+  view(): Progress & { scores: FormScores } {
+    const progress = this.progress;
+    return {
+      ...progress,
+      scores: settleScores(this.currentScores, progress.issues, progress.todo.length),
+    };
+  }
+
+  /** The issues as the pane lists them: errors and the rest, and apart from them the cells still to fill. */
+  get progress(): Progress {
+    return splitProgress(this.form, this.issues, this.strict);
+  }
+
+  /** All issues of the form in sheet order, as a full check reports them (to-dos among them, as errors). */
   get issues(): Issue[] {
     const rowIssues = this.tables.flatMap((t) =>
       [...t.rowIssues.entries()].sort(([a], [b]) => a - b).flatMap(([, issues]) => issues),

@@ -5,9 +5,11 @@
  * changed. Each form sheet keeps a FormSession (one block read per edited sheet); a sheet that is not a
  * form yet is read again when it is edited (a form typed or pasted by hand); inserted or deleted rows reload
  * that sheet; a sheet that appears (a template just inserted), disappears or is renamed is found by listing
- * the sheets again. The state after any edits equals a full `checkWorkbook` of the same workbook.
+ * the sheets again. The state after any edits equals a full `checkWorkbook` of the same workbook, with one
+ * difference a person filling a form sees: empty required cells of parts nobody has started are listed apart as
+ * to-dos (待填写, form-progress.ts) until 全部重新检查 (checkEverything) makes them errors as a full check does.
  */
-import type { Severity } from '../domain/checks/issue';
+import type { Issue, Severity } from '../domain/checks/issue';
 import type { ParsedForm } from '../domain/forms/form-model';
 import { readForm, type FormHint } from '../domain/forms/read-form';
 import type { Block } from '../domain/grid/cell';
@@ -58,10 +60,22 @@ export interface LiveStats {
   lastLatencyMs: number;
 }
 
+/** A form sheet as the pane shows it: a sheet report whose empty required cells may wait as to-dos. */
+export interface LiveSheet extends SheetReport {
+  /**
+   * Required cells still empty in parts of the form nobody has started (待填写): counted and drawn apart from
+   * the issues, which hold everything else. Empty once 全部重新检查 was asked for on the sheet.
+   */
+  todo: Issue[];
+}
+
 export interface LiveState {
   status: 'starting' | 'ready' | 'error';
-  /** Every form sheet in workbook order, with its issues and scores (the shape of a WorkbookReport). */
-  sheets: SheetReport[];
+  /**
+   * Every form sheet in workbook order, with its issues and scores (the shape of a WorkbookReport), its to-dos
+   * apart.
+   */
+  sheets: LiveSheet[];
   /** Visible, non-empty sheets that hold no recognisable form. */
   unrecognized: string[];
   /** The form sheet edited or added last: the one the person is working on. */
@@ -87,6 +101,11 @@ export function severityCounts(sheets: readonly SheetReport[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const sheet of sheets) for (const issue of sheet.issues) counts[issue.severity] += 1;
   return counts;
+}
+
+/** Required cells still to fill (待填写) over the given sheets. */
+export function todoCount(sheets: readonly LiveSheet[]): number {
+  return sheets.reduce((n, sheet) => n + sheet.todo.length, 0);
 }
 
 interface SheetEntry {
@@ -143,6 +162,8 @@ export class LiveChecks {
   private entries: SheetEntry[] = [];
   private meta: MetaEntry[] = [];
   private lastEdited: string | null = null;
+  /** Sheets (upper case) whose every empty required cell is an error: 全部重新检查 was asked for. */
+  private readonly strictSheets = new Set<string>();
   private pending: CellsChanged[] = [];
   private pendingSince: number | null = null;
   private timer: unknown = null;
@@ -197,6 +218,19 @@ export class LiveChecks {
   setSettings(settingsFor: (meta: MetaEntry | null) => EngineSettings): Promise<void> {
     this.settingsFor = settingsFor;
     return this.enqueue(() => this.reloadAll());
+  }
+
+  /**
+   * 全部重新检查: reads every sheet again and from now on lists every empty required cell of the forms there as
+   * an error, started or not. New settings may come with it.
+   */
+  checkEverything(settingsFor?: (meta: MetaEntry | null) => EngineSettings): Promise<void> {
+    if (settingsFor) this.settingsFor = settingsFor;
+    return this.enqueue(async () => {
+      const sheets = await this.port.listSheets();
+      for (const info of sheets) this.strictSheets.add(info.name.toUpperCase());
+      await this.reloadAll();
+    });
   }
 
   /**
@@ -398,6 +432,7 @@ export class LiveChecks {
     const read = readForm(block, info.name, hint);
     if (!read.ok) return { ...skipped, kind: read.reason === 'unrecognized' ? 'unrecognized' : 'skipped' };
     const session = await FormSession.open(this.port, info.name, this.settingsOf(info.name), hint, null);
+    if (session) session.strict = this.strictSheets.has(info.name.toUpperCase());
     return session
       ? { name: info.name, kind: 'form', visible, session, goals: null }
       : { ...skipped, kind: 'unrecognized' };
@@ -430,6 +465,7 @@ export class LiveChecks {
         wanted,
       );
       if (session) {
+        session.strict = this.strictSheets.has(entry.name.toUpperCase());
         entry.session = session;
         entry.goals = wanted;
       }
@@ -458,20 +494,12 @@ export class LiveChecks {
 
   /** The state's sheets from the sessions, in workbook order. */
   private collect(): void {
-    const sheets: SheetReport[] = this.entries.flatMap((e) => {
+    const sheets: LiveSheet[] = this.entries.flatMap((e) => {
       const s = e.session;
       if (!s) return [];
       const form = s.parsed;
-      return [
-        {
-          sheet: e.name,
-          template: form.template,
-          source: form.source,
-          form,
-          issues: s.issues,
-          scores: s.scores,
-        },
-      ];
+      const { issues, todo, scores } = s.view();
+      return [{ sheet: e.name, template: form.template, source: form.source, form, issues, todo, scores }];
     });
     const unrecognized = this.entries.filter((e) => e.kind === 'unrecognized').map((e) => e.name);
     const lastEdited =

@@ -53,8 +53,19 @@ export interface SheetInfo {
   usedRange: string | null;
 }
 
+/**
+ * A new workbook, where the host can make one (写入汇总表 into a new workbook). Excel opens a new workbook
+ * from a whole xlsx file (`Excel.createWorkbook`, base64) and the pane cannot write into it afterwards; WPS
+ * adds an empty workbook (`Workbooks.Add()`) that is written through a port over it.
+ */
+export type NewWorkbook =
+  | { kind: 'from-file'; open(base64: string): Promise<void> }
+  | { kind: 'empty'; add(): Promise<WorkbookPort> };
+
 export interface WorkbookPort {
   readonly capabilities: HostCapabilities;
+  /** How this host makes a new workbook; absent where it cannot (a plain browser, older Office). */
+  readonly newWorkbook?: NewWorkbook;
   listSheets(): Promise<SheetInfo[]>;
   /** Apply a whole plan in one batch. Throws HostError('sheet_exists') rather than replace a sheet. */
   applyPlan(plan: Plan): Promise<void>;

@@ -11,11 +11,10 @@ import {
   DEFAULT_MAX_FILE_BYTES,
   describe,
   READ_FAILED,
-  settingsFor,
+  readGoalFormsFromBytes,
   unreadable,
   type CheckOptions,
 } from '../app/check-received';
-import { checkWorkbook } from '../app/check-workbook';
 import type { ParsedForm } from '../domain/forms/form-model';
 import type { CliHost } from './cli-host';
 
@@ -74,8 +73,6 @@ export async function checkFile(file: string, options: CheckOptions, host: CliHo
   return checkReceivedBytes(file, read.bytes, options, (bytes) => host.openReceived(bytes));
 }
 
-const GOAL_TEMPLATES: readonly string[] = ['project-goals', 'department-goals'];
-
 /**
  * The declared goal forms of a goal workbook given with --goals, parsed once and handed to every check
  * (as plain data, so they cross into workers). Null when the file cannot be read.
@@ -85,14 +82,7 @@ export async function readGoalForms(
   options: Pick<CheckOptions, 'profile' | 'framework'>,
   host: CliHost,
 ): Promise<ParsedForm[] | null> {
-  try {
-    const read = await readReceivedFile(file, host.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    if (!read.ok) return null;
-    const opened = await host.openReceived(read.bytes);
-    if (!opened.ok) return null;
-    const report = await checkWorkbook(opened.workbook, { settingsFor: settingsFor(options) });
-    return report.sheets.filter((s) => GOAL_TEMPLATES.includes(s.template)).map((s) => s.form);
-  } catch {
-    return null;
-  }
+  const read = await readReceivedFile(file, host.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (!read.ok) return null;
+  return readGoalFormsFromBytes(read.bytes, options, (bytes) => host.openReceived(bytes));
 }

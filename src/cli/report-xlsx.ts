@@ -1,61 +1,28 @@
 /**
- * The xlsx report: 汇总 (one row per file and sheet, each file linked), 指标明细 (one row per indicator as
- * read, stated beside recomputed score) and 问题清单 (one row per issue). Everything in it comes from
- * received files, so no text cell may start like a formula — a reviewer who edits a cell must not turn
- * `=HYPERLINK(...)` typed by a sender into a live formula (CSV/formula injection) — and no text is longer
- * than a cell holds (32,767 characters).
+ * The command line's xlsx report: the host-neutral tables of src/app/report-xlsx.ts, with each checked file
+ * named relative to the folder checked and linked from the report's folder, written by the host.
  */
-import { dirname, relative, resolve, sep } from 'node:path';
 import type { BatchReport, FileResult } from '../app/batch-report';
 import type { CoverageReport } from '../app/coverage';
+import { xlsxReportBook } from '../app/report-xlsx';
 import type { Lang } from '../domain/messages/catalog';
-import { severityLabel } from '../domain/messages/catalog';
-import type { ReportCell } from '../app/report-book';
 import type { CliHost } from './cli-host';
-import { COVERAGE_HEADER, coverageRows } from './report-coverage';
-import { statusLabel } from './report-text';
-import {
-  displayPath,
-  formTitle,
-  indicatorRows,
-  issuesByRow,
-  operatorSourceLabel,
-  summaryRows,
-  unscorableText,
-} from './report-summary';
-import { capCell, MAX_CELL_CHARS, printable } from './text-hygiene';
+import { fileLink, shownUnder } from './report-paths';
 
-export const SUMMARY_SHEET = '汇总';
-export const INDICATORS_SHEET = '指标明细';
-export const ISSUES_SHEET = '问题清单';
-export const COVERAGE_SHEET = '全覆盖';
+export {
+  CELL_LIMIT,
+  COVERAGE_SHEET,
+  INDICATORS_SHEET,
+  inertCell,
+  ISSUES_SHEET,
+  SUMMARY_SHEET,
+  templateTitle,
+} from '../app/report-xlsx';
 
-/** The most characters an Excel cell holds. */
-export const CELL_LIMIT = MAX_CELL_CHARS;
-
-export { formTitle as templateTitle };
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Text that a spreadsheet would read as a formula gets a leading apostrophe; control characters (which XML
- * cannot hold) are shown as escapes; no cell holds more than Excel allows. Numbers stay numbers.
- */
-export function inertCell(value: string): string;
-export function inertCell(value: string | number | null): string | number | null;
-export function inertCell(value: string | number | null): string | number | null {
-  if (typeof value !== 'string') return value;
-  const text = capCell(printable(value));
-  return FORMULA_START.test(text) ? capCell(`'${text}`) : text;
-}
-
-const t = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
-
-/** A link from the report's folder to the checked file, with forward slashes as Excel and WPS expect. */
-function fileLink(file: string, reportPath: string): string {
-  return relative(dirname(resolve(reportPath)), resolve(file))
-    .split(sep)
-    .join('/');
+interface Where {
+  roots: readonly string[];
+  output: string;
+  coverage?: CoverageReport | undefined;
 }
 
 /** The whole report at once (tests, small batches). */
@@ -63,7 +30,7 @@ export function xlsxReport(
   report: BatchReport,
   lang: Lang,
   host: Pick<CliHost, 'writeReportBook'>,
-  where: { roots: readonly string[]; output: string; coverage?: CoverageReport | undefined },
+  where: Where,
 ): Promise<Uint8Array> {
   return xlsxReportOf(() => report.files, lang, host, {
     ...where,
@@ -71,168 +38,18 @@ export function xlsxReport(
   });
 }
 
-function* summaryCells(
-  files: Iterable<FileResult>,
-  lang: Lang,
-  where: { roots: readonly string[]; output: string },
-): Generator<ReportCell[]> {
-  for (const file of files)
-    for (const row of summaryRows(file, where.roots, lang))
-      yield [
-        { text: inertCell(row.path), link: fileLink(row.file, where.output) },
-        statusLabel(row.status, lang),
-        row.sheet,
-        row.department,
-        row.project,
-        row.form,
-        row.statedTotal,
-        row.total,
-        row.difference,
-        row.statedGrade,
-        row.grade,
-        row.errors,
-        row.warnings,
-        row.blockers || row.note,
-      ];
-}
-
-function* indicatorCells(
-  files: Iterable<FileResult>,
-  lang: Lang,
-  roots: readonly string[],
-): Generator<ReportCell[]> {
-  for (const file of files)
-    for (const sheet of file.sheets) {
-      const byRow = issuesByRow(sheet);
-      for (const r of indicatorRows(sheet))
-        yield [
-          displayPath(file.file, roots),
-          sheet.sheet,
-          r.row,
-          r.level1,
-          r.level2,
-          r.name,
-          r.operator,
-          operatorSourceLabel(r.operatorSource, lang),
-          r.target,
-          r.actual,
-          r.percent ? '%' : r.unit,
-          r.weight,
-          r.statedScore,
-          r.score,
-          [unscorableText(r.unscorable, lang), ...(byRow.get(r.row) ?? []).map((i) => i.message)]
-            .filter((x): x is string => x !== null)
-            .join('；') || null,
-        ];
-    }
-}
-
-function* issueCells(
-  files: Iterable<FileResult>,
-  lang: Lang,
-  roots: readonly string[],
-): Generator<ReportCell[]> {
-  for (const file of files) {
-    const path = displayPath(file.file, roots);
-    if (file.status !== 'checked') {
-      yield [
-        path,
-        null,
-        null,
-        severityLabel('error', lang),
-        file.error?.message ?? null,
-        file.error?.code ?? null,
-      ];
-      continue;
-    }
-    for (const sheet of file.sheets)
-      for (const issue of sheet.issues)
-        yield [path, sheet.sheet, issue.cell, severityLabel(issue.severity, lang), issue.message, issue.code];
-  }
-}
-
-/**
- * The xlsx report from results read a file at a time: each sheet of the report reads the results once, and
- * the rows are streamed into the workbook.
- */
-export async function xlsxReportOf(
+/** The report from results read a file at a time, its rows streamed into the workbook. */
+export function xlsxReportOf(
   files: () => Iterable<FileResult>,
   lang: Lang,
   host: Pick<CliHost, 'writeReportBook'>,
-  where: { roots: readonly string[]; output: string; coverage?: CoverageReport | undefined },
+  where: Where,
 ): Promise<Uint8Array> {
-  function* inert(rows: Iterable<ReportCell[]>): Generator<ReportCell[]> {
-    for (const row of rows)
-      yield row.map((cell) => (cell !== null && typeof cell === 'object' ? cell : inertCell(cell)));
-  }
-  return host.writeReportBook({
-    sheets: [
-      {
-        name: SUMMARY_SHEET,
-        header: [
-          t(lang, '文件', 'File'),
-          t(lang, '状态', 'Status'),
-          t(lang, '工作表', 'Sheet'),
-          t(lang, '单位', 'Department'),
-          t(lang, '项目', 'Project'),
-          t(lang, '表格', 'Form'),
-          t(lang, '自评总分', 'Stated total'),
-          t(lang, '复算总分', 'Recomputed total'),
-          t(lang, '差异', 'Difference'),
-          t(lang, '自评等级', 'Stated grade'),
-          t(lang, '复算等级', 'Recomputed grade'),
-          t(lang, '错误', 'Errors'),
-          t(lang, '警告', 'Warnings'),
-          t(lang, '说明', 'Note'),
-        ],
-        rows: inert(summaryCells(files(), lang, where)),
-        widths: [36, 10, 20, 24, 30, 24, 10, 10, 8, 10, 10, 8, 8, 40],
-      },
-      {
-        name: INDICATORS_SHEET,
-        header: [
-          t(lang, '文件', 'File'),
-          t(lang, '工作表', 'Sheet'),
-          t(lang, '行', 'Row'),
-          t(lang, '一级指标', 'Level 1'),
-          t(lang, '二级指标', 'Level 2'),
-          t(lang, '三级指标', 'Indicator'),
-          t(lang, '运算符', 'Operator'),
-          t(lang, '运算符来源', 'Operator from'),
-          t(lang, '指标值', 'Target'),
-          t(lang, '实际完成值', 'Actual'),
-          t(lang, '单位', 'Unit'),
-          t(lang, '分值', 'Weight'),
-          t(lang, '自评得分', 'Stated score'),
-          t(lang, '复算得分', 'Recomputed score'),
-          t(lang, '问题', 'Issues'),
-        ],
-        rows: inert(indicatorCells(files(), lang, where.roots)),
-        widths: [30, 16, 6, 14, 16, 30, 8, 18, 10, 10, 8, 8, 10, 10, 60],
-      },
-      {
-        name: ISSUES_SHEET,
-        header: [
-          t(lang, '文件', 'File'),
-          t(lang, '工作表', 'Sheet'),
-          t(lang, '单元格', 'Cell'),
-          t(lang, '级别', 'Severity'),
-          t(lang, '问题说明', 'Message'),
-          t(lang, '代码', 'Code'),
-        ],
-        rows: inert(issueCells(files(), lang, where.roots)),
-        widths: [30, 16, 10, 8, 80, 24],
-      },
-      ...(where.coverage === undefined
-        ? []
-        : [
-            {
-              name: COVERAGE_SHEET,
-              header: COVERAGE_HEADER,
-              rows: inert(coverageRows(where.coverage, lang)),
-              widths: [22, 36, 24, 26, 24, 30],
-            },
-          ]),
-    ],
-  });
+  return host.writeReportBook(
+    xlsxReportBook(files, lang, {
+      shown: shownUnder(where.roots),
+      link: (file) => fileLink(file, where.output),
+      coverage: where.coverage,
+    }),
+  );
 }

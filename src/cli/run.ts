@@ -26,14 +26,14 @@ import type { CliIo } from './cli-host';
 import { readGoalForms, unreadable, type CheckOptions } from './check-file';
 import { FileExistsError, findWorkbooks, writeFileAtomically } from './files';
 import { htmlReportChunks } from './report-html';
-import { jsonReportChunks } from './report-json';
-import { summaryLine, textReportChunks } from './report-text';
+import { jsonReportChunks } from '../app/report-json';
+import { summaryLine, textReportChunks } from '../app/report-text';
 import { CompactResults } from './results';
 import { xlsxReportOf } from './report-xlsx';
 import { pickSample, sampleText } from './sample';
 import { resolveJurisdiction } from './jurisdiction';
 import { recordOf } from '../domain/profiles/jurisdiction-record';
-import { printable, safeJson } from './text-hygiene';
+import { printable, safeJson } from '../app/text-hygiene';
 import { resolveFramework, resolveProfile } from './settings';
 
 export const EXIT_OK = 0;

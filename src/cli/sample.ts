@@ -3,7 +3,7 @@
  */
 import type { SampleResult } from '../app/sample';
 import type { Lang } from '../domain/messages/catalog';
-import { printable } from './text-hygiene';
+import { printable } from '../app/text-hygiene';
 
 export { mulberry32, pickSample } from '../app/sample';
 export type { SampleCandidate, SamplePick, SampleResult, SampleStratum } from '../app/sample';

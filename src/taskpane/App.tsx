@@ -416,7 +416,7 @@ export function App({
               onSelect={selectIssue}
               onConvert={(issue) => void convertIssue(issue)}
               busy={busy}
-              onRecheck={() => void live.setSettings(settingsResolver(choice))}
+              onRecheck={() => void live.checkEverything(settingsResolver(choice))}
             />
           )}
           {section === 'scores' && <ScoresSection t={t} lang={lang} state={state} />}

@@ -50,8 +50,12 @@ const zh = {
   scoreOf: (name: string, score: string, weight: string) => `${name}：${score} 分（满分 ${weight}）`,
   partialTotal: (scored: number, of: number) => `部分重算：${scored}/${of} 行可计分`,
   provisional: '暂定',
-  ungraded: (errors: number, unscored: number) =>
-    `未评级：${[...(errors > 0 ? [`错误 ${errors} 项`] : []), ...(unscored > 0 ? [`${unscored} 行未计分`] : [])].join('，')}`,
+  ungraded: (errors: number, unscored: number, todo = 0) =>
+    `未评级：${[...(errors > 0 ? [`错误 ${errors} 项`] : []), ...(todo > 0 ? [`待填写 ${todo} 项`] : []), ...(unscored > 0 ? [`${unscored} 行未计分`] : [])].join('，')}`,
+  todo: '待填写',
+  todoHint:
+    '尚未开始填写的部分，其空着的必填单元格列为“待填写”，不算错误；某一部分填入内容后，该部分的空必填项即列为错误。点击“全部重新检查”可将全部列为错误。',
+  todoList: (n: number) => `查看待填写单元格（${n} 项）`,
   searchLabel: '搜索指标',
   searchPlaceholder: '输入指标名称或拼音首字母，如 myd（满意度）、ywjy',
   libraryHint: '先在表格的指标行中选中一个单元格，再点击“插入到所选行”。',
@@ -153,8 +157,12 @@ const en: UiStrings = {
   scoreOf: (name, score, weight) => `${name}: ${score} of ${weight}`,
   partialTotal: (scored, of) => `partial: ${scored} of ${of} rows scored`,
   provisional: 'provisional',
-  ungraded: (errors, unscored) =>
-    `not graded: ${[...(errors > 0 ? [`${errors} error${errors === 1 ? '' : 's'}`] : []), ...(unscored > 0 ? [`${unscored} row${unscored === 1 ? '' : 's'} unscored`] : [])].join(', ')}`,
+  ungraded: (errors, unscored, todo = 0) =>
+    `not graded: ${[...(errors > 0 ? [`${errors} error${errors === 1 ? '' : 's'}`] : []), ...(todo > 0 ? [`${todo} to fill`] : []), ...(unscored > 0 ? [`${unscored} row${unscored === 1 ? '' : 's'} unscored`] : [])].join(', ')}`,
+  todo: 'To fill',
+  todoHint:
+    'Required cells left empty in parts of a form nobody has started are listed as “to fill”, not as errors; once something is typed in a part, its empty required cells are errors. “Check everything again” lists them all as errors.',
+  todoList: (n) => `Show the cells to fill (${n})`,
   searchLabel: 'Search indicators',
   searchPlaceholder: 'Indicator name or pinyin initials, e.g. ywjy',
   libraryHint: 'Select a cell in an indicator row of the form, then press “Insert into selected row”.',

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { SheetReport } from '../app/check-workbook';
+import type { LiveSheet } from '../app/live-checks';
 import { HostError, type HostErrorCode, type SheetInfo } from '../app/workbook-port';
 import { renderIssue, type Lang } from '../domain/messages/catalog';
 import { columnLetter, parseRange, toA1, type CellRange } from '../domain/grid/address';
 import type { Block, CellScalar } from '../domain/grid/cell';
-import { computedCells, issueMarks } from './cell-view';
-import { parseTsv, typedValue } from './typed-input';
+import { computedCells, issueMarks, TODO_FILL, todoCells } from './cell-view';
+import { formattedNumber, parseTsv, typedEntry } from './typed-input';
 import type { WorkbenchHost } from './workbench-host';
 
 const EXTRA_ROWS = 6;
@@ -45,7 +45,7 @@ interface Undo {
 
 interface Props {
   host: WorkbenchHost;
-  reports: readonly SheetReport[];
+  reports: readonly LiveSheet[];
   revision: number;
   lang: Lang;
   onError: (code: HostErrorCode) => void;
@@ -114,12 +114,26 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
 
   const report = reports.find((r) => r.sheet === active) ?? null;
   const computed = useMemo(() => computedCells(report), [report]);
+  const todo = useMemo(() => todoCells(report), [report]);
   const marks = useMemo(
     () => issueMarks(report, active === null ? [] : host.highlightsOf(active)),
     // Highlight rules move with inserted rows; the revision says when to look again.
     // The block changes on every edit, so it stands for "the sheet changed".
     [report, active, host, block],
   );
+  // Number formats are looked up for number cells only, once per cell while the sheet stays as it is.
+  const formatOf = useMemo(() => {
+    const cache = new Map<string, string | null>();
+    return (a1: string): string | null => {
+      if (active === null || !host.numberFormatAt) return null;
+      let format = cache.get(a1);
+      if (format === undefined) {
+        format = host.numberFormatAt(active, a1);
+        cache.set(a1, format);
+      }
+      return format;
+    };
+  }, [active, host, block]);
   const merges = useMemo(
     () => (active === null ? [] : host.mergesOf(active).map((m) => parseRange(m))),
     [active, host, block],
@@ -183,6 +197,28 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
     [active, host, fail, contentAt],
   );
 
+  /**
+   * A typed entry, read as the spreadsheet reads it (typedEntry): "96%" is 0.96 shown as a percentage, "1,234" is
+   * 1234. The number format goes on first where the host can set it as the person's typing would, then the value.
+   * Not through the port: a plan is the add-in's own write, and a host may take the person's value typed into
+   * the same cell right after it for its own too.
+   */
+  const enter = useCallback(
+    async (row: number, col: number, text: string) => {
+      if (active === null) return;
+      const { value, numberFormat } = typedEntry(text);
+      if (numberFormat !== null && host.typeNumberFormat) {
+        try {
+          await host.typeNumberFormat(active, toA1({ row, col }), numberFormat);
+        } catch {
+          // A host that refuses the format still gets the number: only its display differs.
+        }
+      }
+      await write(row, col, [[value]]);
+    },
+    [active, host, write],
+  );
+
   /** Ctrl+Z: the last write of the person's goes back (inserted or deleted rows are not undone here). */
   const undo = useCallback(async () => {
     const last = undoStack.current.pop();
@@ -209,7 +245,7 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
     if (!editing || committed.current === editing) return;
     committed.current = editing;
     const { row, col } = selected;
-    void write(row, col, [[typedValue(editing.text)]]);
+    void enter(row, col, editing.text);
     setEditing(null);
     if (move === 'down') select(row + 1, col);
     if (move === 'right') select(row, col + 1);
@@ -427,13 +463,20 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
                     const a1 = toA1({ row, col });
                     const { value, formula } = valueAt(row, col);
                     const mark = marks.get(a1);
+                    const toFill = mark ? undefined : todo.get(a1);
                     const isSelected = row === selected.row && col === selected.col;
-                    const text = formula !== null ? (computed.get(a1) ?? '') : shown(value);
+                    const text =
+                      formula !== null
+                        ? (computed.get(a1) ?? '')
+                        : typeof value === 'number'
+                          ? formattedNumber(value, formatOf(a1))
+                          : shown(value);
                     return (
                       <td
                         key={col}
                         data-cell={a1}
                         data-issue={mark?.severity}
+                        data-todo={toFill ? 'true' : undefined}
                         aria-selected={isSelected}
                         rowSpan={span ? span.bottom - span.top + 1 : undefined}
                         colSpan={span ? span.right - span.left + 1 : undefined}
@@ -444,11 +487,15 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
                         ]
                           .filter(Boolean)
                           .join(' ')}
-                        style={mark ? { background: mark.fill } : undefined}
+                        style={
+                          mark ? { background: mark.fill } : toFill ? { background: TODO_FILL } : undefined
+                        }
                         title={
                           mark
                             ? mark.issues.map((i) => renderIssue(i, lang)).join('\n')
-                            : (formula ?? undefined)
+                            : toFill
+                              ? toFill.map((i) => renderIssue(i, lang)).join('\n')
+                              : (formula ?? undefined)
                         }
                         onMouseDown={() => select(row, col)}
                         onDoubleClick={() => setEditing({ text: formula ?? shown(value) })}

@@ -43,6 +43,23 @@ export function computedCells(report: SheetReport | null): Map<string, string> {
   return out;
 }
 
+/** The light fill of a required cell still to fill (待填写) in a part of the form nobody has started. */
+export const TODO_FILL = '#EEF3FA';
+
+/**
+ * Cells still to fill, with what the pane says of them. Only empty cells are to-dos, so the fill never covers
+ * anything a person typed; a cell with an issue is drawn as that issue instead.
+ */
+export function todoCells(report: (SheetReport & { todo?: readonly Issue[] }) | null): Map<string, Issue[]> {
+  const out = new Map<string, Issue[]>();
+  for (const issue of report?.todo ?? []) {
+    if (!issue.cell) continue;
+    const cell = issue.cell.split(':')[0] ?? issue.cell;
+    out.set(cell, [...(out.get(cell) ?? []), issue]);
+  }
+  return out;
+}
+
 export interface IssueMark {
   fill: string;
   severity: Severity;

@@ -29,6 +29,10 @@ export interface WorkbenchHost {
   /** Column widths in the spreadsheet's character units, by 0-based column. */
   columnWidthsOf(sheet: string): ReadonlyMap<number, number>;
   onSelectionChanged(listener: (selection: { sheet: string; cell: string }) => void): () => void;
+  /** The number format of a cell, for showing a typed 96% as 96%; null where it has none. */
+  numberFormatAt?(sheet: string, cell: string): string | null;
+  /** Gives a cell the number format a typed entry brings with it (96% → 0%), as the spreadsheet does on entry. */
+  typeNumberFormat?(sheet: string, cell: string, format: string): void | Promise<void>;
   /** The choices of the dropdown (list validation) on a cell; null where it has none or the host cannot tell. */
   dropdownAt?(sheet: string, cell: string): string[] | null;
 }
@@ -78,6 +82,9 @@ export function memoryWorkbenchHost(book = new MemoryWorkbook()): WorkbenchHost 
         ? book.highlightsOf(sheet).map((h) => ({ range: h.range, fill: h.fill, fontColor: h.fontColor }))
         : [],
     mergesOf: (sheet) => (book.hasSheet(sheet) ? book.mergesOf(sheet) : []),
+    numberFormatAt: (sheet, cell) => (book.hasSheet(sheet) ? book.numberFormatAt(sheet, cell) : null),
+    typeNumberFormat: (sheet, cell, format) =>
+      book.applyPlan({ formSheet: sheet, ops: [{ kind: 'numberFormat', sheet, range: cell, format }] }),
     columnWidthsOf: (sheet) => (book.hasSheet(sheet) ? book.columnWidthsOf(sheet) : new Map()),
     onSelectionChanged: (listener) => {
       listeners.add(listener);

@@ -35,6 +35,7 @@ export function wpsWorkbenchHost(scope: unknown): WpsWorkbenchHost | null {
   // WPS has a selection event, but the fake does not: the grid learns of a selection the pane makes here.
   const port: WorkbookPort = {
     capabilities: wps.capabilities,
+    ...(wps.newWorkbook === undefined ? {} : { newWorkbook: wps.newWorkbook }),
     listSheets: () => wps.listSheets(),
     applyPlan: (plan) => wps.applyPlan(plan),
     readBlock: (sheet, range) => wps.readBlock(sheet, range),

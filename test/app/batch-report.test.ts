@@ -1,7 +1,7 @@
 import { analyseForm } from '../../src/app/analyse-form';
 import { fileResult, sheetResult } from '../../src/app/batch-report';
 import { builtInSettings } from '../../src/app/engine-settings';
-import { textReport } from '../../src/cli/report-text';
+import { textReport } from '../../src/app/report-text';
 import type { ParsedForm } from '../../src/domain/forms/form-model';
 import {
   cleanGoalIndicators,

@@ -3,9 +3,11 @@
  * one summary line per form (or per unreadable file) and one line per issue; the same results the CLI makes.
  */
 import { batchSheetsPlan } from '../../src/app/batch-sheets';
-import { checkReceivedBytes } from '../../src/app/check-received';
+import { checkReceivedBytes, readGoalFormsFromBytes } from '../../src/app/check-received';
+import { coverageEntry, coverageOf } from '../../src/app/coverage';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
 import { openReceivedWorkbook } from '../../src/hosts/xlsx-file/open-received';
+import { formFile, projectGoals } from '../cli/cycle-files';
 import { selfEvaluationFile } from '../cli/workbooks';
 
 jest.setTimeout(20_000);
@@ -51,5 +53,54 @@ describe('batch summary sheets', () => {
     expect(rows[rows.length - 1]?.[1]).toBe('无法读取');
     const issueCount = good.sheets.reduce((n, s) => n + s.issues.length, 0) + 1;
     expect((await book.readBlock(issues)).values).toHaveLength(1 + issueCount);
+  });
+
+  it('adds 全覆盖 with the gaps when goal declarations were given, under a free name', async () => {
+    const settings = { profile: null, framework: null };
+    const declared = await readGoalFormsFromBytes(
+      await formFile('project-goals', projectGoals('城区供水管网改造', '市住建局')),
+      settings,
+      openReceivedWorkbook,
+    );
+    expect(declared?.map((f) => f.template)).toEqual(['project-goals']);
+    expect(await readGoalFormsFromBytes(new Uint8Array([1, 2]), settings, openReceivedWorkbook)).toBeNull();
+    const options = { lang: 'zh-CN' as const, ...settings, goals: declared ?? [] };
+    const checked = await checkReceivedBytes(
+      'self.xlsx',
+      await selfEvaluationFile(),
+      options,
+      openReceivedWorkbook,
+    );
+    const coverage = coverageOf(
+      (declared ?? []).map((form) => coverageEntry('goals.xlsx', form)),
+      [checked],
+    );
+    const taken = new Set(['全覆盖']);
+    const { plan, sheets, coverage: name } = batchSheetsPlan([checked], taken, coverage);
+    expect(sheets).toEqual(['审核汇总', '问题清单', '全覆盖(2)']);
+    expect(name).toBe('全覆盖(2)');
+    const book = new MemoryWorkbook();
+    await book.applyPlan(plan);
+    expect((await book.readBlock('全覆盖(2)')).values).toEqual([
+      ['类别', '文件', '工作表', '表格', '部门', '项目名称'],
+      [
+        '有目标申报、无自评',
+        'goals.xlsx',
+        declared?.[0]?.sheet,
+        '项目支出绩效目标申报表',
+        '市住建局',
+        '城区供水管网改造',
+      ],
+      [
+        '有自评、无目标申报',
+        'self.xlsx',
+        checked.sheets[0]?.sheet,
+        '项目支出绩效自评表',
+        '市水利局',
+        '农村饮水安全巩固提升工程',
+      ],
+    ]);
+    // Without goal declarations there is no 全覆盖 sheet.
+    expect(batchSheetsPlan([checked], new Set()).sheets).toEqual(['审核汇总', '问题清单']);
   });
 });

@@ -99,6 +99,8 @@ test('after any sequence of edits, the session equals a fresh full check', async
     fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 8 }), async (edits) => {
       if (!settings) throw new Error('unreachable');
       const { book, sheet, layout, session } = await freshSession();
+      // 全部重新检查: every empty required cell is an error, as in a full check (to-dos: form-progress tests).
+      session.strict = true;
       for (const e of edits) {
         const key = INPUT_COLUMNS[e.column];
         const col = key === undefined ? undefined : layout.columns[key];

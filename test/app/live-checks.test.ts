@@ -7,13 +7,22 @@ import fc from 'fast-check';
 import { checkWorkbook, type WorkbookReport } from '../../src/app/check-workbook';
 import { builtInSettings, type EngineSettings } from '../../src/app/engine-settings';
 import { insertTemplate } from '../../src/app/insert-template';
-import { LiveChecks, severityCounts, type LiveState, type Scheduler } from '../../src/app/live-checks';
+import {
+  LiveChecks,
+  severityCounts,
+  todoCount,
+  type LiveState,
+  type Scheduler,
+} from '../../src/app/live-checks';
 import { HostError, type SheetInfo, type WorkbookPort } from '../../src/app/workbook-port';
 import type { TemplateId } from '../../src/domain/forms/form-model';
 import { readForm, type TableLayout } from '../../src/domain/forms/read-form';
 import { columnLetter } from '../../src/domain/grid/address';
 import type { CellScalar } from '../../src/domain/grid/cell';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
+import type { Issue } from '../../src/domain/checks/issue';
+import { sortIssues } from '../../src/domain/checks/registry';
+import type { FormScores } from '../../src/domain/scoring/score-types';
 
 const maybeSettings = builtInSettings();
 if (!maybeSettings) throw new Error('test setup: built-in settings missing');
@@ -69,18 +78,30 @@ function cellIn(layout: TableLayout, key: 'actual' | 'weight' | 'level3' | 'targ
   return `${columnLetter(col)}${layout.firstDataRow + n + 1}`;
 }
 
-function comparable(report: { sheets: WorkbookReport['sheets']; unrecognized: string[] }) {
+/**
+ * A live sheet lists the empty required cells of parts nobody has started as to-dos, apart from its errors; a full
+ * check counts them as errors. Put back together, the two say the same.
+ */
+function comparable(report: {
+  sheets: readonly (WorkbookReport['sheets'][number] & { todo?: Issue[] })[];
+  unrecognized: string[];
+}) {
   return {
     sheets: report.sheets.map((s) => ({
       sheet: s.sheet,
       template: s.template,
       source: s.source,
-      issues: s.issues,
-      scores: s.scores,
+      issues: sortIssues([...s.issues, ...(s.todo ?? [])]),
+      scores: withTodoAsErrors(s.scores),
       form: s.form,
     })),
     unrecognized: report.unrecognized,
   };
+}
+
+function withTodoAsErrors(scores: FormScores): FormScores {
+  const { todo = 0, ...status } = scores.status;
+  return { ...scores, status: { ...status, errors: status.errors + todo } };
 }
 
 async function expectEqualsFullCheck(book: WorkbookPort, state: LiveState): Promise<void> {
@@ -351,11 +372,17 @@ test('with no fixed pause an edit is checked on the next turn; edits during a re
 test('severity counts add up the issues of every sheet', async () => {
   const { book } = await bookWith(['project-self-evaluation', 'project-monitoring']);
   const { live } = await started(book);
+  // Blank forms: their empty required cells are to-dos, counted apart from the issues.
+  expect(severityCounts(live.state.sheets).error).toBe(0);
+  expect(todoCount(live.state.sheets)).toBe(live.state.sheets.flatMap((s) => s.todo).length);
+  expect(todoCount(live.state.sheets)).toBeGreaterThan(0);
+  await live.checkEverything();
   const counts = severityCounts(live.state.sheets);
   const all = live.state.sheets.flatMap((s) => s.issues);
   expect(counts.error + counts.warning + counts.info).toBe(all.length);
   expect(counts.error).toBe(all.filter((i) => i.severity === 'error').length);
   expect(all.length).toBeGreaterThan(0);
+  expect(todoCount(live.state.sheets)).toBe(0);
 });
 
 // ---------------------------------------------------------------- the property

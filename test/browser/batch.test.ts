@@ -4,14 +4,17 @@
  * the same files (computed in this process by the command line's own function), the issues of a file are
  * shown, 取消 stops a run, 写入汇总表 writes 审核汇总 and 问题清单 into the workbook (read back through the
  * workbench's grid, over the memory host and over the WPS host on the ET fake), and the page asks nothing of
- * any other origin. The batch code is not loaded before the section is opened. Screenshots at 320 px and at
- * a normal width go to test-artifacts/.
+ * any other origin. The batch code is not loaded before the section is opened. With goal declarations
+ * (目标申报表) chosen beside the files, the checks and 全覆盖 equal `bpa check --goals --format json`, and
+ * 写入汇总表 adds the 全覆盖 sheet. Screenshots at 320 px and at a normal width go to test-artifacts/.
  */
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import type { FileResult } from '../../src/app/batch-report';
-import { summaryRows, issueRows, count } from '../../src/app/batch-sheets';
+import { summaryRows, issueRows, count, coverageSheetRows } from '../../src/app/batch-sheets';
+import { describeEntry, type CoverageEntry, type CoverageReport } from '../../src/app/coverage';
 import { run } from '../../src/cli/run';
 import { formatNumber } from '../../src/domain/messages/format';
 import { getTemplateSpec } from '../../src/domain/templates/registry';
@@ -23,6 +26,7 @@ import {
   tempDir,
   writeFixture,
 } from '../cli/workbooks';
+import { formFile, projectGoals } from '../cli/cycle-files';
 import {
   artifactPath,
   browserHosts,
@@ -66,12 +70,60 @@ async function receivedFiles(): Promise<Received[]> {
   );
 }
 
+/**
+ * Goal declarations in a folder of their own: one answered by 01 (the same project and department), one that
+ * nobody evaluated (the known gap), and a web page saved as .xlsx that cannot be read.
+ */
+async function goalFiles(): Promise<{ dir: string; files: Received[] }> {
+  const dir = await tempDir();
+  const made: [string, Uint8Array | string][] = [
+    ['目标-饮水.xlsx', await formFile('project-goals', projectGoals('农村饮水安全巩固提升工程'))],
+    ['目标-管网.xlsx', await formFile('project-goals', projectGoals('城区供水管网改造', '市住建局'))],
+    ['目标-网页.xlsx', '<html><body>目标</body></html>'],
+  ];
+  const files = await Promise.all(
+    made.map(async ([name, bytes]) => ({ name, path: await writeFixture(dir, name, bytes) })),
+  );
+  return { dir, files };
+}
+
 /** `bpa check --format json --jobs 1` on the files, with each file named as the browser names it. */
-async function cliResults(files: readonly Received[]): Promise<FileResult[]> {
+async function cliReport(
+  files: readonly Received[],
+  goalsDir?: string,
+): Promise<{ files: FileResult[]; coverage?: CoverageReport }> {
   const io = captureIo();
-  await run(['check', ...files.map((f) => f.path), '--format', 'json', '--jobs', '1'], io);
-  const report = JSON.parse(io.out()) as { files: FileResult[] };
-  return report.files.map((f) => ({ ...f, file: basename(f.file) }));
+  await run(
+    [
+      'check',
+      ...files.map((f) => f.path),
+      ...(goalsDir === undefined ? [] : ['--goals', goalsDir]),
+      '--format',
+      'json',
+      '--jobs',
+      '1',
+    ],
+    io,
+  );
+  const report = JSON.parse(io.out()) as { files: FileResult[]; coverage?: CoverageReport };
+  const named = (e: CoverageEntry): CoverageEntry => ({ ...e, file: basename(e.file) });
+  const coverage = report.coverage;
+  return {
+    files: report.files.map((f) => ({ ...f, file: basename(f.file) })),
+    ...(coverage === undefined
+      ? {}
+      : {
+          coverage: {
+            ...coverage,
+            goalsWithoutSelfEvaluation: coverage.goalsWithoutSelfEvaluation.map(named),
+            selfEvaluationsWithoutGoals: coverage.selfEvaluationsWithoutGoals.map(named),
+          },
+        }),
+  };
+}
+
+async function cliResults(files: readonly Received[]): Promise<FileResult[]> {
+  return (await cliReport(files)).files;
 }
 
 const num = (value: number | null): string => (value === null ? '—' : formatNumber(value));
@@ -135,6 +187,46 @@ async function gridValues(page: Page, sheet: string): Promise<string[][]> {
   return trimmed;
 }
 
+/** `bpa check <folder> --goals <folder> --format html|xlsx -o …`: the report the pane's 导出报告 must equal. */
+async function cliReportFile(folder: string, goalsDir: string, format: 'html' | 'xlsx'): Promise<Buffer> {
+  const out = join(await tempDir(), `report.${format}`);
+  await run(
+    ['check', folder, '--goals', goalsDir, '--format', format, '-o', out, '--jobs', '1'],
+    captureIo(),
+  );
+  return readFileSync(out);
+}
+
+/** Every sheet's values, row by row (a linked cell as its text), with the folders' paths taken out. */
+async function bookValues(bytes: Buffer, folders: readonly string[]): Promise<Record<string, unknown[][]>> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const strip = (text: string) => folders.reduce((t, f) => t.split(`${f}/`).join(''), text);
+  const sheets: Record<string, unknown[][]> = {};
+  book.eachSheet((ws) => {
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      const cells: unknown[] = [];
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const v = cell.value;
+        const value = v !== null && typeof v === 'object' && 'text' in v ? v.text : v;
+        cells.push(typeof value === 'string' ? strip(value) : (value ?? null));
+      });
+      rows.push(cells);
+    });
+    sheets[ws.name] = rows;
+  });
+  return sheets;
+}
+
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [saved] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-testid="${testId}"]`).click(),
+  ]);
+  return { name: saved.suggestedFilename(), bytes: readFileSync(await saved.path()) };
+}
+
 const asText = (rows: readonly (readonly unknown[])[]): string[][] =>
   rows.map((row) => {
     const cells = row.map((v) => (v === null || v === undefined ? '' : String(v)));
@@ -149,6 +241,8 @@ describeInChromium('批量审核 in Chromium', () => {
   let dist: string;
   let files: Received[];
   let expected: FileResult[];
+  let goals: { dir: string; files: Received[] };
+  let withGoals: { files: FileResult[]; coverage?: CoverageReport };
 
   beforeAll(async () => {
     dist = await freshBuild();
@@ -156,6 +250,8 @@ describeInChromium('批量审核 in Chromium', () => {
     browser = await launch(chromiumPath ?? '');
     files = await receivedFiles();
     expected = await cliResults(files);
+    goals = await goalFiles();
+    withGoals = await cliReport(files, goals.dir);
   });
 
   afterAll(async () => {
@@ -175,6 +271,18 @@ describeInChromium('批量审核 in Chromium', () => {
       '差',
       '优',
     ]);
+  });
+
+  test('the command line with --goals sees one goal answered and the known gaps (the fixture is what it claims)', () => {
+    const coverage = withGoals.coverage;
+    expect(coverage).toBeDefined();
+    expect([coverage?.goals, coverage?.selfEvaluations, coverage?.covered]).toEqual([2, 7, 1]);
+    expect(coverage?.goalsWithoutSelfEvaluation.map((e) => [e.file, e.project])).toEqual([
+      ['目标-管网.xlsx', '城区供水管网改造'],
+    ]);
+    expect(coverage?.selfEvaluationsWithoutGoals.map((e) => e.file)).toEqual(
+      expected.slice(1, 7).map((r) => r.file),
+    );
   });
 
   test('taskpane.html: the batch code loads only when 批量审核 is opened; results equal bpa check', async () => {
@@ -301,16 +409,95 @@ describeInChromium('批量审核 in Chromium', () => {
       await checkAll(page, files);
       expect(await tableRows(page)).toEqual(expected.map(expectedRow));
 
+      // Goal declarations chosen after the files: the same files are checked again, with the goals.
+      await page.locator('[data-testid="batch-goals"]').setInputFiles(goals.files.map((f) => f.path));
+      const card = page.locator('[data-testid="batch-coverage"]');
+      await page.locator('[data-testid="batch-coverage-summary"]').waitFor();
+      expect(await tableRows(page)).toEqual(withGoals.files.map(expectedRow));
+      const coverage = withGoals.coverage as CoverageReport;
+      expect({
+        goals: await card.getAttribute('data-goals'),
+        selfEvaluations: await card.getAttribute('data-self-evaluations'),
+        covered: await card.getAttribute('data-covered'),
+      }).toEqual({
+        goals: String(coverage.goals),
+        selfEvaluations: String(coverage.selfEvaluations),
+        covered: String(coverage.covered),
+      });
+      expect(await page.locator('[data-testid="coverage-goals-without"] li').allTextContents()).toEqual(
+        coverage.goalsWithoutSelfEvaluation.map(describeEntry),
+      );
+      expect(await page.locator('[data-testid="coverage-self-without"] li').allTextContents()).toEqual(
+        coverage.selfEvaluationsWithoutGoals.map(describeEntry),
+      );
+      // The goal file that cannot be read is named, the others are used.
+      expect(await page.locator('[data-testid="batch-goal-problem"]').allTextContents()).toEqual([
+        expect.stringContaining('目标-网页.xlsx'),
+      ]);
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: artifactPath(`batch-coverage-${host.name}.png`) });
+
       await page.locator('[data-testid="batch-write"]').click();
-      await page.locator('[data-testid="batch-status"]').filter({ hasText: '审核汇总' }).waitFor();
-      expect(await gridValues(page, '审核汇总')).toEqual(asText(summaryRows(expected)));
-      expect(await gridValues(page, '问题清单')).toEqual(asText(issueRows(expected)));
+      await page.locator('[data-testid="batch-status"]').filter({ hasText: '全覆盖' }).waitFor();
+      expect(await gridValues(page, '审核汇总')).toEqual(asText(summaryRows(withGoals.files)));
+      expect(await gridValues(page, '问题清单')).toEqual(asText(issueRows(withGoals.files)));
+      expect(await gridValues(page, '全覆盖')).toEqual(asText(coverageSheetRows(coverage)));
+
+      // 导出报告: the page and the workbook `bpa check --goals --format html|xlsx` writes for the same files
+      // (the command line names files by their path; the pane knows only their names).
+      const folders = [dirname(files[0]?.path ?? ''), goals.dir];
+      const html = await download(page, 'batch-export-html');
+      expect(html.name).toMatch(/^审核报告-\d{8}-\d{4}\.html$/);
+      const cliHtml = (await cliReportFile(folders[0] ?? '', goals.dir, 'html')).toString('utf8');
+      expect(html.bytes.toString('utf8')).toBe(folders.reduce((t, f) => t.split(`${f}/`).join(''), cliHtml));
+      const xlsx = await download(page, 'batch-export-xlsx');
+      expect(xlsx.name).toMatch(/^审核报告-\d{8}-\d{4}\.xlsx$/);
+      const paneBook = await bookValues(xlsx.bytes, []);
+      expect(Object.keys(paneBook)).toEqual(['汇总', '指标明细', '问题清单', '全覆盖']);
+      expect(paneBook).toEqual(
+        await bookValues(await cliReportFile(folders[0] ?? '', goals.dir, 'xlsx'), folders),
+      );
+      await page.locator('[data-testid="batch-status"]').filter({ hasText: '报告已保存' }).waitFor();
+
+      // Without goals again: no 全覆盖, the results as without --goals.
+      await page.getByRole('button', { name: '清除' }).click();
+      await page
+        .locator('[data-testid="batch-progress"]')
+        .filter({ hasText: `${files.length} / ${files.length}` })
+        .waitFor();
+      await page.locator('[data-testid="batch-write"]').waitFor();
+      expect(await page.locator('[data-testid="batch-coverage"]').count()).toBe(0);
+      expect(await tableRows(page)).toEqual(expected.map(expectedRow));
 
       // A second write never goes over the first: new sheets under free names.
       await page.locator('[data-testid="batch-write"]').click();
       await page.locator('[data-testid="batch-status"]').filter({ hasText: '审核汇总(2)' }).waitFor();
+      expect(await page.locator('[data-testid="batch-status"]').textContent()).toBe(
+        '已写入工作表 审核汇总(2)、问题清单(2)',
+      );
       expect(await gridValues(page, '审核汇总(2)')).toEqual(asText(summaryRows(expected)));
       await page.screenshot({ path: artifactPath(`batch-workbench-${host.name}.png`) });
+
+      // Where the host can make a new workbook (WPS: Workbooks.Add), it is offered beside this workbook; the
+      // sheets go there and this workbook keeps the sheets it had.
+      const tabs = () =>
+        page
+          .locator('[data-sheet-tab]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet-tab')));
+      const writeNew = page.locator('[data-testid="batch-write-new"]');
+      if (host.name === 'wps') {
+        expect(await page.locator('[data-testid="batch-write"]').textContent()).toBe('写入当前工作簿');
+        const before = await tabs();
+        await writeNew.click();
+        await page
+          .locator('[data-testid="batch-status"]')
+          .filter({ hasText: '已新建工作簿，写入工作表 审核汇总、问题清单' })
+          .waitFor();
+        expect(await tabs()).toEqual(before);
+      } else {
+        expect(await writeNew.count()).toBe(0);
+        expect(await page.locator('[data-testid="batch-write"]').textContent()).toBe('写入汇总表');
+      }
 
       expect(watch.errors).toEqual([]);
       expect(watch.outside()).toEqual([]);

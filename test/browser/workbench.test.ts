@@ -8,9 +8,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { checkWorkbook } from '../../src/app/check-workbook';
+import { textNumberFix } from '../../src/app/convert-text-number';
 import { deriveFromSheet } from '../../src/app/derive-form';
 import { builtInSettings } from '../../src/app/engine-settings';
 import { insertTemplate } from '../../src/app/insert-template';
+import { partOfCell } from '../../src/app/form-progress';
+import { LiveChecks, severityCounts, todoCount } from '../../src/app/live-checks';
 import { readForm, type TableLayout } from '../../src/domain/forms/read-form';
 import { columnLetter } from '../../src/domain/grid/address';
 import type { CellScalar } from '../../src/domain/grid/cell';
@@ -20,6 +23,7 @@ import { getFramework } from '../../src/domain/framework/frameworks';
 import { getProfile } from '../../src/domain/profiles/profiles';
 import { listTemplates } from '../../src/domain/templates/registry';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
+import { TODO_FILL } from '../../src/workbench/cell-view';
 import {
   artifactPath,
   browserHosts,
@@ -59,6 +63,14 @@ class Mirror {
     if (!layout) throw new Error(`no indicator table on ${sheet}`);
     return layout;
   }
+  /** What the pane shows of the workbook as it is now, before anyone asks for 全部重新检查. */
+  async paneView() {
+    if (!settings) throw new Error('unreachable');
+    const live = new LiveChecks(this.book, { settingsFor: () => settings });
+    await live.start();
+    live.stop();
+    return live.state;
+  }
   async report(sheet: string) {
     if (!settings) throw new Error('unreachable');
     const full = await checkWorkbook(this.book, { settingsFor: () => settings });
@@ -66,6 +78,12 @@ class Mirror {
     if (!found) throw new Error(`${sheet} not checked`);
     return found;
   }
+}
+
+/** A #RRGGBB colour as the browser computes it. */
+function rgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }
 
 function toTsv(rows: CellScalar[][]): string {
@@ -129,9 +147,11 @@ const FIXES: Partial<Record<string, CellScalar>> = {
 };
 
 /** The pane's 等级 while the total is provisional: what blocks the grade. */
-function ungraded(status: { errors: number; unscored: number }): string {
+function ungraded(status: { errors: number; unscored: number; todo?: number }): string {
+  const todo = status.todo ?? 0;
   const parts = [
     ...(status.errors > 0 ? [`错误 ${status.errors} 项`] : []),
+    ...(todo > 0 ? [`待填写 ${todo} 项`] : []),
     ...(status.unscored > 0 ? [`${status.unscored} 行未计分`] : []),
   ];
   return `未评级：${parts.join('，')}`;
@@ -193,11 +213,80 @@ for (const host of browserHosts()) {
       }
       await page.screenshot({ path: shot('workbench-templates.png') });
       await showSection(page, '检查');
+      // Blank forms nobody has started: no error, their empty required cells are to fill (待填写).
       const counts = page.locator('[data-testid="issue-counts"] [data-severity="error"]');
+      const view = await mirror.paneView();
+      expect(severityCounts(view.sheets).error).toBe(0);
+      const todo = todoCount(view.sheets);
+      expect(todo).toBeGreaterThan(20);
+      await expect(counts.getAttribute('data-count')).resolves.toBe('0');
+      const todoBadge = page.locator('[data-testid="issue-counts"] [data-todo-count]');
+      await expect(todoBadge.getAttribute('data-todo-count')).resolves.toBe(String(todo));
+      await expect(todoBadge.textContent()).resolves.toBe(`待填写 ${todo}`);
+      // A light fill on the cells to fill, on the sheet shown.
+      const active = await page.locator('.wb-grid').getAttribute('data-active-sheet');
+      const first = view.sheets.find((s) => s.sheet === active)?.todo.find((i) => i.cell !== null);
+      if (!first?.cell) throw new Error('no cell to fill on the sheet shown');
+      const cell = page.locator(`td[data-cell="${first.cell}"]`);
+      await expect(cell.getAttribute('data-todo')).resolves.toBe('true');
+      await expect(cell.getAttribute('data-issue')).resolves.toBeNull();
+      await expect(cell.evaluate((td) => getComputedStyle(td).backgroundColor)).resolves.toBe(rgb(TODO_FILL));
+      await page.screenshot({ path: shot('workbench-todo.png') });
+    });
+
+    test('typing one value in a part makes its empty required cells errors; 全部重新检查 makes them all errors', async () => {
+      const EX_ANTE = '事前绩效评估表';
+      await openSheet(page, EX_ANTE);
+      const read = readForm(await mirror.book.readBlock(EX_ANTE), EX_ANTE, null);
+      const criteria = read.ok ? read.layout.tables.criteria : undefined;
+      const projectName = read.ok ? read.form.header.projectName?.cell : undefined;
+      if (!read.ok || !criteria || criteria.columns.rating === undefined || !projectName)
+        throw new Error('no criteria table');
+      const rating = (n: number) =>
+        `${columnLetter(criteria.columns.rating ?? 0)}${criteria.firstDataRow + n + 1}`;
+      await expect(page.locator(`td[data-cell="${rating(1)}"]`).getAttribute('data-todo')).resolves.toBe(
+        'true',
+      );
+
+      let before = await revision(page);
+      await typeInto(page, rating(0), '优');
+      mirror.book.setValues(EX_ANTE, rating(0), [['优']], 'user');
+      before = await settled(page, before);
+
+      // The criteria table is started: its ratings still empty, and the conclusion, are errors now…
+      const view = await mirror.paneView();
+      const sheet = view.sheets.find((s) => s.sheet === EX_ANTE);
+      if (!sheet) throw new Error('unreachable');
+      const errors = sheet.issues.filter((i) => i.severity === 'error');
+      expect(errors.length).toBeGreaterThan(10);
+      expect(errors.every((i) => partOfCell(sheet.form, i.cell ?? '') === 'criteria')).toBe(true);
+      const counts = page.locator('[data-testid="issue-counts"] [data-severity="error"]');
+      await expect(counts.getAttribute('data-count')).resolves.toBe(
+        String(severityCounts(view.sheets).error),
+      );
+      await expect(page.locator(`td[data-cell="${rating(1)}"]`).getAttribute('data-issue')).resolves.toBe(
+        'error',
+      );
+      await page.locator(`.bpa-issue[data-cell="${rating(1)}"][data-code="rating_missing"]`).waitFor();
+      // …while the header nobody has touched is still to fill.
+      await expect(page.locator(`td[data-cell="${projectName}"]`).getAttribute('data-todo')).resolves.toBe(
+        'true',
+      );
+      const todoBadge = page.locator('[data-testid="issue-counts"] [data-todo-count]');
+      await expect(todoBadge.getAttribute('data-todo-count')).resolves.toBe(String(todoCount(view.sheets)));
+      await page.screenshot({ path: shot('workbench-todo-started.png') });
+
+      // 全部重新检查: every empty required cell is an error, as in a received file.
+      await page.getByRole('button', { name: '全部重新检查' }).click();
+      await settled(page, before);
+      await todoBadge.waitFor({ state: 'detached' });
       if (!settings) throw new Error('unreachable');
       const full = await checkWorkbook(mirror.book, { settingsFor: () => settings });
-      const errors = full.sheets.flatMap((s) => s.issues).filter((i) => i.severity === 'error').length;
-      await expect(counts.getAttribute('data-count')).resolves.toBe(String(errors));
+      const all = full.sheets.flatMap((s) => s.issues).filter((i) => i.severity === 'error').length;
+      await expect(counts.getAttribute('data-count')).resolves.toBe(String(all));
+      await expect(page.locator(`td[data-cell="${projectName}"]`).getAttribute('data-issue')).resolves.toBe(
+        'error',
+      );
     });
 
     test('a bad value shows an issue and its highlight; fixing it clears both', async () => {
@@ -324,6 +413,73 @@ for (const host of browserHosts()) {
         formatNumber(score?.score ?? NaN),
       );
       await page.screenshot({ path: shot('workbench-scores-low.png') });
+    });
+
+    test('９３ typed as an actual value: the issue offers 改为数字, one click writes 93 and the score follows', async () => {
+      const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
+      const actual = `${columnLetter(layout.columns.actual ?? 0)}${layout.firstDataRow + 4}`;
+      await openSheet(page, SELF_EVALUATION);
+      await showSection(page, '检查');
+      const finalTotal = (await mirror.report(SELF_EVALUATION)).scores.total;
+      let before = await revision(page);
+      await typeInto(page, actual, '９３');
+      mirror.book.setValues(SELF_EVALUATION, actual, [['９３']], 'user');
+      before = await settled(page, before);
+
+      // Full-width digits stay text, as in a spreadsheet: the sheet's formulas give the row no points.
+      const typed = await mirror.report(SELF_EVALUATION);
+      const issue = typed.issues.find((i) => i.cell === actual && textNumberFix(i) !== null);
+      if (!issue) throw new Error(`no text-number issue at ${actual}`);
+      expect(typed.scores.total).toBeLessThan(finalTotal ?? 0);
+      const item = page.locator(`.bpa-issue[data-cell="${actual}"][data-code="${issue.code}"]`);
+      await item.waitFor();
+      await expect(item.textContent()).resolves.toContain(renderIssue(issue, 'zh-CN'));
+      const convert = page.locator('li', { has: item }).locator('[data-fix="convert-to-number"]');
+      await expect(convert.textContent()).resolves.toBe('改为数字');
+      await page.screenshot({ path: shot('workbench-convert-number.png') });
+
+      await convert.click();
+      mirror.book.setValues(SELF_EVALUATION, actual, [[93]], 'user');
+      await settled(page, before);
+      await item.waitFor({ state: 'detached' });
+      await page.getByText(`已将 ${actual} 改为数字 93。`).waitFor();
+      await expect(page.locator(`td[data-cell="${actual}"]`).textContent()).resolves.toBe('93');
+      const fixed = await mirror.report(SELF_EVALUATION);
+      expect(fixed.issues.filter((i) => i.cell === actual)).toEqual([]);
+      expect(fixed.scores.total).toBe(finalTotal);
+      await showSection(page, '得分');
+      await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(
+        shownTotal(fixed.scores),
+      );
+      await expect(page.locator('[data-testid="grade"]').textContent()).resolves.toBe(
+        shownGrade(fixed.scores),
+      );
+    });
+
+    test('96% typed is the number 0.96 shown as 96%, as a spreadsheet stores it', async () => {
+      const layout = mirror.layout ?? (await mirror.indicatorLayout(SELF_EVALUATION));
+      // 验收合格率 (≥ 95 %), whose actual was pasted as 96. Not the cell 改为数字 just wrote: WPS takes a change
+      // of a cell the add-in wrote a moment ago for the add-in's own (hosts/wps/own-writes.ts).
+      const actual = `${columnLetter(layout.columns.actual ?? 0)}${layout.firstDataRow + 2}`;
+      const previous = await mirror.report(SELF_EVALUATION);
+      await openSheet(page, SELF_EVALUATION);
+      const before = await revision(page);
+      await typeInto(page, actual, '96%');
+      mirror.book.setValues(SELF_EVALUATION, actual, [[0.96]], 'user');
+      await settled(page, before);
+      // The memory host takes the percent format with the entry; the WPS fake has no formats to show.
+      await expect(page.locator(`td[data-cell="${actual}"]`).textContent()).resolves.toBe(
+        host.name === 'memory' ? '96%' : '0.96',
+      );
+      const report = await mirror.report(SELF_EVALUATION);
+      expect(report.issues.filter((i) => i.cell === actual)).toEqual([]);
+      await expect(page.locator(`td[data-cell="${actual}"]`).getAttribute('data-issue')).resolves.toBeNull();
+      // 0.96 in a percent row is 96 %, the value it replaced: the score stays.
+      expect(report.scores.total).toBe(previous.scores.total);
+      await showSection(page, '得分');
+      await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(
+        shownTotal(report.scores),
+      );
     });
 
     test('an issue chosen with the keyboard moves the grid selection', async () => {
@@ -493,7 +649,10 @@ for (const host of browserHosts()) {
         mirror.book.setValues(expected.sheet, a1, [[value]], 'user');
         await settled(page, before);
       }
-      const scores = (await mirror.report(expected.sheet)).scores;
+      // The new sheet was made after 全部重新检查: parts of it nobody has started are still to fill.
+      expect((await mirror.report(expected.sheet)).scores.total).toBe(90);
+      const scores = (await mirror.paneView()).sheets.find((s) => s.sheet === expected.sheet)?.scores;
+      if (!scores) throw new Error('the derived sheet is not in the pane');
       expect(scores.total).toBe(90);
       await expect(page.locator('[data-testid="scores"] h3').textContent()).resolves.toBe(expected.sheet);
       await expect(page.locator('[data-testid="total"]').textContent()).resolves.toBe(shownTotal(scores));

@@ -180,7 +180,9 @@ function bpa(args: string[], peakFile?: string): Promise<{ code: number; stdout:
     child.on('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EACCES' && 'uid' in asNobody
-          ? new Error(`${process.execPath} cannot be run by nobody: install Node outside a private home folder`)
+          ? new Error(
+              `${process.execPath} cannot be run by nobody: install Node outside a private home folder`,
+            )
           : error,
       ),
     );

@@ -8,8 +8,9 @@ import {
   htmlReportChunks,
   REPORT_CSP,
   REPORT_SCRIPT,
+  REPORT_SCRIPT_SHA256,
 } from '../../src/cli/report-html';
-import { gradeStatus } from '../../src/cli/report-summary';
+import { gradeStatus } from '../../src/app/report-summary';
 import { EXIT_USAGE, run } from '../../src/cli/run';
 import type { BatchReport } from '../../src/app/batch-report';
 import {
@@ -60,6 +61,8 @@ test('the html report is one self-contained page: one fixed script allowed by ha
   const hash = createHash('sha256').update(REPORT_SCRIPT).digest('base64');
   expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
   expect(REPORT_CSP).toContain(`script-src 'sha256-${hash}'`);
+  // The hash is written in src/app/report-html.ts (the browser hashes asynchronously): it must be the script's.
+  expect(REPORT_SCRIPT_SHA256).toBe(hash);
   expect(REPORT_CSP).toContain("default-src 'none'");
   // No inline event handler, no outside resource: the only links are anchors within the page.
   expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=[^>]*>/i);

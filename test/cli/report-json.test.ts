@@ -1,6 +1,6 @@
 import type { FileResult } from '../../src/app/batch-report';
 import { summarize } from '../../src/app/batch-report';
-import { jsonReportChunks } from '../../src/cli/report-json';
+import { jsonReportChunks } from '../../src/app/report-json';
 import { CompactResults, deserialized, serialized } from '../../src/cli/results';
 
 const checked: FileResult = {

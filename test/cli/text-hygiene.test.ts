@@ -1,6 +1,6 @@
 import { gradeFromText } from '../../src/domain/checks/rules/self-evaluation';
 import { inertCell } from '../../src/cli/report-xlsx';
-import { capCell, MAX_CELL_CHARS, printable, safeJson } from '../../src/cli/text-hygiene';
+import { capCell, MAX_CELL_CHARS, printable, safeJson } from '../../src/app/text-hygiene';
 
 describe('printable', () => {
   it('shows controls, escape sequences, line breaks and direction overrides as escapes', () => {

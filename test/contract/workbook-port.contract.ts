@@ -21,6 +21,11 @@ export interface ContractHost extends WorkbookPort {
    * delivered the change notifications this edit causes.
    */
   simulateUserEdit(sheet: string, topLeft: string, values: CellScalar[][]): Promise<void>;
+  /**
+   * False for a host that cannot list merged ranges (Excel before ExcelApi 1.13): its blocks carry none.
+   * Every other host lists, with each block, the merged ranges that overlap it.
+   */
+  readonly listsMerges?: boolean;
 }
 
 const FORM = '自评表';
@@ -301,6 +306,20 @@ export function runWorkbookPortContract(name: string, makeHost: () => Promise<Co
           ],
           host.capabilities.calculates,
         );
+      });
+
+      it('lists the merged ranges that overlap a block, whole, and only those', async () => {
+        const whole = await host.readBlock(FORM);
+        const across = await host.readBlock(FORM, 'C1:E2');
+        const apart = await host.readBlock(FORM, 'B3:C4');
+        const title = { top: 0, left: 0, bottom: 0, right: 3 };
+        if (host.listsMerges === false) {
+          expect([whole.merges, across.merges]).toEqual([undefined, undefined]);
+        } else {
+          expect(whole.merges).toEqual([title]);
+          expect(across.merges).toEqual([title]);
+        }
+        expect(apart.merges).toBeUndefined();
       });
 
       it('reads one cell as a 1x1 block', async () => {

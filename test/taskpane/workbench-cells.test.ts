@@ -9,7 +9,7 @@ import { readForm } from '../../src/domain/forms/read-form';
 import { columnLetter, parseA1, parseRange, rangeContains } from '../../src/domain/grid/address';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
 import { computedCells, issueMarks, SEVERITY_FILL } from '../../src/workbench/cell-view';
-import { parseTsv, typedValue } from '../../src/workbench/typed-input';
+import { formattedNumber, parseTsv, typedEntry, typedValue } from '../../src/workbench/typed-input';
 
 const settings = builtInSettings();
 if (!settings) throw new Error('test setup: built-in settings missing');
@@ -26,6 +26,42 @@ test.each([
   ['0012', 12],
 ])('typed %j reads as %j', (text, value) => {
   expect(typedValue(text)).toBe(value);
+});
+
+test.each([
+  // As Excel reads an entry: a percentage is the fraction, formatted as a percentage…
+  ['96%', 0.96, '0%'],
+  [' 96% ', 0.96, '0%'],
+  ['12.5%', 0.125, '0.0%'],
+  ['-5%', -0.05, '0%'],
+  ['1,200%', 12, '0%'],
+  // …digits grouped by thousands are the number, with the separator format…
+  ['1,234', 1234, '#,##0'],
+  ['-1,234,567.25', -1234567.25, '#,##0.00'],
+  // …plain numbers and text as before, no format.
+  ['93', 93, null],
+  ['12,34', '12,34', null],
+  ['1,2345', '1,2345', null],
+  ['96 %', '96 %', null],
+  ['%', '%', null],
+  // Full-width digits as an input method leaves them stay text (the checks flag them as numbers stored as text).
+  ['９３', '９３', null],
+  ['９６％', '９６％', null],
+  // A leading apostrophe keeps the rest as text, without the apostrophe.
+  ["'93", '93', null],
+  ["'", null, null],
+  ['', null, null],
+])('typed entry %j is %j with format %j', (text, value, numberFormat) => {
+  expect(typedEntry(text)).toEqual({ value, numberFormat });
+});
+
+test('a typed percentage or grouped number shows as the spreadsheet shows it', () => {
+  expect(formattedNumber(0.96, '0%')).toBe('96%');
+  expect(formattedNumber(0.125, '0.0%')).toBe('12.5%');
+  expect(formattedNumber(1234, '#,##0')).toBe('1,234');
+  expect(formattedNumber(1234.5, '#,##0.00')).toBe('1,234.50');
+  expect(formattedNumber(7, null)).toBe('7');
+  expect(formattedNumber(7, 'General')).toBe('7');
 });
 
 test('a clipboard block splits into rows and cells; the last line break ends it', () => {

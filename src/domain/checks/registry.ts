@@ -21,6 +21,7 @@ import { MONITORING_RULES } from './rules/monitoring';
 import { REQUIRED_FIELD_RULES } from './rules/required-fields';
 import { SELF_EVALUATION_RULES } from './rules/self-evaluation';
 import { STRUCTURE_RULES } from './rules/structure';
+import { SUM_RULES } from './rules/sums';
 import { FORMULA_RESULT_RULES } from './rules/formula-results';
 import { TEXT_NUMBER_RULES } from './rules/text-numbers';
 import { VALUE_RULES } from './rules/values';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   ...FORMULA_RESULT_RULES,
   ...WEIGHT_RULES,
   ...MONEY_RULES,
+  ...SUM_RULES,
   ...SELF_EVALUATION_RULES,
   ...MONITORING_RULES,
   ...EX_ANTE_KEY_EVALUATION_RULES,
@@ -54,6 +56,16 @@ export const ENGINE_ISSUE_CODES: Readonly<Record<string, readonly string[]>> = {
 /** A visible sheet that holds no recognisable form. */
 export function unrecognizedFormIssue(sheet: string): Issue {
   return { code: 'form_unrecognized', severity: 'warning', sheet, cell: null, params: { sheet } };
+}
+
+const RULE_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.code, rule]));
+
+/**
+ * Whether an issue says that a required cell is still empty (its rule's `emptyRequired`), as opposed to a wrong
+ * value or a wrong sum: the finding a form being filled in may show as 待填写 rather than as an error.
+ */
+export function isEmptyRequired(issue: Issue): boolean {
+  return RULE_BY_CODE.get(issue.code)?.emptyRequired === true;
 }
 
 function applies(rule: Rule, form: ParsedForm): boolean {

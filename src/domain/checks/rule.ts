@@ -31,6 +31,12 @@ interface RuleMeta<P extends string> {
   templates: readonly TemplateId[];
   /** Every param each finding carries; the message catalog may use exactly these placeholders. */
   params: readonly P[];
+  /**
+   * Each finding is a required cell left empty (or a table with no rows yet): the form is unfinished there rather
+   * than wrong. A form being filled in may list such findings as 待填写 (to fill) until someone starts the part of
+   * the form they are in; a received file reports them as they are (docs/product.md, progressive checking).
+   */
+  emptyRequired?: true;
 }
 
 /** One table row as a row rule sees it. */

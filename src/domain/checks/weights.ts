@@ -41,3 +41,14 @@ export function budgetWeight(form: ParsedForm, profile: Profile): number {
 export function tidySum(values: readonly number[]): number {
   return Math.round(values.reduce((a, b) => a + b, 0) * 10000) / 10000;
 }
+
+/**
+ * The form's weights (预算执行 and every row) add up to 100: a self-evaluation in hand with a complete scheme of
+ * its own. A first level its rows never use has no weight in that scheme.
+ */
+export function weightsAddUp(form: ParsedForm, views: readonly RowView[], profile: Profile): boolean {
+  const weights = rowWeights(views);
+  if (weights === null || weights.length === 0) return false;
+  const sum = tidySum([budgetWeight(form, profile), ...weights.map((w) => w.weight)]);
+  return Math.abs(sum - 100) <= WEIGHT_EPSILON;
+}

@@ -13,12 +13,20 @@ const INSTRUCTIONS_KEY = '填表说明';
 const SIGNATURE_ROWS = 80;
 const SIGNATURE_COLS = 30;
 
-export function detectTemplate(block: Block, vocabulary?: Vocabulary | undefined): TemplateId | null {
-  return detectWithKeys(new SheetKeys(block, labelIndex(vocabulary)));
+/**
+ * `sheet`, the name on the sheet's tab, is read as a person reads it when the sheet prints no title: a tab
+ * called 部门整体支出绩效评价 says the form is about a department as a whole.
+ */
+export function detectTemplate(
+  block: Block,
+  vocabulary?: Vocabulary | undefined,
+  sheet?: string | undefined,
+): TemplateId | null {
+  return detectWithKeys(new SheetKeys(block, labelIndex(vocabulary)), sheet);
 }
 
 /** Detection on a shared key cache, so that reading the sheet afterwards does not key its cells twice. */
-export function detectWithKeys(keys: SheetKeys): TemplateId | null {
+export function detectWithKeys(keys: SheetKeys, sheet?: string | undefined): TemplateId | null {
   const titleRows = Math.min(keys.rowCount, TITLE_ROWS);
   const cols = Math.min(keys.width, SIGNATURE_COLS);
   for (let r = 0; r < titleRows; r++) {
@@ -30,7 +38,13 @@ export function detectWithKeys(keys: SheetKeys): TemplateId | null {
       if (template) return template;
     }
   }
-  return detectByHeaders(keys, Math.min(keys.rowCount, SIGNATURE_ROWS), cols);
+  const tabKey = sheet === undefined ? '' : keys.index.keyOf(sheet);
+  return detectByHeaders(
+    keys,
+    Math.min(keys.rowCount, SIGNATURE_ROWS),
+    cols,
+    keys.index.namesDepartment(tabKey),
+  );
 }
 
 const PROJECT_FIELDS: ReadonlySet<string> = new Set(['projectName', 'department', 'implementingUnit']);
@@ -54,10 +68,18 @@ function projectFieldsFilled(keys: SheetKeys, rows: number, cols: number): boole
   return filled.size >= 2;
 }
 
-function detectByHeaders(keys: SheetKeys, rows: number, cols: number): TemplateId | null {
+function detectByHeaders(
+  keys: SheetKeys,
+  rows: number,
+  cols: number,
+  departmentTab: boolean,
+): TemplateId | null {
   const columns = new Set<ColumnKey>();
   const words = new Set<string>();
-  let departmentWords = false;
+  const selfWords = keys.index.selfEvaluationWords;
+  let departmentWords = departmentTab;
+  // A column header with a self-evaluation word (自评得分) makes the form a self-evaluation, as a title does.
+  let selfEvaluation = false;
   let projectWords = false;
   let monthWords = false;
   let fundsForecast = false;
@@ -66,7 +88,10 @@ function detectByHeaders(keys: SheetKeys, rows: number, cols: number): TemplateI
       const key = keys.key(r, c);
       if (key === '') continue;
       const hit = keys.hitOf(key);
-      if (hit.column) columns.add(hit.column);
+      if (hit.column) {
+        columns.add(hit.column);
+        if (selfWords.some((w) => key.includes(w))) selfEvaluation = true;
+      }
       if (hit.header === 'departmentName') departmentWords = true;
       if (hit.header === 'projectName') projectWords = true;
       if (hit.fundsRow === 'basic' || hit.fundsRow === 'project') departmentWords = true;
@@ -88,7 +113,7 @@ function detectByHeaders(keys: SheetKeys, rows: number, cols: number): TemplateI
   if (columns.has('rating')) return 'ex-ante-assessment';
   if (monthWords || columns.has('likelihood') || columns.has('forecast') || fundsForecast)
     return 'project-monitoring';
-  if (columns.has('actual') && (columns.has('score') || columns.has('weight'))) {
+  if ((columns.has('actual') || selfEvaluation) && (columns.has('score') || columns.has('weight'))) {
     return department ? 'department-self-evaluation' : 'project-self-evaluation';
   }
   return department || hasTasks ? 'department-goals' : 'project-goals';

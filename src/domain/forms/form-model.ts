@@ -104,7 +104,8 @@ export type ColumnKey =
   | 'remark' // 备注 / 评分标准
   | 'taskName' // 任务名称
   | 'taskContent' // 主要内容
-  | 'taskProjects'; // 对应项目
+  | 'taskProjects' // 对应项目
+  | 'taskBudget'; // 预算金额（万元）of a task line
 
 export type TableKey = 'indicators' | 'tasks' | 'criteria';
 
@@ -239,6 +240,29 @@ export interface ParsedForm {
    * otherwise, and scores then divide by 全年预算数 when there is one, else by 年初预算数.
    */
   budgetBasis?: BudgetBasis;
+  /**
+   * Blocks of amounts outside the tables whose item rows close with a 合计 row (项目预算: 成本构成 | 金额 |
+   * 2020年实际执行数 …, items that are no funds rows of the form's shape). Absent when there is none.
+   */
+  sums?: readonly SumBlock[];
+}
+
+/** Item rows of amounts and the 合计 row under them; one column per amount column the block adds up. */
+export interface SumBlock {
+  /** The 合计 label cell. */
+  totalLabel: Field;
+  /** The label cell of each item row, top to bottom. */
+  items: readonly Field[];
+  columns: readonly SumColumn[];
+}
+
+export interface SumColumn {
+  /** The column's header as written (金额, 2020年实际执行数), or its letter when it has none. */
+  header: string;
+  /** The item cells, in the order of `SumBlock.items`. */
+  items: readonly Field[];
+  /** The cell of the 合计 row. */
+  total: Field;
 }
 
 export interface LabelGuess {

@@ -188,12 +188,18 @@ export const FORM_SHAPES: Record<TemplateId, FormShape> = {
         key: 'tasks',
         section: '年度主要任务',
         required: true,
-        columns: [...req<ColumnKey>('taskName', 'taskContent'), ...opt<ColumnKey>('taskProjects')],
+        columns: [
+          ...req<ColumnKey>('taskName'),
+          // The 年度履职目标 layout (部门职能 | 年度目标任务 | 支出项目名称 | 预算金额) states each task's budget
+          // line instead of its content.
+          { key: 'taskContent', required: true, satisfiedBy: ['taskBudget'] },
+          ...opt<ColumnKey>('taskProjects', 'taskBudget'),
+        ],
         anchors: [
           ['taskName', 'taskContent'],
           ['taskName', 'taskProjects'],
         ],
-        groupLabels: ['年度主要任务', '主要任务'],
+        groupLabels: ['年度主要任务', '主要任务', '年度履职目标'],
       },
       GOAL_INDICATORS,
     ],

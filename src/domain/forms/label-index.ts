@@ -85,6 +85,12 @@ export interface LabelIndex {
   labels: readonly KnownLabel[];
   /** The template a title names by its words, or null. */
   titleTemplate(key: string): TemplateId | null;
+  /** First-level names (产出指标 …) as keys. */
+  firstLevels: ReadonlySet<string>;
+  /** Whether a key names a department as a whole (部门整体, 单位整体 …), the title words that say so. */
+  namesDepartment(key: string): boolean;
+  /** Title words that make a form a self-evaluation (自评), as keys. */
+  selfEvaluationWords: readonly string[];
   /** A note such as 单位：万元 that is neither a label nor a value. */
   isNote(raw: string): boolean;
 }
@@ -183,13 +189,17 @@ function buildIndex(vocabulary: Vocabulary): LabelIndex {
   const required = words.required.map((w) => normalise(w));
   const departmentWords = words.department.map((w) => normalise(w));
   const rules = words.rules.map((rule) => ({ ...rule, words: rule.words.map((w) => normalise(w)) }));
+  const namesDepartment = (key: string): boolean => departmentWords.some((w) => key.includes(w));
+  const selfEvaluationWords = rules
+    .filter((rule) => rule.template === 'project-self-evaluation' && rule.words.length === 1)
+    .flatMap((rule) => rule.words);
   const titleTemplate = (key: string): TemplateId | null => {
     if (key.length < 2 || key.includes('说明')) return null;
     if (key.length >= minTitleLength) {
       for (const title of titles) if (key.includes(title.key)) return title.template;
     }
     if (!marks.some((mark) => key.includes(mark)) || !required.every((w) => key.includes(w))) return null;
-    const department = departmentWords.some((w) => key.includes(w));
+    const department = namesDepartment(key);
     for (const rule of rules) {
       if (!rule.words.every((w) => key.includes(w))) continue;
       return department && rule.departmentTemplate !== undefined ? rule.departmentTemplate : rule.template;
@@ -218,6 +228,9 @@ function buildIndex(vocabulary: Vocabulary): LabelIndex {
     tableTotals,
     labels,
     titleTemplate,
+    namesDepartment,
+    selfEvaluationWords,
+    firstLevels: new Set(vocabulary.firstLevels.map((w) => normalise(w)).filter((k) => k !== '')),
   };
 }
 

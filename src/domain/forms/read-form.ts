@@ -23,6 +23,8 @@ import {
   type LabelGuess,
   type HeaderKey,
   type ParsedForm,
+  type SumBlock,
+  type SumColumn,
   type TableKey,
   type TableRow,
   type TemplateId,
@@ -123,6 +125,10 @@ const NO_FORMULAS: readonly (string | null)[] = [];
  * 一级/二级 are carried by the row reading too, but also below a blank unmerged cell, as forms write them.
  */
 const CARRIED_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['operator']);
+/** Rows under a header looked at to tell what a column of levels holds. */
+const SHIFT_LOOKAHEAD = 12;
+/** The level a level header's second merged column holds when the form prints no label for it. */
+const NEXT_LEVEL: Partial<Record<ColumnKey, ColumnKey>> = { level1: 'level2', level2: 'level3' };
 
 export interface ReadOptions {
   /** The words of the forms; the built-in vocabulary when absent. */
@@ -137,7 +143,7 @@ export function readForm(
 ): ReadFormResult {
   if (blockIsBlank(block)) return { ok: false, reason: 'empty' };
   const keys = new SheetKeys(block, labelIndex(options.vocabulary));
-  const template = hint ? hint.template : detectWithKeys(keys);
+  const template = hint ? hint.template : detectWithKeys(keys, sheet);
   if (template === null) return { ok: false, reason: 'unrecognized' };
   const reader = new FormReader(keys, FORM_SHAPES[template], hint ? 'meta' : 'headers');
   reader.read();
@@ -358,7 +364,26 @@ class FormReader {
       const key = this.columnOf(this.keys.hit(r, c), table);
       if (key !== undefined) found.set(c, key);
     }
+    if (this.merges !== undefined) this.addMergedLevels(r, found, table);
     return found;
+  }
+
+  /**
+   * A level header merged over two columns with no label for the next level (二级指标 over B:C, no 三级指标):
+   * the second column it covers is the next level, as a person reads the form.
+   */
+  private addMergedLevels(r: number, found: Map<number, ColumnKey>, table: TableShape): void {
+    const present = new Set(found.values());
+    for (const [c, key] of [...found]) {
+      const next = NEXT_LEVEL[key];
+      if (next === undefined || present.has(next) || !table.columns.some((p) => p.key === next)) continue;
+      const row = this.top + r;
+      const col = this.left + c;
+      const merge = this.merges?.find((m) => m.top <= row && m.bottom >= row && m.left === col);
+      if (merge === undefined || merge.right !== col + 1 || found.has(c + 1)) continue;
+      found.set(c + 1, next);
+      present.add(next);
+    }
   }
 
   /** The first meaning of a label that is a column of this table (偏差原因: cause or deviation). */
@@ -563,7 +588,44 @@ class FormReader {
     return bottom - headerRow;
   }
 
+  /**
+   * A header that names one level less than the form fills: 绩效指标 (a group label) over a column of first
+   * levels (产出指标, 效益指标), 一级指标 over the second levels (质量, 成本), no 二级指标. The column under
+   * the group label is then the 一级, and the one labelled 一级 the 二级.
+   */
+  private shiftUnderGroupLabel(band: HeaderBand, table: TableShape): void {
+    const { level1, level2, level3 } = band.columns;
+    if (level1 === undefined || level2 !== undefined || level3 === undefined || level1 === 0) return;
+    const g = level1 - 1;
+    if (Object.values(band.columns).includes(g)) return;
+    const groups = this.groupKeys.get(table.key);
+    for (let r = band.top; r <= band.bottom; r++) {
+      if (!isBlankCell(this.values[r]?.[g]) && groups?.has(this.keys.key(r, g)) !== true) return;
+    }
+    const firstLevels = this.keys.index.firstLevels;
+    let named = 0;
+    // 成本 is a first level in one framework and a second level under 产出 in another: the labelled column
+    // must hold at least one name that is no first level.
+    let secondLevels = 0;
+    const last = Math.min(this.keys.rowCount, band.bottom + 1 + SHIFT_LOOKAHEAD);
+    for (let r = band.bottom + 1; r < last; r++) {
+      if (!isBlankCell(this.values[r]?.[level1]) && !firstLevels.has(this.keys.key(r, level1)))
+        secondLevels++;
+      if (isBlankCell(this.values[r]?.[g])) continue;
+      if (!firstLevels.has(this.keys.key(r, g))) {
+        // A text across the row under the table (偏差原因分析 …) ends the levels; beside a level it is data.
+        if (isBlankCell(this.values[r]?.[level1])) break;
+        return;
+      }
+      named++;
+    }
+    if (named === 0 || secondLevels === 0) return;
+    band.columns.level2 = level1;
+    band.columns.level1 = g;
+  }
+
   private readTable(table: TableShape, band: HeaderBand): number {
+    this.shiftUnderGroupLabel(band, table);
     const levelAbove = this.shiftLevelAbove(band);
     const continued = this.headerContinuation(band);
     const sheetColumns: Partial<Record<ColumnKey, number>> = {};
@@ -1055,6 +1117,7 @@ class FormReader {
       tableLayouts[table.key] = state.layout;
       for (const part of table.columns) {
         if (!part.required || state.layout.columns[part.key] !== undefined) continue;
+        if (part.satisfiedBy?.some((k) => state.layout.columns[k] !== undefined)) continue;
         // With a level above the first levels, the form has no second level by design.
         if (part.key === 'level2' && state.levelShifted) continue;
         missing.push(this.vocabulary.columns[part.key].canonical);
@@ -1094,6 +1157,8 @@ class FormReader {
       missing,
     };
     if (this.guesses.length > 0) form.labelGuesses = this.guesses;
+    const sums = this.sumBlocks();
+    if (sums.length > 0) form.sums = sums;
     // Only a choice the form's own 执行率 header makes is passed on; otherwise scores divide by 全年预算数
     // when there is one, else by 年初预算数, which is what the layout records too.
     const basis = this.fundsLayout?.budgetBasis;
@@ -1106,6 +1171,72 @@ class FormReader {
       summaryRow: this.summaryRow === null ? null : this.top + this.summaryRow,
     };
     return { form, layout };
+  }
+
+  /**
+   * Blocks of amounts above the tables whose item rows (no funds rows of the form: 保安服务费, 保洁服务费 …)
+   * close with a 合计 row: each column where the 合计 and at least two items hold amounts, and no item holds
+   * anything else, is one sum to check. Rates, points and scores (率, 分, %) are no sums.
+   */
+  private sumBlocks(): SumBlock[] {
+    let limit = this.keys.rowCount;
+    for (const state of this.tables.values()) limit = Math.min(limit, state.layout.headerTop - this.top);
+    const blocks: SumBlock[] = [];
+    for (let r = 1; r < limit; r++) {
+      const labelCol = this.firstNonBlankCol(r);
+      if (this.rowIsBlank(r) || !this.keys.index.tableTotals.has(this.keys.key(r, labelCol))) continue;
+      let top = r;
+      while (top > 0 && this.isSumItem(top - 1, labelCol)) top--;
+      if (r - top < 2) continue;
+      const items: number[] = [];
+      for (let i = top; i < r; i++) items.push(i);
+      const width = this.values[r]?.length ?? 0;
+      const columns: SumColumn[] = [];
+      for (let c = labelCol + 1; c < width; c++) {
+        if (!this.isAmount(r, c) || !this.isSumColumn(top - 1, c)) continue;
+        let amounts = 0;
+        let other = false;
+        for (const i of items) {
+          if (this.isAmount(i, c)) amounts++;
+          else if (!isBlankCell(this.values[i]?.[c])) other = true;
+        }
+        if (other || amounts < 2) continue;
+        columns.push({
+          header: cellText(this.values[top - 1]?.[c]) ?? columnLetter(this.left + c),
+          items: items.map((i) => this.field(i, c)),
+          total: this.field(r, c),
+        });
+      }
+      if (columns.length === 0) continue;
+      blocks.push({
+        totalLabel: this.field(r, labelCol),
+        items: items.map((i) => this.field(i, labelCol)),
+        columns,
+      });
+    }
+    return blocks;
+  }
+
+  /** An item row of a sum block: a text label that is no funds row nor 其中 part, and an amount right of it. */
+  private isSumItem(r: number, labelCol: number): boolean {
+    if (this.firstNonBlankCol(r) !== labelCol) return false;
+    const label = this.values[r]?.[labelCol];
+    if (typeof label !== 'string' || isBlankCell(label)) return false;
+    const key = this.keys.key(r, labelCol);
+    if (key === '' || key.startsWith('其中') || this.keys.hitOf(key) !== NO_LABEL) return false;
+    const width = this.values[r]?.length ?? 0;
+    for (let c = labelCol + 1; c < width; c++) if (this.isAmount(r, c)) return true;
+    return false;
+  }
+
+  /** Whether the header over column c (row h, -1 for none) names something that adds up. */
+  private isSumColumn(h: number, c: number): boolean {
+    if (h < 0) return true;
+    const text = cellText(this.values[h]?.[c]);
+    if (text === null) return true;
+    const fundsCol = this.keys.hit(h, c).fundsCol;
+    if (fundsCol === 'rate' || fundsCol === 'score' || fundsCol === 'weight') return false;
+    return !/[率分%％]/u.test(text);
   }
 
   /**

@@ -112,6 +112,7 @@ const CONTENT_COLUMNS: readonly ColumnKey[] = [
   'taskName',
   'taskContent',
   'taskProjects',
+  'taskBudget',
 ];
 
 function hasContent(row: TableRow): boolean {
@@ -265,7 +266,16 @@ function kindOf(
   if (name !== null && labelKey(name).startsWith('其中')) return 'breakdown';
   const noValues = !hasNumber(target) && !hasNumber(actual) && !hasNumber(score);
   if (name !== null && SLOT_NAME.test(name) && noValues) return 'placeholder';
-  if (name === null && noValues && isStandIn(target) && isStandIn(actual) && isNil(weight)) {
+  // A monitoring row that reports progress (先后举办…活动5场) is an indicator even with its name lost.
+  const progress = readCell(fieldOf(row, 'progress').raw);
+  if (
+    name === null &&
+    noValues &&
+    isStandIn(target) &&
+    isStandIn(actual) &&
+    isStandIn(progress) &&
+    isNil(weight)
+  ) {
     // Levels and dashes only: a spare row of the form, or a label row carrying the group's points.
     return own !== null && GROUP_WEIGHT.test(own) ? 'group' : 'placeholder';
   }

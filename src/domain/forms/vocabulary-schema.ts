@@ -85,6 +85,7 @@ export const COLUMN_KEYS = [
   'taskName',
   'taskContent',
   'taskProjects',
+  'taskBudget',
 ] as const satisfies readonly ColumnKey[];
 
 export const SUMMARY_KEYS = ['total', 'grade', 'conclusion'] as const;
@@ -190,6 +191,11 @@ export const VocabularySchema = z.strictObject({
   valuePeriods: z.strictObject({ annual: texts, midTerm: texts, longTerm: texts }),
   /** First-level names of a level above 产出/效益/满意度 (实施效果指标): the 一级 is then the next column. */
   levelsAbove: texts,
+  /**
+   * First-level names (产出指标, 效益指标 …) as forms write them in the rows. A form whose header names one
+   * level less than it fills (绩效指标 over the 一级 names, 一级指标 over the 二级 ones) is read by them.
+   */
+  firstLevels: texts,
   /** Labels of fields and columns the reader knows but does not use (得分计算方法, 指标解释, 项目负责人 …). */
   extraLabels: texts,
   /** Section names that open a new part of a form; a table ends where one of them starts a row. */
@@ -241,6 +247,7 @@ export const VocabularyExtensionSchema = z.strictObject({
     .strictObject({ annual: texts.optional(), midTerm: texts.optional(), longTerm: texts.optional() })
     .optional(),
   levelsAbove: texts.optional(),
+  firstLevels: texts.optional(),
   extraLabels: texts.optional(),
   sections: texts.optional(),
   footers: texts.optional(),

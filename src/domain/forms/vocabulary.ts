@@ -140,6 +140,7 @@ function merge(base: Vocabulary, extension: VocabularyExtension): Vocabulary {
       longTerm: [...base.valuePeriods.longTerm, ...(extension.valuePeriods?.longTerm ?? [])],
     },
     levelsAbove: [...base.levelsAbove, ...(extension.levelsAbove ?? [])],
+    firstLevels: [...base.firstLevels, ...(extension.firstLevels ?? [])],
     extraLabels: [...base.extraLabels, ...(extension.extraLabels ?? [])],
     sections: [...base.sections, ...(extension.sections ?? [])],
     footers: [...base.footers, ...(extension.footers ?? [])],

@@ -17,7 +17,19 @@ export const FrameworkSchema = z.strictObject({
         aliases: z.array(levelName),
         /** A goal or self-evaluation must carry at least one indicator under it. */
         required: z.boolean(),
-        level2: z.array(z.strictObject({ name: levelName, aliases: z.array(levelName) })).min(1),
+        level2: z
+          .array(
+            z.strictObject({
+              name: levelName,
+              aliases: z.array(levelName),
+              /**
+               * Other first levels forms file it under by an older framework (88号: 社会公众或服务对象满意度指标 as
+               * a 二级 of 效益指标): accepted there, and it still counts for its own first level.
+               */
+              alsoUnder: z.array(levelName).optional(),
+            }),
+          )
+          .min(1),
       }),
     )
     .min(1),

@@ -30,8 +30,27 @@ export type FrameworkLoadResult = { ok: true; framework: Framework } | { ok: fal
 export function loadFramework(data: unknown): FrameworkLoadResult {
   const parsed = parseStrictly(FrameworkSchema, data);
   if (!parsed.ok) return parsed;
-  const errors = duplicateLevelNames(parsed.value);
+  const errors = [...duplicateLevelNames(parsed.value), ...unknownParents(parsed.value)];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, framework: parsed.value };
+}
+
+/** An `alsoUnder` must name another first level of the framework. */
+function unknownParents(framework: Framework): LoadError[] {
+  const names = new Set(framework.level1.flatMap((l) => [l.name, ...l.aliases].map(levelKey)));
+  return framework.level1.flatMap((level1, i) =>
+    level1.level2.flatMap((level2, j) =>
+      (level2.alsoUnder ?? []).flatMap((parent, k) =>
+        names.has(levelKey(parent))
+          ? []
+          : [
+              {
+                path: formatPath(['level1', i, 'level2', j, 'alsoUnder', k]),
+                message: `一级指标“${parent}”不在框架中 / first level "${parent}" is not in the framework`,
+              },
+            ],
+      ),
+    ),
+  );
 }
 
 function duplicateLevelNames(framework: Framework): LoadError[] {
@@ -150,4 +169,20 @@ export function findLevel2Anywhere(
   text: string,
 ): { level1: FrameworkLevel1; level2: FrameworkLevel2 } | null {
   return indexOf(framework).level2.get(levelKey(text)) ?? null;
+}
+
+/**
+ * The first level a second-level text belongs to when a form files it under `level1Name` by an older framework
+ * (`alsoUnder`: 满意度 under 效益 in 88号 forms), or null when it is not filed there that way.
+ */
+export function level2FiledUnder(
+  framework: Framework,
+  level1Name: string,
+  text: string,
+): FrameworkLevel1 | null {
+  const found = findLevel2Anywhere(framework, text);
+  const parent = matchLevel1(framework, level1Name);
+  if (found === null || parent === null || found.level1 === parent) return null;
+  const allowed = (found.level2.alsoUnder ?? []).some((name) => matchLevel1(framework, name) === parent);
+  return allowed ? found.level1 : null;
 }

@@ -56,6 +56,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '二级指标“{level2}”不在指标框架中（三级指标“{name}”）：请从下拉列表中选择二级指标。',
     'Second-level indicator "{level2}" is not in the indicator framework (indicator "{name}"): pick one from the dropdown.',
   ),
+  level_near_match: m(
+    '指标层级“{text}”与框架中的“{level}”相近（三级指标“{name}”），已按“{level}”理解：如不是，请改正。',
+    'Indicator level "{text}" is close to "{level}" of the framework (indicator "{name}") and was taken as "{level}": if it is not, correct it.',
+  ),
   level2_not_under_level1: m(
     '二级指标“{level2}”属于一级指标“{expected}”，不应填在“{level1}”下（三级指标“{name}”）：请改正一级或二级指标。',
     'Second-level "{level2}" belongs under first-level "{expected}", not "{level1}" (indicator "{name}"): correct one of them.',
@@ -105,6 +109,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
   operator_invalid: m(
     '三级指标“{name}”的指标性质“{value}”无法识别：请选择 ≥、>、=、≤、< 或 定性。',
     'Operator "{value}" of indicator "{name}" is not recognised: choose ≥, >, =, ≤, < or 定性.',
+  ),
+  operator_near_match: m(
+    '三级指标“{name}”的指标性质“{value}”与“{word}”相近（可能是复制或识别时打乱了文字）：请核实并改为“{word}”。',
+    'The operator "{value}" of indicator "{name}" is close to "{word}" (probably scrambled when copied or scanned): check it and write "{word}".',
   ),
   operator_assumed: m(
     '三级指标“{name}”未写明指标性质，按指标名称中的“{word}”视为“{operator}”计分：如不对，请在指标值前写明 ≥、≤ 或 =。',
@@ -168,6 +176,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '一级指标“{level1}”的分值合计为 {sum}，按当前规则应为 {expected}：请核实分值设置。',
     'The weights of "{level1}" add up to {sum}; the current profile sets {expected}: check the weights.',
   ),
+  level1_weights_own_scheme: m(
+    '本表分值按自身方案设置（{split}），与当前规则（{expected}）不同：如本地规定如此可忽略，否则请核实。',
+    'The form weights its parts its own way ({split}); the current profile sets {expected}: ignore this if the local rules say so, otherwise check the weights.',
+  ),
   budget_weight_off_profile: m(
     '预算执行的分值为 {stated}，按当前规则应为 {expected}：请核实。',
     'The budget-execution weight is {stated}; the current profile sets {expected}: check it.',
@@ -186,9 +198,17 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '{column} {total} 万元与{partsLabel}之和 {parts} 万元不一致（容差 {tolerance} 万元）：请核对各项金额。',
     '{column} is {total} (万元) but {partsLabel} add up to {parts} (tolerance {tolerance}): check the amounts.',
   ),
+  sum_items_mismatch: m(
+    '{column}合计 {total} 万元与 {count} 个分项之和 {parts} 万元不一致（容差 {tolerance} 万元）：请核对各分项或合计。',
+    '{column}: the 合计 {total} (万元) differs from its {count} items, which add up to {parts} (tolerance {tolerance}): check the items or the 合计.',
+  ),
   executed_over_budget: m(
     '{label} {executed} 万元超过{budgetLabel} {budget} 万元：请核实执行数，或先调整预算数。',
     '{label} {executed} (万元) exceeds {budgetLabel} {budget}: check the execution or adjust the budget first.',
+  ),
+  task_budgets_over_total: m(
+    '年度履职目标（主要任务）各项预算金额合计 {sum} 万元，超过年度资金总额 {total} 万元：请核实此项金额。',
+    'The budget lines of the annual tasks add up to {sum} (万元), more than the annual total {total}: check this line.',
   ),
   amount_unit_mismatch: m(
     '“{label}”{value} 约为“{otherLabel}”{other} 的 10000 倍：可能把“元”当作“万元”填写，请统一以万元填写。',
@@ -247,6 +267,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
   budget_score_mismatch: m(
     '预算执行得分 {stated} 与按执行率计算的 {computed} 不一致（容差 {tolerance}）：请核实。',
     'The budget-execution score {stated} differs from {computed} computed from the execution rate (tolerance {tolerance}): check it.',
+  ),
+  budget_score_missing: m(
+    '未填写预算执行得分：按执行率计算应为 {computed} 分，请填写。',
+    'The budget-execution score is empty; the execution rate gives {computed}: fill it in.',
   ),
   total_missing: m('未填写总分：请填写总分。', 'The total score is missing: fill it in.'),
   total_mismatch: m(

@@ -117,4 +117,6 @@ export interface ScoreStatus {
   errors: number;
   /** Parts of the total (indicator rows, the budget row) without a score. */
   unscored: number;
+  /** Required cells still to fill (待填写) in parts of a live form nobody has started; absent when none. */
+  todo?: number;
 }

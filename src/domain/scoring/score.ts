@@ -706,16 +706,17 @@ export function scoreForm(form: ParsedForm, profile: Profile): FormScores {
  * The scores as every surface shows them once the form's checks have run: while an error remains or a part
  * has no score, the total is provisional (暂定) and carries no grade, conclusion or recommendation — a grade
  * of an unfinished form would be read as the result. Checks see the scores before this (they compare the
- * stated grade with the grade of the total).
+ * stated grade with the grade of the total). `todo` counts required cells a live form lists as 待填写 apart from
+ * its errors: they withhold the grade just as errors do.
  */
-export function settleScores(scores: FormScores, issues: readonly Issue[]): FormScores {
+export function settleScores(scores: FormScores, issues: readonly Issue[], todo = 0): FormScores {
   if (scores.status.kind === 'none') return scores;
   const errors = issues.reduce((n, issue) => (issue.severity === 'error' ? n + 1 : n), 0);
   const unscored = scores.status.unscored;
-  if (errors === 0 && unscored === 0) return scores;
+  if (errors === 0 && unscored === 0 && todo === 0) return scores;
   return {
     ...scores,
-    status: { kind: 'provisional', errors, unscored },
+    status: { kind: 'provisional', errors, unscored, ...(todo > 0 ? { todo } : {}) },
     grade: null,
     conclusion: null,
     recommendation: null,

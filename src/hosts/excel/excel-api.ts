@@ -83,6 +83,15 @@ export interface XlRange {
   load(propertyNames: string | string[]): unknown;
   merge(across?: boolean): void;
   select(): void;
+  /** The merged areas within the range, or a null object when there are none (ExcelApi 1.13). */
+  getMergedAreasOrNullObject(): XlRangeAreas;
+}
+
+/** Several rectangular ranges; the adapter reads only their address ("Sheet1!A1:F1, Sheet1!B3:C3"). */
+export interface XlRangeAreas {
+  address: string;
+  readonly isNullObject: boolean;
+  load(propertyNames: string | string[]): unknown;
 }
 
 export interface XlWorksheetProtection {
@@ -161,6 +170,8 @@ export interface ExcelHostApi {
     batch: (context: XlRequestContext) => Promise<T>,
   ): Promise<T>;
   isSetSupported(name: string, minVersion: string): boolean;
+  /** `Excel.createWorkbook(base64)` (ExcelApi 1.8): opens a new workbook from an xlsx file; absent before. */
+  createWorkbook?(base64: string): Promise<void>;
 }
 
 type Assert<T extends true> = T;

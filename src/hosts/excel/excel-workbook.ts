@@ -4,7 +4,9 @@
  *
  * - applyPlan: one `Excel.run`, one sync for a template (see `applyPlan` for the sheet-name snapshot that
  *   makes this possible and for the cases that cost more);
- * - readBlock/readBlocks: one sync for any number of blocks;
+ * - readBlock/readBlocks: one sync for any number of blocks, their merged areas loaded in the same batch
+ *   (ExcelApi 1.13; a batch Office refuses for them — more than 512 merged areas in one range — is read
+ *   again without them);
  * - listSheets: two (the sheets, then their used ranges);
  * - events: `onChanged` on the worksheet collection (ExcelApi 1.9) or on each sheet, our own writes told
  *   apart by `triggerSource` (1.14) or kept silent with `runtime.enableEvents` (1.8).
@@ -15,14 +17,22 @@ import { checkPlan, MAX_COLS, MAX_ROWS, parseRangeOrThrow } from '../../app/plan
 import {
   type CellsChanged,
   type HostCapabilities,
+  type NewWorkbook,
   HostError,
   type SheetInfo,
   type WorkbookPort,
 } from '../../app/workbook-port';
-import { columnIndex, toRangeA1, type CellRange } from '../../domain/grid/address';
+import { columnIndex, parseRange, toRangeA1, type CellRange } from '../../domain/grid/address';
 import type { Block, CellScalar } from '../../domain/grid/cell';
 import type { Plan, PlanOp, SheetVisibility } from '../../domain/plan/plan';
-import type { ExcelHostApi, XlChangedArgs, XlRange, XlRequestContext, XlWorksheet } from './excel-api';
+import type {
+  ExcelHostApi,
+  XlChangedArgs,
+  XlRange,
+  XlRangeAreas,
+  XlRequestContext,
+  XlWorksheet,
+} from './excel-api';
 import { toHostError } from './excel-errors';
 import {
   estimatedRequestBytes,
@@ -161,6 +171,8 @@ export class ExcelWorkbook implements WorkbookPort {
   readonly capabilities: HostCapabilities;
   private readonly features: QueueFeatures;
   private readonly worksheetEvents: boolean;
+  /** Whether `readBlocks` asks for merged areas (ExcelApi 1.13). */
+  private readonly mergedAreas: boolean;
   private snapshot: Snapshot | null = null;
   /**
    * Sheet names by id, for naming change events. Kept apart from the snapshot, which a plan invalidates while
@@ -185,8 +197,25 @@ export class ExcelWorkbook implements WorkbookPort {
     };
     this.features = { pageLayout: api.isSetSupported('ExcelApi', '1.9') };
     this.worksheetEvents = api.isSetSupported('ExcelApi', '1.9');
+    this.mergedAreas = api.isSetSupported('ExcelApi', '1.13');
     this.now = options.now ?? (() => Date.now());
+    const create = api.createWorkbook;
+    if (create !== undefined) {
+      this.newWorkbook = {
+        kind: 'from-file',
+        open: async (base64) => {
+          try {
+            await create(base64);
+          } catch (error) {
+            throw toHostError(error, 'createWorkbook');
+          }
+        },
+      };
+    }
   }
+
+  /** Excel opens a new workbook from an xlsx file (ExcelApi 1.8). */
+  readonly newWorkbook?: NewWorkbook;
 
   // ---------------------------------------------------------------- the port
 
@@ -262,17 +291,32 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async readBlocks(requests: readonly { sheet: string; range?: string }[]): Promise<Block[]> {
     const areas = requests.map((r) => (r.range === undefined ? null : parseRangeOrThrow(r.range)));
-    return this.run('readBlocks', async (context) => {
-      const queued = requests.map((request, i) => {
-        const area = areas[i] ?? null;
-        const sheet = context.workbook.worksheets.getItem(request.sheet);
-        const range = area === null ? sheet.getUsedRangeOrNullObject(true) : sheet.getRange(toRangeA1(area));
-        range.load(area === null ? 'values,formulas,rowIndex,columnIndex' : 'values,formulas');
-        return { area, range };
+    const read = (withMerges: boolean): Promise<Block[]> =>
+      this.run('readBlocks', async (context) => {
+        const queued = requests.map((request, i) => {
+          const area = areas[i] ?? null;
+          const sheet = context.workbook.worksheets.getItem(request.sheet);
+          const range =
+            area === null ? sheet.getUsedRangeOrNullObject(true) : sheet.getRange(toRangeA1(area));
+          range.load(area === null ? 'values,formulas,rowIndex,columnIndex' : 'values,formulas');
+          // The merged areas ride in the same batch: no round trip of their own, none per cell.
+          let merged: XlRangeAreas | null = null;
+          if (withMerges) {
+            merged = range.getMergedAreasOrNullObject();
+            merged.load('address');
+          }
+          return { area, range, merged };
+        });
+        await context.sync();
+        return queued.map(({ area, range, merged }) => withMergesOf(blockOf(area, range), merged));
       });
-      await context.sync();
-      return queued.map(({ area, range }) => blockOf(area, range));
-    });
+    if (!this.mergedAreas) return read(false);
+    try {
+      return await read(true);
+    } catch {
+      // Office refuses merged areas past 512 in one range; the cells are still worth reading without them.
+      return read(false);
+    }
   }
 
   async select(sheet: string, cell: string): Promise<void> {
@@ -526,6 +570,48 @@ export class ExcelWorkbook implements WorkbookPort {
       return null;
     }
   }
+}
+
+/** The block with the merged areas Office listed, those that overlap it; unchanged when there are none. */
+function withMergesOf(block: Block, merged: XlRangeAreas | null): Block {
+  if (merged === null || merged.isNullObject || block.values.length === 0) return block;
+  const bottom = block.top + block.values.length - 1;
+  let width = 0;
+  for (const row of block.values) width = Math.max(width, row.length);
+  const right = block.left + width - 1;
+  const merges = mergedAreasOf(merged.address).filter(
+    (m) => m.top <= bottom && m.bottom >= block.top && m.left <= right && m.right >= block.left,
+  );
+  return merges.length === 0 ? block : { ...block, merges };
+}
+
+const AREA_REF = /^[A-Z]{1,3}[0-9]+(?::[A-Z]{1,3}[0-9]+)?$/;
+
+/**
+ * The ranges of a RangeAreas address ("Sheet1!A1:F1, 'My, Sheet'!$B$3:$C$4"): split at the commas outside
+ * quoted sheet names; a single cell or a part that is no range is left out.
+ */
+export function mergedAreasOf(address: string): CellRange[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      parts.push(address.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start));
+  const ranges: CellRange[] = [];
+  for (const part of parts) {
+    const ref = splitSheetAddress(part.trim()).range.replace(/\$/g, '').toUpperCase();
+    if (!AREA_REF.test(ref)) continue;
+    const range = parseRange(ref);
+    if (range.top !== range.bottom || range.left !== range.right) ranges.push(range);
+  }
+  return ranges;
 }
 
 function blockOf(area: CellRange | null, range: XlRange): Block {

@@ -30,6 +30,9 @@ export function officeExcelApi(office: typeof Office, excel: typeof Excel): Exce
   return {
     run: (options, batch) => excel.run(options, (context) => batch(context)),
     isSetSupported: (set, version) => supported(office, set, version),
+    ...(supported(office, 'ExcelApi', '1.8') && typeof excel.createWorkbook === 'function'
+      ? { createWorkbook: (base64: string) => excel.createWorkbook(base64) }
+      : {}),
   };
 }
 

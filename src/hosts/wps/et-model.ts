@@ -19,6 +19,8 @@ export type EtBlockValue = EtScalar | EtScalar[][] | EtScalar[];
 
 export interface EtApplication {
   ActiveWorkbook: Tolerant<EtWorkbook | null>;
+  /** The open workbooks; `Add()` makes a new, empty one (it becomes the active workbook). */
+  Workbooks?: Tolerant<EtWorkbooks>;
   ActiveWindow?: Tolerant<EtWindow | null>;
   Selection?: Tolerant<EtRange | null>;
   DisplayAlerts?: boolean;
@@ -42,6 +44,10 @@ export interface EtWindow {
   SplitColumn: number;
   ScrollRow: number;
   ScrollColumn: number;
+}
+
+export interface EtWorkbooks {
+  Add(): EtWorkbook;
 }
 
 export interface EtWorkbook {
@@ -150,6 +156,10 @@ export interface EtRange {
   Validation: Tolerant<EtValidation>;
   FormatConditions: Tolerant<EtFormatConditions>;
   Worksheet: Tolerant<EtWorksheet>;
+  /** True when every cell of the range is merged, false when none is, null when some are. */
+  MergeCells: boolean | null;
+  /** Of a single cell: the merged range holding it, or the cell itself. */
+  MergeArea: Tolerant<EtRange>;
   Merge(across?: boolean): unknown;
   Select(): unknown;
 }

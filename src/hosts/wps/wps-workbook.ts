@@ -8,6 +8,7 @@ import { checkPlan, MAX_COLS, MAX_ROWS, parseRangeOrThrow } from '../../app/plan
 import {
   type CellsChanged,
   type HostCapabilities,
+  type NewWorkbook,
   HostError,
   type SheetInfo,
   type WorkbookPort,
@@ -41,6 +42,8 @@ export interface WpsWorkbookOptions {
   /** `wps.PluginStorage`, to share the record of our own writes between the add-in's pages. */
   sharedStorage?: SharedStorage | null;
   now?: () => number;
+  /** The workbook this port works on; by default whichever workbook is active at each call. */
+  workbook?: EtWorkbook;
 }
 
 type SheetOp = Exclude<PlanOp, { kind: 'ensureSheet' | 'defineName' }>;
@@ -63,11 +66,30 @@ export class WpsWorkbook implements WorkbookPort {
   private readonly listeners = new Set<(change: CellsChanged) => void>();
   private sheetChangeHandler: SheetChangeHandler | null = null;
 
+  /** WPS adds an empty workbook (`Workbooks.Add()`), written through a port bound to it. */
+  readonly newWorkbook?: NewWorkbook;
+
+  private readonly bound: EtWorkbook | null;
+
   constructor(
     private readonly app: EtApplication,
     options: WpsWorkbookOptions = {},
   ) {
+    this.bound = options.workbook ?? null;
     this.ownWrites = new OwnWrites(options.sharedStorage ?? null, options.now);
+    if (app.Workbooks !== undefined && app.Workbooks !== null) {
+      this.newWorkbook = {
+        kind: 'empty',
+        add: async () =>
+          this.hostCall(() => {
+            const workbooks = readMember(app, 'Workbooks');
+            if (workbooks === undefined || workbooks === null) {
+              throw new HostError('unsupported', '无法新建工作簿 / WPS cannot add a workbook here');
+            }
+            return new WpsWorkbook(app, { ...options, workbook: workbooks.Add() });
+          }),
+      };
+    }
     this.capabilities = {
       hasChangeEvents: app.ApiEvent !== undefined && app.ApiEvent !== null,
       // WPS itself does not say; the own-writes record does.
@@ -438,11 +460,11 @@ export class WpsWorkbook implements WorkbookPort {
   private readBlockNow(sheet: EtWorksheet, range?: string): Block {
     if (range !== undefined) {
       const area = parseRangeOrThrow(range);
-      return readArea(sheet.Range(toRangeA1(area)), area);
+      return withMerges(readArea(sheet.Range(toRangeA1(area)), area), mergesIn(sheet, area));
     }
     const used = this.usedRange(sheet);
     if (used === null) return { top: 0, left: 0, values: [], formulas: [] };
-    return readArea(used.target, used.range);
+    return withMerges(readArea(used.target, used.range), mergesIn(sheet, used.range));
   }
 
   /** The used range, or null for an empty sheet (ET reports '$A$1' for one). */
@@ -459,6 +481,7 @@ export class WpsWorkbook implements WorkbookPort {
   // ---------------------------------------------------------------- lookups
 
   private workbook(): EtWorkbook {
+    if (this.bound !== null) return this.bound;
     const workbook = readMember(this.app, 'ActiveWorkbook');
     if (workbook === null || workbook === undefined) {
       throw new HostError('unsupported', '没有打开的工作簿 / no workbook is open in WPS');
@@ -578,6 +601,63 @@ function writtenRanges(op: Extract<PlanOp, { kind: 'writeBlock' }>): { sheet: st
       }),
     )
     .map((range) => ({ sheet: op.sheet, range }));
+}
+
+/**
+ * Most ET calls a merge listing may make for one block; past it the block is handed on without merges (the
+ * reader then works as on a host that lists none) rather than stall the pane.
+ */
+export const MERGE_PROBE_BUDGET = 4000;
+
+/**
+ * The merged ranges overlapping `area`, whole, or undefined when ET cannot tell (no MergeCells) or the budget
+ * runs out. ET has no call that lists merges, so the area is probed: `MergeCells` of a range is false when no
+ * cell in it is merged (one call rules out the whole range), else the range is halved until a single cell,
+ * whose `MergeArea` is the merge. The cost grows with the number of merges, not with the number of cells.
+ */
+export function mergesIn(sheet: EtWorksheet, area: CellRange): CellRange[] | undefined {
+  const found = new Map<string, CellRange>();
+  const covered = (a: CellRange): boolean =>
+    [...found.values()].some(
+      (m) => m.top <= a.top && m.bottom >= a.bottom && m.left <= a.left && m.right >= a.right,
+    );
+  const mergeAreaOf = (row: number, col: number): CellRange | null => {
+    const cell = sheet.Range(toRangeA1({ top: row, left: col, bottom: row, right: col }));
+    const [merge] = parseEtAddress(String(readMember(readMember(cell, 'MergeArea'), 'Address')));
+    return merge === undefined || (merge.top === merge.bottom && merge.left === merge.right) ? null : merge;
+  };
+  let probes = 0;
+  const pending: CellRange[] = [area];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (covered(next)) continue;
+    probes += 1;
+    if (probes > MERGE_PROBE_BUDGET) return undefined;
+    const merged = readMember(sheet.Range(toRangeA1(next)), 'MergeCells');
+    if (merged === false) continue;
+    if (merged !== true && merged !== null) return undefined;
+    const single = next.top === next.bottom && next.left === next.right;
+    if (single || merged === true) {
+      // The merge at the first cell often is the whole range probed (a merged title, a level cell).
+      probes += 1;
+      const merge = mergeAreaOf(next.top, next.left);
+      if (merge !== null) found.set(toRangeA1(merge), merge);
+      if (single || (merge !== null && covered(next))) continue;
+    }
+    const rows = next.bottom - next.top + 1;
+    const cols = next.right - next.left + 1;
+    if (rows >= cols) {
+      const mid = next.top + Math.floor(rows / 2);
+      pending.push({ ...next, top: mid }, { ...next, bottom: mid - 1 });
+    } else {
+      const mid = next.left + Math.floor(cols / 2);
+      pending.push({ ...next, left: mid }, { ...next, right: mid - 1 });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+function withMerges(block: Block, merges: CellRange[] | undefined): Block {
+  return merges === undefined || merges.length === 0 ? block : { ...block, merges };
 }
 
 function readArea(target: EtRange, area: CellRange): Block {

@@ -1,18 +1,30 @@
 /**
  * 批量审核: received workbooks chosen in the pane (files, or a folder where the browser allows), read in the
  * browser and checked in a Web Worker with the same step, reader and limits as `bpa check`; nothing is sent
- * anywhere. A results table, the issues of the selected file, 抽审 as `bpa sample` does it, and 写入汇总表
- * into the open workbook. Loaded only when the section is opened (its own chunk).
+ * anywhere. Goal declarations (目标申报表) may be chosen beside them: every check is given them and 全覆盖
+ * lists the gaps as `bpa check --goals` does. A results table, the issues of the selected file, 抽审 as
+ * `bpa sample` does it, and 写入汇总表 into the open workbook. Loaded only when the section is opened (its
+ * own chunk).
  */
 import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Field, Input, ProgressBar, Text } from '@fluentui/react-components';
 import type { FileResult, SheetResult } from '../../app/batch-report';
-import { batchSheetsPlan, count } from '../../app/batch-sheets';
+import { batchSheetsPlan, count, writeBatchToNewWorkbook } from '../../app/batch-sheets';
+import { COVERAGE_TEXT, describeEntry, type CoverageEntry, type CoverageReport } from '../../app/coverage';
 import { pickSample, type SampleResult } from '../../app/sample';
 import type { WorkbookPort } from '../../app/workbook-port';
 import { getTemplateSpec } from '../../domain/templates/registry';
 import { formatNumber, type Lang } from '../../domain/messages/catalog';
-import { runBatch, type BatchFile, type BatchRun, type MakeWorker } from './run-batch';
+import {
+  batchReport,
+  htmlReportBlob,
+  reportName,
+  saveFile,
+  writeXlsx,
+  XLSX_TYPE,
+  xlsxReportBytes,
+} from './export-report';
+import { runBatch, type BatchFile, type BatchRun, type GoalProblem, type MakeWorker } from './run-batch';
 
 const TEXTS = {
   'zh-CN': {
@@ -43,7 +55,19 @@ const TEXTS = {
     sampleBad: '比例应为 0 到 1 之间的数，种子应为整数',
     sampled: (n: number, of: number) => `抽取 ${n} 份（共 ${of} 份）`,
     writeSheets: '写入汇总表',
-    written: (a: string, b: string) => `已写入工作表 ${a}、${b}`,
+    written: (names: readonly string[]) => `已写入工作表 ${names.join('、')}`,
+    chooseGoals: '目标申报表（可选）',
+    goalsHint: '选择目标申报表，用于全覆盖核对和目标一致性检查（可多选）',
+    goalsChosen: (n: number) => `目标申报表 ${n} 份：`,
+    clearGoals: '清除',
+    goalUnreadable: '目标申报表无法读取：',
+    writeHere: '写入当前工作簿',
+    writeNew: '写入新工作簿',
+    writtenNew: (names: readonly string[]) => `已新建工作簿，写入工作表 ${names.join('、')}`,
+    exportHtml: '导出报告（HTML）',
+    exportXlsx: '导出报告（xlsx）',
+    exported: (name: string) => `报告已保存：${name}`,
+    exportFailed: '导出失败：',
     writeFailed: '写入失败：',
   },
   en: {
@@ -74,7 +98,20 @@ const TEXTS = {
     sampleBad: 'The rate must be a number from 0 to 1 and the seed an integer',
     sampled: (n: number, of: number) => `${n} picked of ${of}`,
     writeSheets: 'Write summary sheets',
-    written: (a: string, b: string) => `Wrote sheets ${a} and ${b}`,
+    written: (names: readonly string[]) => `Wrote sheets ${names.join(', ')}`,
+    chooseGoals: 'Goal declarations (optional)',
+    goalsHint:
+      'Choose goal declarations for the coverage check and the goal consistency checks; several at once',
+    goalsChosen: (n: number) => `${n} goal workbook(s): `,
+    clearGoals: 'Clear',
+    goalUnreadable: 'Goal workbook unreadable: ',
+    writeHere: 'Write into this workbook',
+    writeNew: 'Write into a new workbook',
+    writtenNew: (names: readonly string[]) => `Made a new workbook with the sheets ${names.join(', ')}`,
+    exportHtml: 'Export report (HTML)',
+    exportXlsx: 'Export report (xlsx)',
+    exported: (name: string) => `Report saved: ${name}`,
+    exportFailed: 'Could not export: ',
     writeFailed: 'Could not write: ',
   },
 } as const;
@@ -116,31 +153,55 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
   const [rate, setRate] = useState('0.2');
   const [seed, setSeed] = useState('1');
   const [sample, setSample] = useState<SampleResult | null>(null);
+  const [goalFiles, setGoalFiles] = useState<BatchFile[]>([]);
+  const [coverage, setCoverage] = useState<CoverageReport | null>(null);
+  const [goalProblems, setGoalProblems] = useState<GoalProblem[]>([]);
   const run = useRef<BatchRun | null>(null);
+  /** The received files of the last run: choosing goal declarations afterwards checks them again. */
+  const lastFiles = useRef<BatchFile[]>([]);
   const filesInput = useRef<HTMLInputElement | null>(null);
+  const goalsInput = useRef<HTMLInputElement | null>(null);
   const folderInput = useRef<HTMLInputElement | null>(null);
   const canPickFolder = useMemo(folderPicking, []);
+
+  const check = useCallback(
+    (files: BatchFile[], goals: BatchFile[]) => {
+      run.current?.cancel();
+      lastFiles.current = files;
+      setResults([]);
+      setSelected(null);
+      setSample(null);
+      setStatus(null);
+      setCoverage(null);
+      setGoalProblems([]);
+      setTotal(files.length);
+      setRunning(true);
+      const current = runBatch(files, lang, (result) => setResults((r) => [...r, result]), makeWorker, goals);
+      run.current = current;
+      void current.done.then((outcome) => {
+        if (run.current !== current) return;
+        setRunning(false);
+        setCoverage(outcome.coverage ?? null);
+        setGoalProblems(outcome.goalProblems);
+      });
+    },
+    [lang, makeWorker],
+  );
 
   const start = useCallback(
     (event: ChangeEvent<HTMLInputElement>) => {
       const files = toBatchFiles(event.target.files);
       event.target.value = '';
       if (files.length === 0) return;
-      run.current?.cancel();
-      setResults([]);
-      setSelected(null);
-      setSample(null);
-      setStatus(null);
-      setTotal(files.length);
-      setRunning(true);
-      const current = runBatch(files, lang, (result) => setResults((r) => [...r, result]), makeWorker);
-      run.current = current;
-      void current.done.then(() => {
-        if (run.current === current) setRunning(false);
-      });
+      check(files, goalFiles);
     },
-    [lang, makeWorker],
+    [check, goalFiles],
   );
+
+  const chooseGoals = (goals: BatchFile[]) => {
+    setGoalFiles(goals);
+    if (lastFiles.current.length > 0) check(lastFiles.current, goals);
+  };
 
   const cancel = () => {
     run.current?.cancel();
@@ -169,14 +230,40 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
   const writeSheets = async () => {
     try {
       const taken = new Set((await port.listSheets()).map((s) => s.name));
-      const { plan, summary, issues } = batchSheetsPlan(results, taken);
+      const { plan, summary, sheets } = batchSheetsPlan(results, taken, coverage ?? undefined);
       await port.applyPlan(plan);
       await onSheetsAdded?.();
-      setStatus(t.written(summary, issues));
+      setStatus(t.written(sheets));
       // The person sees the summary; a host that cannot select leaves the sheets written all the same.
       await port.select(summary, 'A1').catch(() => undefined);
     } catch (error) {
       setStatus(t.writeFailed + (error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  const writeNewWorkbook = async () => {
+    const target = port.newWorkbook;
+    if (target === undefined) return;
+    try {
+      const sheets = await writeBatchToNewWorkbook(target, results, coverage ?? undefined, writeXlsx);
+      setStatus(t.writtenNew(sheets));
+    } catch (error) {
+      setStatus(t.writeFailed + (error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  const exportReport = async (format: 'html' | 'xlsx') => {
+    try {
+      const report = batchReport(results, coverage);
+      const name = reportName(new Date(), format);
+      const blob =
+        format === 'html'
+          ? htmlReportBlob(report, lang)
+          : new Blob([(await xlsxReportBytes(report, lang)) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE });
+      saveFile(blob, name);
+      setStatus(t.exported(name));
+    } catch (error) {
+      setStatus(t.exportFailed + (error instanceof Error ? error.message : String(error)));
     }
   };
 
@@ -220,7 +307,36 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
             onChange={start}
           />
         )}
+        <Button onClick={() => goalsInput.current?.click()} title={t.goalsHint}>
+          {t.chooseGoals}
+        </Button>
+        <input
+          ref={goalsInput}
+          className="bpa-hidden-input"
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm,.xls,.et"
+          aria-label={t.goalsHint}
+          tabIndex={-1}
+          data-testid="batch-goals"
+          onChange={(event) => {
+            const goals = toBatchFiles(event.target.files);
+            event.target.value = '';
+            if (goals.length > 0) chooseGoals(goals);
+          }}
+        />
       </div>
+      {goalFiles.length > 0 && (
+        <div className="bpa-row" data-testid="batch-goal-files">
+          <Text size={200}>
+            {t.goalsChosen(goalFiles.length)}
+            {goalFiles.map((f) => f.name).join('、')}
+          </Text>
+          <Button size="small" appearance="transparent" onClick={() => chooseGoals([])}>
+            {t.clearGoals}
+          </Button>
+        </div>
+      )}
       {total > 0 && (
         <div className="bpa-batch-progress">
           <ProgressBar value={total === 0 ? 0 : results.length / total} />
@@ -302,6 +418,14 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
           </tbody>
         </table>
       )}
+      {(coverage !== null || goalProblems.length > 0) && (
+        <CoverageCard
+          coverage={coverage}
+          problems={goalProblems}
+          lang={lang}
+          unreadableLabel={t.goalUnreadable}
+        />
+      )}
       {chosen !== null && (
         <div data-testid="batch-issues" className="bpa-batch-issues">
           <Text weight="semibold">{t.issuesOf(chosen.file)}</Text>
@@ -341,7 +465,20 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
               {t.sample}
             </Button>
             <Button appearance="primary" onClick={() => void writeSheets()} data-testid="batch-write">
-              {t.writeSheets}
+              {port.newWorkbook === undefined ? t.writeSheets : t.writeHere}
+            </Button>
+            {port.newWorkbook !== undefined && (
+              <Button onClick={() => void writeNewWorkbook()} data-testid="batch-write-new">
+                {t.writeNew}
+              </Button>
+            )}
+          </div>
+          <div className="bpa-row">
+            <Button onClick={() => void exportReport('html')} data-testid="batch-export-html">
+              {t.exportHtml}
+            </Button>
+            <Button onClick={() => void exportReport('xlsx')} data-testid="batch-export-xlsx">
+              {t.exportXlsx}
             </Button>
           </div>
           {sample !== null && (
@@ -357,5 +494,58 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
         </div>
       )}
     </section>
+  );
+}
+
+function CoverageCard({
+  coverage,
+  problems,
+  lang,
+  unreadableLabel,
+}: {
+  coverage: CoverageReport | null;
+  problems: readonly GoalProblem[];
+  lang: Lang;
+  unreadableLabel: string;
+}) {
+  const t = COVERAGE_TEXT[lang === 'en' ? 'en' : 'zh-CN'];
+  const list = (label: string, entries: readonly CoverageEntry[], testId: string) => (
+    <div data-testid={testId} data-count={entries.length}>
+      <Text weight="semibold">{`${label}（${entries.length}）`}</Text>
+      <ul className="bpa-list">
+        {entries.length === 0 ? (
+          <li className="bpa-issue">{t.none}</li>
+        ) : (
+          entries.map((e) => (
+            <li key={`${e.file}\u0000${e.sheet}`} className="bpa-issue bpa-issue-warning">
+              {describeEntry(e)}
+            </li>
+          ))
+        )}
+      </ul>
+    </div>
+  );
+  return (
+    <div
+      className="bpa-batch-coverage"
+      data-testid="batch-coverage"
+      data-goals={coverage?.goals}
+      data-self-evaluations={coverage?.selfEvaluations}
+      data-covered={coverage?.covered}
+    >
+      <Text weight="semibold">{t.title}</Text>
+      {problems.map((p) => (
+        <Text key={p.file} className="bpa-issue bpa-issue-error" data-testid="batch-goal-problem">
+          {`${unreadableLabel}${p.file}（${p.message}）`}
+        </Text>
+      ))}
+      {coverage !== null && (
+        <>
+          <Text data-testid="batch-coverage-summary">{t.summary(coverage)}</Text>
+          {list(t.goalsWithout, coverage.goalsWithoutSelfEvaluation, 'coverage-goals-without')}
+          {list(t.selfWithout, coverage.selfEvaluationsWithoutGoals, 'coverage-self-without')}
+        </>
+      )}
+    </div>
   );
 }

@@ -1,13 +1,17 @@
 /**
- * Runs a batch of chosen files through the batch worker, one file at a time, in the order chosen. A file
- * larger than the reader's limit is refused before it is read; a file that takes longer than the wall-clock
- * limit ends its worker (a new one takes the next file), as `bpa check` does with its worker threads.
- * Cancelling ends the worker at once.
+ * Runs a batch of chosen files through the batch worker, one file at a time, in the order chosen. Goal
+ * declarations (目标申报表) given beside them are read first, as `bpa check --goals` reads them, and every
+ * check is given them; 全覆盖 is then worked out over the results as the command line does. A file larger
+ * than the reader's limit is refused before it is read; a file that takes longer than the wall-clock limit
+ * ends its worker (a new one takes the next file), as `bpa check` does with its worker threads. Cancelling
+ * ends the worker at once.
  */
 import type { FileResult } from '../../app/batch-report';
 import { DEFAULT_MAX_FILE_BYTES, describe, unreadable } from '../../app/check-received';
+import { coverageEntry, coverageOf, type CoverageEntry, type CoverageReport } from '../../app/coverage';
+import type { ParsedForm } from '../../domain/forms/form-model';
 import type { Lang } from '../../domain/messages/catalog';
-import type { CheckResponse } from './batch-protocol';
+import type { BatchRequest, BatchResponse } from './batch-protocol';
 
 /** The reader's own time limit is 20 s; the worker is given a little more before it is ended. */
 const FILE_WALL_CLOCK_MS = 30_000;
@@ -19,8 +23,21 @@ export interface BatchFile {
   read(): Promise<ArrayBuffer>;
 }
 
+/** A goal workbook that could not be used, and why (the message of an unreadable received file). */
+export interface GoalProblem {
+  file: string;
+  message: string;
+}
+
+export interface BatchOutcome {
+  results: FileResult[];
+  /** 全覆盖, when goal declarations were given (as `bpa check --goals`); absent when cancelled. */
+  coverage?: CoverageReport;
+  goalProblems: GoalProblem[];
+}
+
 export interface BatchRun {
-  done: Promise<FileResult[]>;
+  done: Promise<BatchOutcome>;
   cancel(): void;
 }
 
@@ -29,63 +46,102 @@ export type MakeWorker = () => Worker;
 export const makeBatchWorker: MakeWorker = () =>
   new Worker(new URL('./batch.worker.ts', import.meta.url), { name: 'batch-check' });
 
+type Failure = { code: string; detail: string };
+type Outcome<T> = { ok: true; value: T } | ({ ok: false } & Failure);
+
 export function runBatch(
   files: readonly BatchFile[],
   lang: Lang,
   onResult: (result: FileResult, index: number) => void,
   makeWorker: MakeWorker = makeBatchWorker,
+  goalFiles: readonly BatchFile[] = [],
 ): BatchRun {
   let worker: Worker | null = null;
   let cancelled = false;
   let stopCurrent: (() => void) | null = null;
+  let nextId = 0;
 
-  const checkOne = (file: BatchFile, id: number): Promise<FileResult> =>
-    new Promise<FileResult>((resolve) => {
+  /** One request to the worker, with the wall-clock limit; never rejects. */
+  const ask = <T>(
+    file: BatchFile,
+    request: (id: number, bytes: ArrayBuffer) => BatchRequest,
+    answer: (response: BatchResponse) => T | undefined,
+  ): Promise<Outcome<T>> =>
+    new Promise<Outcome<T>>((resolve) => {
+      if (file.size > DEFAULT_MAX_FILE_BYTES) {
+        resolve({ ok: false, code: 'file_too_large', detail: '' });
+        return;
+      }
+      const id = nextId++;
       const current = worker ?? makeWorker();
       worker = current;
       const timer = setTimeout(() => {
-        finish(unreadable(file.name, 'timeout', '', lang));
+        finish({ ok: false, code: 'timeout', detail: '' });
         current.terminate();
         worker = null;
       }, FILE_WALL_CLOCK_MS);
-      const finish = (result: FileResult) => {
+      const finish = (outcome: Outcome<T>) => {
         clearTimeout(timer);
         current.onmessage = null;
         current.onerror = null;
         stopCurrent = null;
-        resolve(result);
+        resolve(outcome);
       };
-      stopCurrent = () => finish(unreadable(file.name, 'cancelled', '', lang));
-      current.onmessage = (event: MessageEvent<CheckResponse>) => {
-        if (event.data.id === id) finish(event.data.result);
+      stopCurrent = () => finish({ ok: false, code: 'cancelled', detail: '' });
+      current.onmessage = (event: MessageEvent<BatchResponse>) => {
+        if (event.data.id !== id) return;
+        const value = answer(event.data);
+        if (value !== undefined) finish({ ok: true, value });
       };
       current.onerror = (event) => {
         event.preventDefault();
         current.terminate();
         worker = null;
-        finish(unreadable(file.name, 'corrupt', event.message ?? '', lang));
+        finish({ ok: false, code: 'corrupt', detail: event.message ?? '' });
       };
       file.read().then(
-        (bytes) => current.postMessage({ id, name: file.name, bytes, lang }, [bytes]),
-        (error: unknown) => finish(unreadable(file.name, 'read_failed', describe(error), lang)),
+        (bytes) => current.postMessage(request(id, bytes), [bytes]),
+        (error: unknown) => finish({ ok: false, code: 'read_failed', detail: describe(error) }),
       );
     });
 
-  const done = (async () => {
+  const done = (async (): Promise<BatchOutcome> => {
+    const goals: ParsedForm[] = [];
+    const goalEntries: CoverageEntry[] = [];
+    const goalProblems: GoalProblem[] = [];
+    for (const file of goalFiles) {
+      if (cancelled) break;
+      const read = await ask(
+        file,
+        (id, bytes) => ({ kind: 'goals', id, bytes }),
+        (r) => (r.kind === 'goals' ? { forms: r.forms } : undefined),
+      );
+      if (read.ok && read.value.forms !== null) {
+        goals.push(...read.value.forms);
+        goalEntries.push(...read.value.forms.map((form) => coverageEntry(file.name, form)));
+      } else {
+        const failure: Failure = read.ok ? { code: 'corrupt', detail: '' } : read;
+        const message = unreadable(file.name, failure.code, failure.detail, lang).error?.message ?? '';
+        goalProblems.push({ file: file.name, message });
+      }
+    }
     const results: FileResult[] = [];
     for (const [index, file] of files.entries()) {
       if (cancelled) break;
-      const result =
-        file.size > DEFAULT_MAX_FILE_BYTES
-          ? unreadable(file.name, 'file_too_large', '', lang)
-          : await checkOne(file, index);
+      const checked = await ask(
+        file,
+        (id, bytes) => ({ kind: 'check', id, name: file.name, bytes, lang, goals }),
+        (r) => (r.kind === 'check' ? r.result : undefined),
+      );
       if (cancelled) break;
+      const result = checked.ok ? checked.value : unreadable(file.name, checked.code, checked.detail, lang);
       results.push(result);
       onResult(result, index);
     }
     (worker as Worker | null)?.terminate();
     worker = null;
-    return results;
+    const coverage = goalFiles.length > 0 && !cancelled ? coverageOf(goalEntries, results) : undefined;
+    return { results, goalProblems, ...(coverage === undefined ? {} : { coverage }) };
   })();
 
   return {

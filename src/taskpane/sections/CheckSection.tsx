@@ -1,6 +1,6 @@
 import { Badge, Button, Text } from '@fluentui/react-components';
 import { textNumberFix } from '../../app/convert-text-number';
-import { severityCounts, type LiveState } from '../../app/live-checks';
+import { severityCounts, todoCount, type LiveState } from '../../app/live-checks';
 import type { Issue, Severity } from '../../domain/checks/issue';
 import { renderIssue, type Lang } from '../../domain/messages/catalog';
 import type { UiStrings } from '../strings';
@@ -31,6 +31,7 @@ export function CheckSection({
   busy?: boolean;
 }) {
   const counts = severityCounts(state.sheets);
+  const todo = todoCount(state.sheets);
   // The form the person is working on first, then the others in workbook order.
   const sheets = [
     ...state.sheets.filter((s) => s.sheet === state.lastEdited),
@@ -51,14 +52,60 @@ export function CheckSection({
             {severityName(t, severity)} {counts[severity]}
           </Badge>
         ))}
+        {todo > 0 && (
+          <Badge color="informative" appearance="outline" data-todo-count={todo}>
+            {t.todo} {todo}
+          </Badge>
+        )}
         <Button size="small" onClick={onRecheck}>
           {t.checkNow}
         </Button>
       </div>
+      {todo > 0 && (
+        <details className="bpa-todo" data-testid="todo">
+          <summary>{t.todoList(todo)}</summary>
+          <Text as="p" size={200}>
+            {t.todoHint}
+          </Text>
+          <ul className="bpa-list">
+            {sheets.flatMap((sheet) =>
+              sheet.todo.map((issue, i) => {
+                const text = renderIssue(issue, lang);
+                return (
+                  <li key={`${issue.sheet}|${issue.cell ?? ''}|${issue.code}|${i}`}>
+                    {issue.cell === null ? (
+                      <div className="bpa-issue bpa-issue-todo" data-code={issue.code}>
+                        <span className="bpa-issue-cell">{t.wholeForm}</span>
+                        <span className="bpa-issue-text">{text}</span>
+                      </div>
+                    ) : (
+                      <button
+                        type="button"
+                        className="bpa-issue bpa-issue-todo"
+                        data-cell={issue.cell}
+                        data-sheet={issue.sheet}
+                        data-code={issue.code}
+                        aria-label={`${t.todo} ${issue.sheet}!${issue.cell}: ${text} — ${t.goToCell}`}
+                        onClick={() => onSelect(issue)}
+                      >
+                        <span className="bpa-issue-cell">{issue.cell}</span>
+                        <span className="bpa-issue-text">
+                          {manySheets && <span className="bpa-issue-sheet">{issue.sheet}</span>}
+                          {text}
+                        </span>
+                      </button>
+                    )}
+                  </li>
+                );
+              }),
+            )}
+          </ul>
+        </details>
+      )}
       {state.status === 'starting' && <Text>{t.checking}</Text>}
       {state.status === 'error' && <Text>{t.checksStopped}</Text>}
       {state.status === 'ready' && state.sheets.length === 0 && <Text>{t.noForm}</Text>}
-      {state.status === 'ready' && state.sheets.length > 0 && issues.length === 0 && (
+      {state.status === 'ready' && state.sheets.length > 0 && issues.length === 0 && todo === 0 && (
         <Text>{t.noIssues}</Text>
       )}
       {SEVERITIES.map((severity) => {

@@ -167,7 +167,7 @@ export function ScoresSection({ t, lang, state }: { t: UiStrings; lang: Lang; st
           {scores.grade !== null
             ? gradeName(scores.grade, lang)
             : scores.status.kind === 'provisional'
-              ? t.ungraded(scores.status.errors, scores.status.unscored)
+              ? t.ungraded(scores.status.errors, scores.status.unscored, scores.status.todo)
               : t.noScore}
         </dd>
         {scores.conclusion !== null && (

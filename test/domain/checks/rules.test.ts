@@ -3,7 +3,7 @@
  * Forms come from the builders in test/helpers/forms.ts, which give a complete and consistent form unless
  * told otherwise, so each case changes only what it is about.
  */
-import type { ParsedForm } from '../../../src/domain/forms/form-model';
+import type { FundsColKey, FundsRow, FundsRowKey, ParsedForm } from '../../../src/domain/forms/form-model';
 import type { Severity } from '../../../src/domain/checks/issue';
 import { RULES } from '../../../src/domain/checks/registry';
 import { FORM_SHAPES } from '../../../src/domain/forms/form-shapes';
@@ -77,6 +77,45 @@ const monFunds = (executed: number, month: number | string = 6, budget = 100): P
       fiscal: { initialBudget: budget, executed, forecast: budget },
     },
   });
+/** A goal form with a 项目预算 block of three cost items and a 合计 in row 9 (columns C and E). */
+const withSums = (executed2020: number): ParsedForm => {
+  const cell = (raw: number | string, at: string) => ({ raw, cell: at, formula: null });
+  return {
+    ...goalsForm(),
+    sums: [
+      {
+        totalLabel: cell('合计', 'B9'),
+        items: [cell('保安服务费', 'B6'), cell('保洁服务费', 'B7'), cell('水电气、维修维护费', 'B8')],
+        columns: [
+          {
+            header: '金额',
+            items: [cell(191, 'C6'), cell(99, 'C7'), cell(524, 'C8')],
+            total: cell(814, 'C9'),
+          },
+          {
+            header: '2020年实际执行数',
+            items: [cell(191, 'E6'), cell(99, 'E7'), cell(372.88, 'E8')],
+            total: cell(executed2020, 'E9'),
+          },
+        ],
+      },
+    ],
+  };
+};
+/** The form without one column of its funds block (a layout that never had it). */
+function withoutFundsColumn(form: ParsedForm, col: FundsColKey): ParsedForm {
+  const funds: ParsedForm['funds'] = {};
+  for (const [key, row] of Object.entries(form.funds) as [FundsRowKey, FundsRow][]) {
+    const cols = { ...row.cols };
+    delete cols[col];
+    funds[key] = { ...row, cols };
+  }
+  return { ...form, funds };
+}
+/** The form as read by its headers: a form in hand, not made from our template. */
+function inHand(form: ParsedForm): ParsedForm {
+  return { ...form, source: 'headers' };
+}
 /** The summary row of a self-evaluation with the clean seven indicators. */
 const SE_TOTAL = 'C22';
 const SE_GRADE = 'E22';
@@ -176,12 +215,42 @@ const FIRES: FiresCase[] = [
     cell: 'B14',
   },
   {
+    name: 'a 二级 of a form in hand nearly written (社会效益效益指标)',
+    form: inHand(se(4, { level2: '社会效益效益指标' })),
+    code: 'level_near_match',
+    severity: 'info',
+    cell: 'B18',
+    params: { text: '社会效益效益指标', level: '社会效益指标', name: expect.any(String) as string },
+    only: ['level_near_match'],
+  },
+  {
+    name: 'a 一级 of a form in hand nearly written (产出类指标)',
+    form: inHand(se(0, { level1: '产出类指标' })),
+    code: 'level_near_match',
+    severity: 'info',
+    cell: 'A14',
+    params: { text: '产出类指标', level: '产出指标', name: '新建供水工程' },
+  },
+  {
     name: '二级 under the wrong 一级',
     form: se(0, { level2: '社会效益指标' }),
     code: 'level2_not_under_level1',
     severity: 'error',
     cell: 'B14',
     params: { level1: '产出指标', level2: '社会效益指标', expected: '效益指标', name: '新建供水工程' },
+  },
+  {
+    name: '数量指标 filed under 效益指标 (only 满意度 may be, by 88号)',
+    form: se(4, { level2: '数量指标' }),
+    code: 'level2_not_under_level1',
+    severity: 'error',
+    cell: 'B18',
+    params: {
+      level1: '效益指标',
+      level2: '数量指标',
+      expected: '产出指标',
+      name: expect.any(String) as string,
+    },
   },
   {
     name: 'empty 三级',
@@ -202,6 +271,22 @@ const FIRES: FiresCase[] = [
   {
     name: 'no 满意度 group',
     form: selfEvaluation({ indicators: rows().slice(0, 6) }),
+    code: 'level1_group_missing',
+    severity: 'error',
+    cell: null,
+    params: { level1: '满意度指标' },
+  },
+  {
+    name: 'no 满意度 group in a self-evaluation in hand whose weights then add up to 90',
+    form: inHand(selfEvaluation({ indicators: rows().slice(0, 6), total: 90, grade: '优' })),
+    code: 'level1_group_missing',
+    severity: 'error',
+    cell: null,
+    params: { level1: '满意度指标' },
+  },
+  {
+    name: 'no 满意度 group in a goal form in hand',
+    form: inHand(goalsForm({ indicators: cleanGoalIndicators().filter((r) => r.level1 !== '满意度指标') })),
     code: 'level1_group_missing',
     severity: 'error',
     cell: null,
@@ -298,12 +383,32 @@ const FIRES: FiresCase[] = [
     cell: 'D14',
   },
   {
+    name: 'a blank 指标性质 in a form in hand and a target with no number: the target is why',
+    form: inHand(se(0, { operator: null, target: '到0次', actual: '43次', score: 20 })),
+    code: 'indicator_unscored',
+    severity: 'warning',
+    cell: 'E14',
+    params: {
+      name: '新建供水工程',
+      value: '到0次',
+      tiers: '达成年度指标／部分达成年度指标并具有一定效果／未达成年度指标且效果较差',
+    },
+  },
+  {
     name: 'an unreadable operator',
     form: se(0, { operator: '大约' }),
     code: 'operator_invalid',
     severity: 'error',
     cell: 'D14',
     params: { value: '大约', name: '新建供水工程' },
+  },
+  {
+    name: '定性指标 scrambled by a copy in a form in hand (性标定指)',
+    form: inHand(se(0, { operator: '性标定指' })),
+    code: 'operator_near_match',
+    severity: 'info',
+    cell: 'D14',
+    params: { value: '性标定指', word: '定性指标', name: '新建供水工程' },
   },
   {
     name: 'no target',
@@ -441,6 +546,22 @@ const FIRES: FiresCase[] = [
     params: { level1: '产出指标+成本指标', sum: 50, expected: 40 },
   },
   {
+    name: 'a form in hand weighting its groups 40 / 40 / 10: once, as information',
+    form: inHand(
+      selfEvaluation({
+        indicators: withRow(withRow(rows(), 0, { weight: 10, score: 10 }), 4, { weight: 25, score: 25 }),
+      }),
+    ),
+    code: 'level1_weights_own_scheme',
+    severity: 'info',
+    cell: 'J14',
+    params: {
+      split: '预算执行 10 / 产出指标+成本指标 40 / 效益指标 40 / 满意度指标 10',
+      expected: '预算执行 10 / 产出指标+成本指标 50 / 效益指标 30 / 满意度指标 10',
+    },
+    only: ['level1_weights_own_scheme'],
+  },
+  {
     name: '湖北: budget weight 10 where 20 is set',
     form: selfEvaluation(),
     options: { profile: 'hubei' },
@@ -490,6 +611,45 @@ const FIRES: FiresCase[] = [
     },
   },
   {
+    name: 'one part larger than the whole beside parts that fit: the part is the slip',
+    form: buildForm('department-goals', {
+      indicators: cleanGoalIndicators(),
+      funds: { total: { annual: 968.1918 }, basic: { annual: 7242318 }, project: { annual: 243.96 } },
+    }),
+    code: 'funds_parts_mismatch',
+    severity: 'error',
+    cell: 'C9',
+    params: {
+      column: '年度资金总额·年度资金',
+      total: 968.1918,
+      parts: 7242561.96,
+      partsLabel: '基本支出与项目支出',
+      tolerance: 0.01,
+    },
+  },
+  {
+    name: 'task budget lines above the total, one repeating the whole total',
+    form: buildForm('department-goals', {
+      indicators: cleanGoalIndicators(),
+      tasks: [
+        { taskName: '志鉴编纂', taskContent: '完成年鉴出版', taskBudget: 200 },
+        { taskName: '日常运转', taskContent: '保障人员工资', taskBudget: 500 },
+      ],
+    }),
+    code: 'task_budgets_over_total',
+    severity: 'error',
+    cell: 'D13',
+    params: { sum: 700, total: 500 },
+  },
+  {
+    name: 'a 合计 of cost items that does not add up',
+    form: withSums(662.98),
+    code: 'sum_items_mismatch',
+    severity: 'error',
+    cell: 'E9',
+    params: { column: '2020年实际执行数', total: 662.98, parts: 662.88, count: 3, tolerance: 0.01 },
+  },
+  {
     name: 'total left at zero, 财政拨款 filled',
     form: seFunds({
       total: { annualBudget: 0, executed: 0, weight: 10, score: 0 },
@@ -508,6 +668,25 @@ const FIRES: FiresCase[] = [
     code: 'executed_over_budget',
     severity: 'warning',
     cell: 'E5',
+  },
+  {
+    name: 'execution above the 年初预算数 of a form without 全年预算数',
+    form: withoutFundsColumn(
+      seFunds({
+        total: { initialBudget: 100, executed: 120, weight: 10, score: 10 },
+        fiscal: { initialBudget: 100, executed: 120 },
+      }),
+      'annualBudget',
+    ),
+    code: 'executed_over_budget',
+    severity: 'warning',
+    cell: 'E5',
+    params: {
+      label: '年度资金总额·全年执行数',
+      executed: 120,
+      budgetLabel: '年度资金总额·年初预算数',
+      budget: 100,
+    },
   },
   {
     name: 'a total typed in 元',
@@ -714,6 +893,19 @@ const FIRES: FiresCase[] = [
     cell: 'H5',
     params: { stated: 9, computed: 10, tolerance: 0.1 },
     only: ['budget_score_mismatch'],
+  },
+  {
+    name: 'a budget score left empty while the rate gives one',
+    form: seFunds({
+      total: { initialBudget: 100, annualBudget: 100, executed: 100, weight: 10, score: null },
+      fiscal: { initialBudget: 80, annualBudget: 80, executed: 80 },
+      other: { initialBudget: 20, annualBudget: 20, executed: 20 },
+    }),
+    code: 'budget_score_missing',
+    severity: 'error',
+    cell: 'H5',
+    params: { computed: 10 },
+    only: ['budget_score_missing'],
   },
   {
     name: 'no total',
@@ -959,6 +1151,36 @@ const QUIET: QuietCase[] = [
   },
   { name: 'a known 二级', form: selfEvaluation(), code: 'unknown_level2' },
   { name: '二级 under its 一级', form: selfEvaluation(), code: 'level2_not_under_level1' },
+  {
+    name: 'a nearly written 二级 in a form made from our template stays unknown',
+    form: se(4, { level2: '社会效益效益指标' }),
+    code: 'level_near_match',
+  },
+  {
+    name: 'a nearly written 二级 in a form in hand is no unknown level',
+    form: inHand(se(4, { level2: '社会效益效益指标' })),
+    code: 'unknown_level2',
+  },
+  {
+    name: 'a nearly written 一级 in a form in hand is no unknown level',
+    form: inHand(se(0, { level1: '产出类指标' })),
+    code: 'unknown_level1',
+  },
+  {
+    name: 'a scrambled 定性指标 in a form in hand is no unreadable operator',
+    form: inHand(se(0, { operator: '性标定指' })),
+    code: 'operator_invalid',
+  },
+  {
+    name: 'an operator that is no kind word',
+    form: inHand(se(0, { operator: '大约' })),
+    code: 'operator_near_match',
+  },
+  {
+    name: '88号: 社会公众或服务对象满意度指标 filed under 效益指标',
+    form: se(6, { level1: '效益指标', level2: '社会公众或服务对象满意度指标' }),
+    code: 'level2_not_under_level1',
+  },
   { name: '三级 filled', form: selfEvaluation(), code: 'level3_empty' },
   {
     name: 'the same name under another 二级',
@@ -966,6 +1188,16 @@ const QUIET: QuietCase[] = [
     code: 'duplicate_indicator',
   },
   { name: 'every group present', form: selfEvaluation(), code: 'level1_group_missing' },
+  {
+    name: '88号: 满意度 filed as a 二级 of 效益 is the 满意度 group',
+    form: se(6, { level1: '效益指标', level2: '社会公众或服务对象满意度指标' }),
+    code: 'level1_group_missing',
+  },
+  {
+    name: 'a self-evaluation in hand whose weights add up to 100 without 满意度',
+    form: inHand(selfEvaluation({ indicators: withRow(rows(), 0, { weight: 30, score: 30 }).slice(0, 6) })),
+    code: 'level1_group_missing',
+  },
   { name: 'a key evaluation uses its own 一级', form: keyEvaluationForm(), code: 'unknown_level1' },
   // Values
   { name: 'no error values', form: selfEvaluation(), code: 'cell_error_value' },
@@ -994,6 +1226,11 @@ const QUIET: QuietCase[] = [
   {
     name: 'operator written in the target',
     form: se(0, { operator: null, target: '≥10' }),
+    code: 'operator_missing',
+  },
+  {
+    name: 'a form in hand: a blank 指标性质 beside a target with no number is the target’s issue',
+    form: inHand(se(0, { operator: null, target: '到0次', actual: '43次', score: 20 })),
     code: 'operator_missing',
   },
   {
@@ -1090,6 +1327,31 @@ const QUIET: QuietCase[] = [
     code: 'level1_weight_off_profile',
   },
   { name: 'budget weight 10 by default', form: selfEvaluation(), code: 'budget_weight_off_profile' },
+  {
+    name: 'a form in hand weighting its groups its own way',
+    form: inHand(
+      selfEvaluation({
+        indicators: withRow(withRow(rows(), 0, { weight: 10, score: 10 }), 4, { weight: 25, score: 25 }),
+      }),
+    ),
+    code: 'level1_weight_off_profile',
+  },
+  {
+    name: 'a form in hand with its own 预算执行 weight',
+    form: inHand(selfEvaluation()),
+    options: { profile: 'hubei' },
+    code: 'budget_weight_off_profile',
+  },
+  {
+    name: 'a form in hand on the profile’s weights',
+    form: inHand(selfEvaluation()),
+    code: 'level1_weights_own_scheme',
+  },
+  {
+    name: 'a form made from our template (its groups are told one by one)',
+    form: selfEvaluation({ indicators: withRow(rows(), 0, { weight: 25, score: 25 }) }),
+    code: 'level1_weights_own_scheme',
+  },
   // Money
   {
     name: 'amounts with their unit',
@@ -1105,6 +1367,7 @@ const QUIET: QuietCase[] = [
     }),
     code: 'negative_amount',
   },
+  { name: 'cost items that add up to their 合计', form: withSums(662.88), code: 'sum_items_mismatch' },
   {
     name: 'parts within the money tolerance',
     form: seFunds({
@@ -1124,6 +1387,41 @@ const QUIET: QuietCase[] = [
     code: 'funds_parts_mismatch',
   },
   { name: 'execution within the budget', form: selfEvaluation(), code: 'executed_over_budget' },
+  {
+    name: 'task budget lines sharing out the total',
+    form: buildForm('department-goals', {
+      indicators: cleanGoalIndicators(),
+      tasks: [
+        { taskName: '志鉴编纂', taskContent: '完成年鉴出版', taskBudget: 200 },
+        { taskName: '日常运转', taskContent: '保障人员工资', taskBudget: 300 },
+      ],
+    }),
+    code: 'task_budgets_over_total',
+  },
+  {
+    name: 'a 年初预算数 of 0 under a 全年预算数 that covers the execution',
+    form: seFunds({
+      total: { initialBudget: 0, annualBudget: 120, executed: 120, weight: 10, score: 10 },
+      fiscal: { initialBudget: 0, annualBudget: 120, executed: 120 },
+    }),
+    code: 'executed_over_budget',
+  },
+  {
+    name: '全年预算数 left blank: nothing to compare with (年初 0)',
+    form: seFunds({
+      total: { initialBudget: 0, annualBudget: null, executed: 207.45, weight: 10, score: 10 },
+      fiscal: { initialBudget: 0, annualBudget: null, executed: 207.45 },
+    }),
+    code: 'executed_over_budget',
+  },
+  {
+    name: 'a form with 年初预算数 only, 0 at the start of the year',
+    form: withoutFundsColumn(
+      seFunds({ total: { initialBudget: 0, executed: 50, weight: 10, score: 10 } }),
+      'annualBudget',
+    ),
+    code: 'executed_over_budget',
+  },
   {
     name: '元 and 万元 written as such',
     form: seFunds({ total: { annualBudget: '1,000,000元', executed: 100, weight: 10, score: 10 } }),
@@ -1213,6 +1511,14 @@ const QUIET: QuietCase[] = [
     ),
     code: 'budget_score_mismatch',
   },
+  { name: 'a budget score stated', form: selfEvaluation(), code: 'budget_score_missing' },
+  {
+    name: 'no budget score where the budget is blank',
+    form: seFunds({
+      total: { initialBudget: null, annualBudget: null, executed: 100, weight: 10, score: null },
+    }),
+    code: 'budget_score_missing',
+  },
   { name: 'a total present', form: selfEvaluation(), code: 'total_missing' },
   {
     name: 'a total our formula computes',
@@ -1278,6 +1584,14 @@ const QUIET: QuietCase[] = [
     name: 'a percentage typed as a fraction is the same target',
     form: se(1, { target: 0.95, actual: 1 }),
     options: { goals: goalsForm() },
+    code: 'goal_target_changed',
+  },
+  {
+    name: 'an operator alone, in the value of the goal and in the 指标性质 column of the self-evaluation',
+    form: se(1, { operator: '>', target: null }),
+    options: {
+      goals: goalsForm({ indicators: withRow(cleanGoalIndicators(), 1, { operator: null, target: '>' }) }),
+    },
     code: 'goal_target_changed',
   },
 ];

@@ -383,3 +383,180 @@ describe('a header whose labels are merged down over a second row (one column pe
     expect(result.layout.tables.indicators?.firstDataRow).toBe(6);
   });
 });
+
+describe('a 二级指标 header merged over two columns, with no 三级指标 label (the second column is the next level)', () => {
+  const rows: CellScalar[][] = [
+    ['某市2022年市直部门预算项目支出绩效目标表', N, N, N, N],
+    ['项目名称', '办公大楼运行保障', N, N, N],
+    ['一级指标', '二级指标', N, '绩效标准', '当年预期实现值'],
+    ['产出指标', '数量指标', '日常维修维护次数', '反映全年维修维护情况', '280次'],
+    [N, N, '大楼安检巡察次数', '反映保卫巡检情况', '200次'],
+    [N, '质量指标', '维修维护验收合格率', '反映维修维护质量', '>92%'],
+  ];
+  const merges = [
+    { top: 2, left: 1, bottom: 2, right: 2 },
+    { top: 3, left: 0, bottom: 5, right: 0 },
+    { top: 3, left: 1, bottom: 4, right: 1 },
+  ];
+
+  it('reads the names in the second column and the values under 当年预期实现值', () => {
+    const result = readForm({ ...blockOf(rows), merges }, '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(result.layout.tables.indicators?.columns).toMatchObject({
+      level1: 0,
+      level2: 1,
+      level3: 2,
+      target: 4,
+    });
+    const readings = readTable(result.form.tables.indicators ?? [], 'indicators');
+    expect(readings.map((r) => [r.kind, r.level2, r.name])).toEqual([
+      ['indicator', '数量指标', '日常维修维护次数'],
+      ['indicator', '数量指标', '大楼安检巡察次数'],
+      ['indicator', '质量指标', '维修维护验收合格率'],
+    ]);
+    // The small grid has no funds or goals; no column of the table is missing.
+    expect(result.form.missing).toEqual(['项目资金', '年度目标']);
+  });
+
+  it('does not invent the next level when the header cell is not merged', () => {
+    const result = readForm(blockOf(rows), '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(result.layout.tables.indicators).toBeUndefined();
+  });
+
+  it('keeps a 三级指标 label where the form prints one', () => {
+    const labelled = rows.map((row, i) =>
+      i === 2 ? ['一级指标', '二级指标', '三级指标', '绩效标准', '当年预期实现值'] : row,
+    );
+    const result = readForm({ ...blockOf(labelled), merges: merges.slice(1) }, '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(result.layout.tables.indicators?.columns).toMatchObject({ level2: 1, level3: 2 });
+  });
+});
+
+describe('a scoring table without a title: 自评得分 and the sheet tab decide the form', () => {
+  const rows: CellScalar[][] = [
+    ['一级指标', '二级指标', '三级指标', '评分标准', '分值', '自评得分', '扣分原因和其他说明'],
+    ['投入(15分)', '预算配置(15分)', '财政供养人员控制率', '≦100%,计5分', 5, 5, N],
+    [N, N, '重点支出安排率', '≥90%,计5分', 5, 5, N],
+  ];
+
+  it('is a department self-evaluation when the tab says 部门整体', () => {
+    expect(detectTemplate(blockOf(rows), undefined, '部门整体支出绩效评价')).toBe(
+      'department-self-evaluation',
+    );
+    const result = readForm(blockOf(rows), '部门整体支出绩效评价', null);
+    expect(result.ok && result.form.template).toBe('department-self-evaluation');
+  });
+
+  it('is a project self-evaluation under another tab name', () => {
+    expect(detectTemplate(blockOf(rows), undefined, 'Sheet1')).toBe('project-self-evaluation');
+  });
+
+  it('is no self-evaluation when the score column does not say 自评', () => {
+    const plain = rows.map((row, i) => (i === 0 ? row.map((c) => (c === '自评得分' ? '得分' : c)) : row));
+    expect(detectTemplate(blockOf(plain), undefined, 'Sheet1')).toBe('project-goals');
+  });
+});
+
+describe('a monitoring row whose only texts are its progress and likelihood', () => {
+  const rows: CellScalar[][] = [
+    ['某市项目支出绩效监控表', N, N, N, N, N],
+    ['项目名称', '申遗经费', N, N, N, N],
+    ['一级指标', '二级指标', '指标名称', '指标值', '半年度 指标执行情况', '完成目标可能性'],
+    ['效益指标', '社会效益', N, N, '先后举办有社会影响力的活动5场', '确定能'],
+    ['效益指标', '可持续影响', N, N, N, N],
+  ];
+
+  it('is an indicator (name lost), while a row of levels only is not', () => {
+    const result = readForm(blockOf(rows), '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(result.form.template).toBe('project-monitoring');
+    expect(result.layout.tables.indicators?.columns.progress).toBe(4);
+    const readings = readTable(result.form.tables.indicators ?? [], 'indicators');
+    expect(readings.map((r) => [r.row + 1, r.kind])).toEqual([
+      [4, 'indicator'],
+      [5, 'group'],
+    ]);
+  });
+});
+
+describe('a 项目预算 block of cost items closed by 合计', () => {
+  const rows: CellScalar[][] = [
+    ['某市2022年市直部门预算项目支出绩效目标表', N, N, N, N, N],
+    ['项目名称', '办公大楼运行保障', N, N, N, N],
+    ['项目预算', '成本构成', '金额', '测算(公式)依据', '2020年实际执行数', '执行率'],
+    [N, '保安服务费', 191, '依据招标文件', 191, '100%'],
+    [N, '保洁服务费', 99, '依据招标文件', 99, '100%'],
+    [N, '水电气、维修维护费', 524, '据实结算', 372.88, '71%'],
+    [N, '合计', 814, N, 662.98, '81%'],
+    ['一级指标', '二级指标', '三级指标', '年度指标值', N, N],
+    ['产出指标', '数量指标', '维修次数', '≥280次', N, N],
+  ];
+
+  it('lists each column of amounts with its items and 合计; texts and rates are no sums', () => {
+    const { form } = read(rows);
+    expect(form.sums).toHaveLength(1);
+    const block = form.sums?.[0];
+    expect(block?.totalLabel.cell).toBe('B7');
+    expect(block?.items.map((f) => f.raw)).toEqual(['保安服务费', '保洁服务费', '水电气、维修维护费']);
+    expect(block?.columns.map((c) => [c.header, c.total.cell, c.items.map((f) => f.cell).join(',')])).toEqual(
+      [
+        ['金额', 'C7', 'C4,C5,C6'],
+        ['2020年实际执行数', 'E7', 'E4,E5,E6'],
+      ],
+    );
+    expect(
+      check(form)
+        .filter((i) => i.code === 'sum_items_mismatch')
+        .map((i) => i.cell),
+    ).toEqual(['E7']);
+  });
+
+  it('reads no sum block where the items are the funds rows of the form (checked by the funds rules)', () => {
+    const funds: CellScalar[][] = [
+      ['项目支出绩效目标申报表', N, N],
+      ['项目名称', '办公大楼运行保障', N],
+      ['项目资金', '年度资金总额', N],
+      [N, '财政拨款', 80],
+      [N, '其他资金', 20],
+      [N, '合计', 100],
+      ['一级指标', '二级指标', '三级指标'],
+      ['产出指标', '数量指标', '维修次数'],
+    ];
+    expect(read(funds).form.sums).toBeUndefined();
+  });
+});
+
+describe('a header that names one level less than the form fills (绩效指标 over 产出指标, 一级指标 over 质量)', () => {
+  const rows: CellScalar[][] = [
+    ['某市项目支出绩效监控表', N, N, N, N],
+    ['项目名称', '申遗经费', N, N, N],
+    ['绩效指标', '一级 指标', '指标名称', '指标值', '半年度 指标执行情况'],
+    ['产 出 指 标', '质量', '验收合格率', '100%', '90%'],
+    [N, '成本', '预算控制数', '220万元', '已使用约40%'],
+    ['效 益 指 标', '社会效益', '举办活动场次', '5场', '5场'],
+    ['偏差或不能完成目标原因分析', N, N, N, N],
+  ];
+
+  it('reads the column under 绩效指标 as the 一级 and the one labelled 一级 as the 二级', () => {
+    const { form, layout } = read(rows);
+    expect(layout.tables.indicators?.columns).toMatchObject({ level1: 0, level2: 1, level3: 2 });
+    const readings = readTable(form.tables.indicators ?? [], 'indicators').filter(
+      (r) => r.kind === 'indicator',
+    );
+    expect(readings.map((r) => [r.level1, r.level2, r.name])).toEqual([
+      ['产 出 指 标', '质量', '验收合格率'],
+      ['产 出 指 标', '成本', '预算控制数'],
+      ['效 益 指 标', '社会效益', '举办活动场次'],
+    ]);
+    expect(form.missing).not.toContain('二级指标');
+  });
+
+  it('keeps the header as it is when the column beside 一级指标 holds no first levels', () => {
+    const numbered = rows.map((row, i) => (i >= 3 && i <= 5 ? [String(i - 2), ...row.slice(1)] : row));
+    const { layout } = read(numbered);
+    expect(layout.tables.indicators?.columns).toMatchObject({ level1: 1, level3: 2 });
+    expect(layout.tables.indicators?.columns.level2).toBeUndefined();
+  });
+});

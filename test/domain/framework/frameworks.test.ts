@@ -7,6 +7,7 @@ import {
   findLevel2Anywhere,
   getFramework,
   loadFramework,
+  level2FiledUnder,
   matchLevel1,
   matchLevel2,
 } from '../../../src/domain/framework/frameworks';
@@ -24,6 +25,29 @@ const core = builtIn('core-2021');
 function classicCopy(): Record<string, unknown> & { level1: Record<string, unknown>[] } {
   return JSON.parse(JSON.stringify(classic2020));
 }
+
+describe('a second level filed under another first level by an older framework', () => {
+  it('88号: 满意度 under 效益 counts for 满意度, in both frameworks', () => {
+    for (const framework of [classic, core]) {
+      expect(level2FiledUnder(framework, '效益指标', '社会公众或服务对象满意度指标')?.name).toBe(
+        '满意度指标',
+      );
+      expect(level2FiledUnder(framework, '产出指标', '社会公众或服务对象满意度指标')).toBeNull();
+      expect(level2FiledUnder(framework, '效益指标', '数量指标')).toBeNull();
+      expect(level2FiledUnder(framework, '满意度指标', '服务对象满意度指标')).toBeNull();
+    }
+  });
+
+  it('must name a first level of the framework', () => {
+    const data = classicCopy();
+    const level2 = (data.level1[2] as { level2: Record<string, unknown>[] }).level2[0];
+    if (level2 === undefined) throw new Error('test setup');
+    level2.alsoUnder = ['投入指标'];
+    const result = loadFramework(data);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.path).toBe('$.level1[2].level2[0].alsoUnder[0]');
+  });
+});
 
 describe('bundled frameworks', () => {
   it.each([

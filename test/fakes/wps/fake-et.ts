@@ -35,6 +35,7 @@ import type {
   EtValidation,
   EtWindow,
   EtWorkbook,
+  EtWorkbooks,
   EtWorksheet,
   SheetChangeHandler,
 } from '../../../src/hosts/wps/et-model';
@@ -57,6 +58,7 @@ const MAX_READ_CELLS = 2_000_000;
 /** Members that are properties in one build and zero-argument methods in the other. */
 const TOLERANT_MEMBERS = new Set([
   'ActiveWorkbook',
+  'Workbooks',
   'ActiveWindow',
   'ActiveSheet',
   'Selection',
@@ -74,6 +76,7 @@ const TOLERANT_MEMBERS = new Set([
   'Validation',
   'FormatConditions',
   'Worksheet',
+  'MergeArea',
 ]);
 
 export type FakeCellValue = string | number | boolean;
@@ -296,6 +299,7 @@ class FakeProcess {
   readonly pendingEvents: (() => void)[] = [];
   readonly taskPanes: FakeTaskPane[] = [];
   readonly storage = new Map<string, string>();
+  readonly addedWorkbooks: FakeEt[] = [];
   active: FakeSheetModel | null = null;
   selection: { sheet: FakeSheetModel; range: CellRange } | null = null;
   displayAlerts = true;
@@ -813,6 +817,27 @@ export class FakeRange {
     return this.process.wrap(new FakeWorksheet(this.process, this.sheet), 'Worksheet');
   }
 
+  /** True when every cell is in a merged range, false when none is, null when some are (as ET answers). */
+  get MergeCells(): boolean | null {
+    const r = this.range;
+    let merged = 0;
+    for (let row = r.top; row <= r.bottom; row += 1) {
+      for (let col = r.left; col <= r.right; col += 1) {
+        if (this.sheet.merges.some((m) => contains(m, row, col))) merged += 1;
+      }
+    }
+    if (merged === 0) return false;
+    return merged === this.cellCount() ? true : null;
+  }
+
+  /** Of a single cell: the merged range holding it, else the cell; ET answers for the first cell of a range. */
+  get MergeArea(): unknown {
+    const { top, left } = this.range;
+    const merge = this.sheet.merges.find((m) => contains(m, top, left));
+    const area = merge ?? { top, left, bottom: top, right: left };
+    return this.process.wrap(new FakeRange(this.process, this.sheet, area), 'Range');
+  }
+
   Merge(): void {
     this.process.guardProtected(this.sheet, this.range, 'format');
     const holding = [...this.sheet.cells.keys()].filter((k) => contains(this.range, keyRow(k), keyCol(k)));
@@ -1136,11 +1161,32 @@ class FakeApiEvent {
   }
 }
 
+/**
+ * `Application.Workbooks`: `Add()` makes a new workbook with one sheet, as WPS does, each a fake of its own
+ * (its sheets and calls apart), kept in `FakeEt.addedWorkbooks` for the test to look into. Unlike WPS, the
+ * first workbook stays the active one.
+ */
+class FakeWorkbooks {
+  constructor(private readonly process: FakeProcess) {}
+
+  Add(): unknown {
+    const added = new FakeEt({ build: this.process.build, events: this.process.eventMode });
+    this.process.addedWorkbooks.push(added);
+    // The new fake's workbook object, however its build exposes ActiveWorkbook.
+    const workbook: unknown = added.application.ActiveWorkbook;
+    return typeof workbook === 'function' ? (workbook as () => unknown)() : workbook;
+  }
+}
+
 class FakeApplication {
   constructor(private readonly process: FakeProcess) {}
 
   get ActiveWorkbook(): unknown {
     return this.process.wrap(new FakeWorkbook(this.process), 'Workbook');
+  }
+
+  get Workbooks(): unknown {
+    return this.process.wrap(new FakeWorkbooks(this.process), 'Workbooks');
   }
 
   get ActiveSheet(): unknown {
@@ -1250,6 +1296,11 @@ export class FakeEt {
   /** Members the caller used that ET does not have ('get Range.Valu2'). */
   get unknownMembers(): readonly string[] {
     return this.process.unknownMembers;
+  }
+
+  /** The workbooks `Application.Workbooks.Add()` made, in order. */
+  get addedWorkbooks(): readonly FakeEt[] {
+    return this.process.addedWorkbooks;
   }
 
   get taskPanes(): readonly FakeTaskPane[] {
@@ -1491,6 +1542,7 @@ type Complete<Declared, Fake> = [Missing<Declared, Fake>] extends [never] ? true
 export const FAKE_COVERS_DECLARATIONS: [
   Complete<EtApplication, FakeApplication>,
   Complete<EtWorkbook, FakeWorkbook>,
+  Complete<EtWorkbooks, FakeWorkbooks>,
   Complete<EtSheets, FakeSheets>,
   Complete<EtNames, FakeNames>,
   Complete<EtWorksheet, FakeWorksheet>,
@@ -1504,7 +1556,7 @@ export const FAKE_COVERS_DECLARATIONS: [
   Complete<EtApiEvent, FakeApiEvent>,
   Complete<EtFont, FakeFormatPart>,
   Complete<EtBorders, FakeFormatPart>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 // ---------------------------------------------------------------- helpers for tests
 

@@ -5,8 +5,11 @@ import { FakeExcel } from './fake/excel-fake';
 
 /** The Excel adapter over the Office.js fake, a person's edits typed into the fake's workbook. */
 export class ExcelContractHost extends ExcelWorkbook implements ContractHost {
+  readonly listsMerges: boolean;
+
   constructor(readonly fake: FakeExcel) {
     super(fake.api);
+    this.listsMerges = fake.supports('1.13');
   }
 
   async simulateUserEdit(sheet: string, topLeft: string, values: CellScalar[][]): Promise<void> {

@@ -11,7 +11,7 @@ import type { Plan, PlanOp } from '../../../src/domain/plan/plan';
 import { listTemplates } from '../../../src/domain/templates/registry';
 import { toHostError } from '../../../src/hosts/excel/excel-errors';
 import { columnWidthPoints, needsTextPrefix } from '../../../src/hosts/excel/excel-plan';
-import { ExcelWorkbook, SHEET_SNAPSHOT_TTL_MS } from '../../../src/hosts/excel/excel-workbook';
+import { ExcelWorkbook, mergedAreasOf, SHEET_SNAPSHOT_TTL_MS } from '../../../src/hosts/excel/excel-workbook';
 import { MemoryWorkbook } from '../../../src/hosts/memory/memory-workbook';
 import { FakeExcel, FakeOfficeError } from './fake/excel-fake';
 
@@ -163,6 +163,18 @@ describe('ExcelWorkbook: every template', () => {
   });
 });
 
+describe('mergedAreasOf', () => {
+  it('splits a RangeAreas address at the commas outside quoted sheet names', () => {
+    expect(mergedAreasOf("'表, 甲'!$A$1:$C$1, '表, 甲'!A2:A3,'x''y'!B2, Sheet1!b4:c5")).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 2 },
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 3, left: 1, bottom: 4, right: 2 },
+    ]);
+    expect(mergedAreasOf('')).toEqual([]);
+    expect(mergedAreasOf('Sheet1!#REF!')).toEqual([]);
+  });
+});
+
 describe('ExcelWorkbook: round trips', () => {
   it('reads several blocks, used ranges included, in one sync', async () => {
     const { fake, book } = await excelOn('1.14');
@@ -203,6 +215,74 @@ describe('ExcelWorkbook: round trips', () => {
       ],
     });
     expect(result[2]).toEqual({ top: 0, left: 0, values: [], formulas: [] });
+  });
+
+  it('lists the merged areas of each block in the same sync (ExcelApi 1.13), none on older hosts', async () => {
+    const plan = {
+      formSheet: '表',
+      ops: [
+        {
+          kind: 'ensureSheet' as const,
+          sheet: '表',
+          visibility: 'visible' as const,
+          ifExists: 'fail' as const,
+        },
+        {
+          kind: 'writeBlock' as const,
+          sheet: '表',
+          topLeft: 'A1',
+          values: [
+            ['绩效指标', null, null],
+            ['定量', '数量指标', '次数'],
+            [null, null, '人数'],
+          ],
+        },
+        { kind: 'merge' as const, sheet: '表', range: 'A1:C1' },
+        { kind: 'merge' as const, sheet: '表', range: 'A2:A3' },
+        { kind: 'merge' as const, sheet: '表', range: 'B2:B3' },
+      ],
+    };
+    const { fake, book } = await excelOn('1.13');
+    await book.applyPlan(plan);
+    const { result, syncs } = await counted(fake, () =>
+      book.readBlocks([{ sheet: '表' }, { sheet: '表', range: 'B3:C3' }, { sheet: '表', range: 'C2' }]),
+    );
+    expect(syncs).toBe(1);
+    expect(result[0]?.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 2 },
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 1, left: 1, bottom: 2, right: 1 },
+    ]);
+    expect(result[1]?.merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 1 }]);
+    expect(result[2]?.merges).toBeUndefined();
+
+    const older = await excelOn('1.12');
+    await older.book.applyPlan(plan);
+    const plain = await counted(older.fake, () => older.book.readBlock('表'));
+    expect(plain.syncs).toBe(1);
+    expect(plain.result.merges).toBeUndefined();
+    expect(plain.result.values).toEqual(result[0]?.values);
+  });
+
+  it('reads the cells again without merges when Office refuses them (over 512 merged areas)', async () => {
+    const { fake, book } = await excelOn('1.14');
+    const merges = Array.from({ length: 513 }, (_, i) => ({
+      kind: 'merge' as const,
+      sheet: '表',
+      range: `A${2 * i + 1}:A${2 * i + 2}`,
+    }));
+    await book.applyPlan({
+      formSheet: '表',
+      ops: [
+        { kind: 'ensureSheet', sheet: '表', visibility: 'visible', ifExists: 'fail' },
+        { kind: 'writeBlock', sheet: '表', topLeft: 'B1', values: [['x']] },
+        ...merges,
+      ],
+    });
+    const { result, syncs } = await counted(fake, () => book.readBlock('表', 'A1:B1026'));
+    expect(syncs).toBe(2);
+    expect(result.merges).toBeUndefined();
+    expect(result.values[0]).toEqual([null, 'x']);
   });
 
   it('pads a used range that starts below and right of A1, so the sheet reads from A1', async () => {

@@ -7,6 +7,7 @@ import {
   associateAction,
   createOfficeExcelWorkbook,
   findOffice,
+  officeExcelApi,
   insertsForm,
   paneLanguage,
   paneTheme,
@@ -109,5 +110,23 @@ describe('office-entry', () => {
     await book.applyPlan(form('表二'));
     expect(calls.startup).toEqual(['Load']);
     expect(errors).toEqual([]);
+  });
+
+  it('offers Excel.createWorkbook for a new workbook only where ExcelApi 1.8 is supported', async () => {
+    const created: string[] = [];
+    const excel = {
+      createWorkbook: async (base64: string) => {
+        created.push(base64);
+      },
+    } as unknown as typeof Excel;
+    const api = officeExcelApi(stubOffice({ sharedRuntime: false }).office, excel);
+    await api.createWorkbook?.('UEs=');
+    expect(created).toEqual(['UEs=']);
+    const old = stubOffice({ sharedRuntime: false }).office;
+    (old.context.requirements as { isSetSupported: (n: string, v: string) => boolean }).isSetSupported = (
+      name,
+      version,
+    ) => name === 'ExcelApi' && Number(version.split('.')[1]) <= 7;
+    expect(officeExcelApi(old, excel).createWorkbook).toBeUndefined();
   });
 });

@@ -19,6 +19,7 @@ const COUNTERPART: Record<string, string> = {
   EtApplication: 'Application+EtAddonRoot',
   EtWindow: 'Window',
   EtWorkbook: 'Workbook',
+  EtWorkbooks: 'Workbooks',
   EtSheets: 'Worksheets',
   EtNames: 'Names',
   EtWorksheet: 'Worksheet',

@@ -12,7 +12,7 @@ import { buildTemplatePlan } from '../../../src/domain/templates/build-plan';
 import { MemoryWorkbook } from '../../../src/hosts/memory/memory-workbook';
 import { bgrToHex, hexToBgr } from '../../../src/hosts/wps/et-access';
 import { createWpsWorkbook, findPluginStorage, findWpsApplication } from '../../../src/hosts/wps/index';
-import { WpsWorkbook } from '../../../src/hosts/wps/wps-workbook';
+import { MERGE_PROBE_BUDGET, WpsWorkbook } from '../../../src/hosts/wps/wps-workbook';
 import { FakeEt, type FakeBuild } from '../../fakes/wps/fake-et';
 
 const FORM = '自评表';
@@ -463,8 +463,8 @@ describe.each(BUILDS)('WPS host, %s build', (build) => {
       );
       for (const { name } of memorySheets) {
         const range = memorySheets.find((s) => s.name === name)?.usedRange ?? 'A1';
-        // Merges are compared below through the sheet model; this host's blocks do not list them yet.
-        const { merges: _merges, ...expected } = await memory.readBlock(name, range);
+        // The blocks list the same merges too (found by probing MergeCells / MergeArea).
+        const expected = await memory.readBlock(name, range);
         expect({ name, block: await wps.readBlock(name, range) }).toEqual({ name, block: expected });
         expect(wpsFake.sheetModel(name).validations).toHaveLength(memory.validationsOf(name).length);
         expect(wpsFake.sheetModel(name).conditions).toHaveLength(memory.highlightsOf(name).length);
@@ -493,6 +493,59 @@ async function writeBlockCosts(full: Plan, build: FakeBuild): Promise<number[]> 
   }
   return costs;
 }
+
+describe('WPS host: merged ranges in a block', () => {
+  async function sheetWith(merges: string[], rows = 400): Promise<{ fake: FakeEt; book: WpsWorkbook }> {
+    const fake = new FakeEt();
+    const book = new WpsWorkbook(fake.application);
+    fake.application.DisplayAlerts = false;
+    const values = Array.from({ length: rows }, (_, r) => [`指标${r + 1}`, r, null, 'x']);
+    await book.applyPlan(
+      plan(
+        { kind: 'ensureSheet', sheet: '表', visibility: 'visible', ifExists: 'fail' },
+        { kind: 'writeBlock', sheet: '表', topLeft: 'A1', values },
+        ...merges.map((range): PlanOp => ({ kind: 'merge', sheet: '表', range })),
+      ),
+    );
+    return { fake, book };
+  }
+
+  it('lists them whole, in order, at a cost that grows with the merges and not with the cells', async () => {
+    const { fake, book } = await sheetWith(['A1:D1', 'C5:C9', 'B300:C301']);
+    fake.calls.reset();
+    const block = await book.readBlock('表');
+    expect(block.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 3 },
+      { top: 4, left: 2, bottom: 8, right: 2 },
+      { top: 299, left: 1, bottom: 300, right: 2 },
+    ]);
+    const withMerges = fake.calls.total;
+    const plain = await sheetWith([]);
+    plain.fake.calls.reset();
+    expect((await plain.book.readBlock('表')).merges).toBeUndefined();
+    // No merge: one Range and one MergeCells more than the cells themselves.
+    expect(plain.fake.calls.of('Range.MergeCells')).toBe(1);
+    // Each merge is found by halving the 400×4 block: some 30 probes each, against 1 600 cells.
+    expect(fake.calls.of('Range.MergeCells')).toBeLessThan(120);
+    expect(withMerges - plain.fake.calls.total).toBeLessThan(300);
+  });
+
+  it('lists a merge that reaches beyond a sub-range whole, and none outside it', async () => {
+    const { book } = await sheetWith(['A1:D1', 'C5:C9']);
+    expect((await book.readBlock('表', 'C7:D8')).merges).toEqual([{ top: 4, left: 2, bottom: 8, right: 2 }]);
+    expect((await book.readBlock('表', 'A2:D4')).merges).toBeUndefined();
+  });
+
+  it('lists a merge on every other row of a long table, within its budget of calls', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`);
+    const { fake, book } = await sheetWith(many);
+    fake.calls.reset();
+    const block = await book.readBlock('表');
+    expect(block.values).toHaveLength(400);
+    expect(block.merges).toHaveLength(200);
+    expect(fake.calls.of('Range.MergeCells')).toBeLessThan(MERGE_PROBE_BUDGET);
+  });
+});
 
 describe('WPS host edges', () => {
   it('converts #RRGGBB to BGR and back', () => {

@@ -44,6 +44,8 @@ function sameTarget(declared: RowReading, stated: RowReading, ctx: CheckContext)
   const n1 = percent ? toPercentPoints(r1) : numberOf(r1);
   const n2 = percent ? toPercentPoints(r2) : numberOf(r2);
   if (n1 !== null && n2 !== null) return Math.abs(n1 - n2) <= 1e-9 * Math.max(1, Math.abs(n1));
+  // Nothing but the operator ("＞" in the value on one side, in the 指标性质 column on the other).
+  if (r1.kind === 'blank' && r2.kind === 'blank') return true;
   const t1 = textOf(fieldOf(declared.cells, 'target'));
   const t2 = textOf(fieldOf(stated.cells, 'target'));
   return (t1 ?? '').replace(/\s+/g, '') === (t2 ?? '').replace(/\s+/g, '');

@@ -10,6 +10,7 @@ import { rowWeights, tidySum, WEIGHT_EPSILON } from '../weights';
 
 export const ratingMissing = rowRule({
   code: 'rating_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: EX_ANTE,
   scope: 'row',
@@ -41,6 +42,7 @@ export const ratingInvalid = rowRule({
 
 export const conclusionMissing = formRule({
   code: 'conclusion_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: EX_ANTE,
   scope: 'form',

@@ -1,9 +1,17 @@
 /** Framework: 一级 → 二级 → 三级 as the indicator framework defines them; groups present; no duplicates. */
-import { fieldOf, type TableRow, type TemplateId } from '../../forms/form-model';
+import { fieldOf, type ParsedForm, type TableRow, type TemplateId } from '../../forms/form-model';
 import { levelKey } from '../../framework/text-key';
 import type { Framework } from '../../framework/framework-schema';
 import { isEmptyish, textOf } from '../cells';
-import { canonicalLevel1, canonicalLevel2, ownerOfLevel2, requiredLevel1Names } from '../framework-lookup';
+import {
+  canonicalLevel1,
+  canonicalLevel2,
+  filedUnderOwner,
+  nearLevel1,
+  nearLevel2,
+  ownerOfLevel2,
+  requiredLevel1Names,
+} from '../framework-lookup';
 import {
   formRule,
   mainTableKey,
@@ -15,6 +23,7 @@ import {
 } from '../rule';
 import { FRAMEWORK_TEMPLATES, GOAL_TEMPLATES, KEY_EVALUATION, SELF_EVALUATIONS } from '../template-groups';
 import { rowViews } from '../views';
+import { weightsAddUp } from '../weights';
 
 /** 10号 common framework of a key evaluation; it is not the goal framework, so it is fixed here. */
 const KEY_LEVEL1 = ['决策', '过程', '产出', '效益'] as const;
@@ -44,6 +53,7 @@ const POINTS_ONLY = /^\s*[(（]\s*[\d.\-–—～~]+\s*分?\s*[)）]\s*分?\s*$/
  */
 export const levelEmpty = formRule({
   code: 'level_empty',
+  emptyRequired: true,
   severity: 'error',
   templates: [...FRAMEWORK_TEMPLATES, ...KEY_EVALUATION],
   scope: 'form',
@@ -90,7 +100,50 @@ export const unknownLevel1 = rowRule({
     // Report on the row that wrote it, not on every row a merged cell spans.
     const own = fieldOf(view.row, 'level1');
     if (textOf(own) === null) return [];
+    // A form in hand that nearly writes a known name is told so as information (level_near_match).
+    if (form.template !== 'key-evaluation' && nearLevelOf(view, form, ctx) !== null) return [];
     return [{ cell: own.cell, params: { level1: view.level1, name: view.name } }];
+  },
+});
+
+/**
+ * The framework name a level of a form in hand nearly matches, when the level as written is not in the framework
+ * (a typo, a word more: 社会效益效益指标, 服务对象满意度指标等, 产出类指标). Forms made from our template pick
+ * levels from a list, so there an unknown level stays an error.
+ */
+function nearLevelOf(
+  view: RowView,
+  form: ParsedForm,
+  ctx: CheckContext,
+): { key: 'level1' | 'level2'; text: string; level: string } | null {
+  if (form.source === 'meta') return null;
+  const level1 = canonicalLevel1(ctx.framework, view.level1);
+  if (level1 === null) {
+    if (view.level1 === null || POINTS_ONLY.test(view.level1)) return null;
+    if ((EVALUATION_LEVEL1[form.template] ?? []).includes(levelKey(view.level1))) return null;
+    const near = nearLevel1(ctx.framework, view.level1);
+    return near === null ? null : { key: 'level1', text: view.level1, level: near };
+  }
+  if (view.level2 === null || canonicalLevel2(ctx.framework, level1, view.level2) !== null) return null;
+  if (ownerOfLevel2(ctx.framework, view.level2) !== null) return null;
+  const near = nearLevel2(ctx.framework, level1, view.level2);
+  return near === null ? null : { key: 'level2', text: view.level2, level: near };
+}
+
+export const levelNearMatch = rowRule({
+  code: 'level_near_match',
+  severity: 'info',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['text', 'level', 'name'],
+  check: (view, form, ctx) => {
+    const near = nearLevelOf(view, form, ctx);
+    if (near === null) return [];
+    // Told on the row that wrote it, not on every row a merged cell spans.
+    const own = fieldOf(view.row, near.key);
+    if (textOf(own) === null) return [];
+    return [{ cell: own.cell, params: { text: near.text, level: near.level, name: view.name } }];
   },
 });
 
@@ -101,12 +154,13 @@ export const unknownLevel2 = rowRule({
   scope: 'row',
   table: 'main',
   params: ['level2', 'name'],
-  check: (view, _form, ctx) => {
+  check: (view, form, ctx) => {
     const own = fieldOf(view.row, 'level2');
     const level1 = canonicalLevel1(ctx.framework, view.level1);
     if (level1 === null || view.level2 === null || textOf(own) === null) return [];
     if (canonicalLevel2(ctx.framework, level1, view.level2) !== null) return [];
     if (ownerOfLevel2(ctx.framework, view.level2) !== null) return [];
+    if (nearLevelOf(view, form, ctx) !== null) return [];
     return [{ cell: own.cell, params: { level2: view.level2, name: view.name } }];
   },
 });
@@ -123,6 +177,8 @@ export const level2NotUnderLevel1 = rowRule({
     const level1 = canonicalLevel1(ctx.framework, view.level1);
     if (level1 === null || view.level2 === null || textOf(own) === null) return [];
     if (canonicalLevel2(ctx.framework, level1, view.level2) !== null) return [];
+    // Filed there by an older framework (88号: 满意度 as a 二级 of 效益): the form's layout, not a slip.
+    if (filedUnderOwner(ctx.framework, level1, view.level2) !== null) return [];
     const owner = ownerOfLevel2(ctx.framework, view.level2);
     if (owner === null) return [];
     return [
@@ -136,6 +192,7 @@ export const level2NotUnderLevel1 = rowRule({
 
 export const level3Empty = rowRule({
   code: 'level3_empty',
+  emptyRequired: true,
   severity: 'error',
   templates: [...FRAMEWORK_TEMPLATES, ...KEY_EVALUATION, 'ex-ante-assessment'],
   scope: 'row',
@@ -186,15 +243,25 @@ export const level1GroupMissing = formRule({
     const views = rowViews(form, mainTableKey(form), ctx);
     // An empty or absent table is one finding of its own (table_empty / required_column_missing).
     if (views.length === 0) return [];
+    // A self-evaluation in hand whose weights add up to 100 without the group follows a scheme that has no
+    // place for it (a wage project with 产出 60 + 效益 30 + 预算执行 10): level1_weights_own_scheme says so.
+    if (form.source !== 'meta' && SELF_EVALUATIONS.includes(form.template)) {
+      if (weightsAddUp(form, views, ctx.profile)) return [];
+    }
     const missing = new Set(requiredLevel1Names(ctx.framework));
     // Rows of one first level come together: look a name up only where it changes, and stop once all are seen.
     let last: string | null = null;
+    let lastLevel2: string | null = null;
     for (const view of views) {
       if (missing.size === 0) break;
-      if (view.level1 === last) continue;
-      last = view.level1;
+      if (view.level1 === last && view.level2 === lastLevel2) continue;
       const name = canonicalLevel1(ctx.framework, view.level1);
-      if (name !== null) missing.delete(name);
+      if (view.level1 !== last && name !== null) missing.delete(name);
+      last = view.level1;
+      lastLevel2 = view.level2;
+      // A group filed under another first level by an older framework (88号: 满意度 under 效益) is there.
+      const owner = filedUnderOwner(ctx.framework, name, view.level2);
+      if (owner !== null) missing.delete(owner);
     }
     // A group that is not there has no cell of its own: it is a missing section.
     return [...missing].map((level1) => ({ cell: null, params: { level1 } }));
@@ -242,6 +309,7 @@ export const FRAMEWORK_RULES: readonly Rule[] = [
   levelEmpty,
   unknownLevel1,
   unknownLevel2,
+  levelNearMatch,
   level2NotUnderLevel1,
   level3Empty,
   duplicateIndicator,

@@ -71,6 +71,8 @@ interface PartsComparison {
   partition: Partition;
   /** The part with the largest amount, the likeliest cell typed in the wrong unit when the parts are off. */
   largestPartCell: string | null;
+  /** Each part's cell and amount. */
+  parts: readonly { cell: string | null; wan: number }[];
 }
 
 function partsComparisons(form: ParsedForm): PartsComparison[] {
@@ -97,6 +99,7 @@ function partsComparisons(form: ParsedForm): PartsComparison[] {
         sum,
         partition,
         largestPartCell: largest.cell,
+        parts,
       });
     }
   }
@@ -104,6 +107,20 @@ function partsComparisons(form: ParsedForm): PartsComparison[] {
 }
 
 const round4 = (n: number): number => Math.round(n * 10000) / 10000;
+
+/**
+ * Where a wrong sum is to be fixed: the total, unless one part alone exceeds it while the other parts, not
+ * nothing, fit within it (a part cannot be larger than the whole: 基本支出 7242318 beside 项目支出 243.96 under a
+ * total of 968.19 is that part's slip).
+ */
+function wrongCellOf(c: PartsComparison, tolerance: number): string | null {
+  const over = c.parts.filter((p) => p.wan > c.total + tolerance + 1e-9);
+  const only = over[0];
+  if (over.length !== 1 || only === undefined) return c.totalCell;
+  // With nothing else beside it, the part is the money and the total the slip (a 总额 left at 0).
+  const others = c.sum - only.wan;
+  return others > 0 && others <= c.total + tolerance + 1e-9 ? (only.cell ?? c.totalCell) : c.totalCell;
+}
 
 export const fundsPartsMismatch = formRule({
   code: 'funds_parts_mismatch',
@@ -119,7 +136,7 @@ export const fundsPartsMismatch = formRule({
           !offByTenThousand(c.total, c.sum),
       )
       .map((c) => ({
-        cell: c.totalCell,
+        cell: wrongCellOf(c, ctx.profile.tolerances.money),
         params: {
           column: fundsLabel('total', c.col),
           total: round4(c.total),
@@ -130,11 +147,27 @@ export const fundsPartsMismatch = formRule({
       })),
 });
 
-/** Execution columns and the budget column each is measured against, in order of preference. */
-const EXECUTION_PAIRS: readonly { spent: FundsColKey; budgets: readonly FundsColKey[] }[] = [
-  { spent: 'executed', budgets: ['annualBudget', 'initialBudget', 'annual'] },
-  { spent: 'forecast', budgets: ['annualBudget', 'initialBudget', 'annual'] },
-];
+/** Execution columns, each measured against the budget of its row (budgetColumn). */
+const SPENT_COLUMNS: readonly FundsColKey[] = ['executed', 'forecast'];
+
+/**
+ * The budget an execution is measured against (docs/domain.md §5.1.2): the column the form's own 执行率(B/A)
+ * header divides by; else 全年预算数 (调整后) when the form has that column — left blank, there is nothing to
+ * compare with, and the blank is the required-field rule's finding; else 年初预算数; else 年度资金 (goal forms).
+ * A 年初预算数 of 0 is money not yet budgeted at the start of the year (transfers arrive during the year), not
+ * a ceiling: spending above it is no overspending.
+ */
+function budgetColumnOf(form: ParsedForm, row: FundsRowKey): FundsColKey | null {
+  const has = (col: FundsColKey): boolean => {
+    const field = fundsField(form, row, col);
+    return field !== null && field.cell !== null;
+  };
+  const basis = form.budgetBasis?.column;
+  if (basis !== undefined) return has(basis) ? basis : null;
+  if (has('annualBudget')) return 'annualBudget';
+  if (has('initialBudget')) return 'initialBudget';
+  return has('annual') ? 'annual' : null;
+}
 
 interface ExecutionComparison {
   row: FundsRowKey;
@@ -149,20 +182,18 @@ interface ExecutionComparison {
 function executionComparisons(form: ParsedForm): ExecutionComparison[] {
   const comparisons: ExecutionComparison[] = [];
   for (const row of FUNDS_ROWS) {
-    for (const pair of EXECUTION_PAIRS) {
-      const spentField = fundsField(form, row, pair.spent);
+    const budget = budgetColumnOf(form, row);
+    const budgetField = budget === null ? null : fundsField(form, row, budget);
+    const budgetWan = budgetField === null ? null : amountIn(budgetField);
+    if (budget === null || budgetField === null || budgetWan === null) continue;
+    if (budget === 'initialBudget' && budgetWan === 0) continue;
+    for (const spent of SPENT_COLUMNS) {
+      const spentField = fundsField(form, row, spent);
       const spentWan = spentField === null ? null : amountIn(spentField);
       if (spentField === null || spentWan === null) continue;
-      const budget = pair.budgets.find((col) => {
-        const f = fundsField(form, row, col);
-        return f !== null && amountIn(f) !== null;
-      });
-      const budgetField = budget === undefined ? null : fundsField(form, row, budget);
-      const budgetWan = budgetField === null ? null : amountIn(budgetField);
-      if (budget === undefined || budgetField === null || budgetWan === null) continue;
       comparisons.push({
         row,
-        spent: pair.spent,
+        spent,
         spentWan,
         spentCell: spentField.cell,
         budget,
@@ -238,10 +269,40 @@ export const amountUnitMismatch = formRule({
   },
 });
 
+/**
+ * The budget lines of a department's 年度履职目标 (年度主要任务) share out its 年度资金总额: together they may not
+ * exceed it. The line to fix is one that repeats the whole total beside other lines (a 基本支出 line filled with
+ * 资金总额), else the largest line.
+ */
+export const taskBudgetsOverTotal = formRule({
+  code: 'task_budgets_over_total',
+  severity: 'error',
+  templates: ['department-goals'],
+  scope: 'form',
+  params: ['sum', 'total'],
+  check: (form, ctx) => {
+    const totalField = fundsField(form, 'total', 'annual');
+    const total = totalField === null ? null : amountIn(totalField);
+    if (total === null) return [];
+    const lines = (form.tables.tasks ?? []).flatMap((row) => {
+      const field = row.fields.taskBudget;
+      const wan = field === undefined ? null : amountIn(field);
+      return field === undefined || wan === null ? [] : [{ cell: field.cell, wan }];
+    });
+    const tolerance = ctx.profile.tolerances.money;
+    const sum = lines.reduce((a, l) => a + l.wan, 0);
+    if (lines.length < 2 || sum <= total + tolerance + 1e-9) return [];
+    const whole = lines.find((l) => Math.abs(l.wan - total) <= tolerance + 1e-9);
+    const largest = lines.reduce((a, l) => (l.wan > a.wan ? l : a));
+    return [{ cell: (whole ?? largest).cell, params: { sum: round4(sum), total: round4(total) } }];
+  },
+});
+
 export const MONEY_RULES: readonly Rule[] = [
   amountNotNumber,
   negativeAmount,
   fundsPartsMismatch,
   executedOverBudget,
   amountUnitMismatch,
+  taskBudgetsOverTotal,
 ];

@@ -102,6 +102,7 @@ function likelihoodOf(text: string | null): (typeof LIKELIHOODS)[number] | null 
 
 export const likelihoodMissing = rowRule({
   code: 'likelihood_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: MONITORING,
   scope: 'row',
@@ -149,6 +150,7 @@ const PROGRESS_COLUMNS: readonly ColumnKey[] = ['progress', 'forecast'];
 
 export const progressMissing = rowRule({
   code: 'progress_missing',
+  emptyRequired: true,
   severity: 'warning',
   templates: MONITORING,
   scope: 'row',

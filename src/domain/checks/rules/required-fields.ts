@@ -51,6 +51,7 @@ function blankField(field: Field | undefined, label: string): Finding<'label'>[]
 
 export const requiredFieldMissing = formRule({
   code: 'required_field_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: ALL_TEMPLATES,
   scope: 'form',
@@ -80,6 +81,7 @@ export const requiredFieldMissing = formRule({
 
 export const taskNameMissing = rowRule({
   code: 'task_name_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: ['department-goals'],
   scope: 'row',

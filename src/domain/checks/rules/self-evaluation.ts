@@ -48,6 +48,7 @@ function isOverWeight(reading: RowReading, ctx: CheckContext): boolean {
 
 export const actualMissing = rowRule({
   code: 'actual_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: SELF_EVALUATIONS,
   scope: 'row',
@@ -112,6 +113,7 @@ export const scoreNotNumber = rowRule({
 
 export const scoreMissing = rowRule({
   code: 'score_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: SCORED_TEMPLATES,
   scope: 'row',
@@ -234,6 +236,7 @@ function tierField(row: RowReading['cells']): { field: Field; ownColumn: boolean
 
 export const qualitativeTierMissing = rowRule({
   code: 'qualitative_tier_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: SELF_EVALUATIONS,
   scope: 'row',
@@ -315,8 +318,37 @@ export const budgetScoreMismatch = formRule({
   },
 });
 
+/**
+ * 预算执行 得分 left empty while the rule gives one (docs/domain.md §5.1.2): the score is part of the total, and
+ * the form's own 执行率 already says what it is.
+ */
+export const budgetScoreMissing = formRule({
+  code: 'budget_score_missing',
+  severity: 'error',
+  templates: SELF_EVALUATIONS,
+  scope: 'form',
+  params: ['computed'],
+  check: (form, ctx) => {
+    const field = fundsCell(form, 'total', 'score');
+    const execution = ctx.scores.execution;
+    const computed = execution?.score ?? null;
+    if (field.cell === null || isFormula(field) || !isEmptyish(field) || execution === null) return [];
+    if (computed === null) return [];
+    // An amount typed in 元 is the finding (amount_unit_mismatch); the score computed from it would mislead.
+    if (
+      execution.budget !== null &&
+      execution.executed !== null &&
+      offByTenThousand(execution.budget, execution.executed)
+    ) {
+      return [];
+    }
+    return [{ cell: field.cell, params: { computed } }];
+  },
+});
+
 export const totalMissing = formRule({
   code: 'total_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: SCORED_TEMPLATES,
   scope: 'form',
@@ -391,6 +423,7 @@ const GRADED_TEMPLATES = [...SELF_EVALUATIONS, ...KEY_EVALUATION];
 
 export const gradeMissing = formRule({
   code: 'grade_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: GRADED_TEMPLATES,
   scope: 'form',
@@ -449,6 +482,7 @@ export const SELF_EVALUATION_RULES: readonly Rule[] = [
   qualitativeTierInvalid,
   qualitativeScoreOutOfBand,
   budgetScoreMismatch,
+  budgetScoreMissing,
   totalMissing,
   totalMismatch,
   gradeMissing,

@@ -29,6 +29,7 @@ export const labelNearMatch = formRule({
 
 export const tableEmpty = formRule({
   code: 'table_empty',
+  emptyRequired: true,
   severity: 'error',
   templates: [...new Set([...FRAMEWORK_TEMPLATES, ...SCORED_TEMPLATES])],
   scope: 'form',

@@ -1,5 +1,7 @@
 /** Values: operator, target, unit, percentages, stand-ins for nothing, Excel error values. */
-import { fieldOf, headerOf, type ColumnKey, type TableRow } from '../../forms/form-model';
+import { fieldOf, headerOf, type ColumnKey, type ParsedForm, type TableRow } from '../../forms/form-model';
+import { nearness } from '../../forms/near-label';
+import { compactKey } from '../../framework/text-key';
 import { isQuantitative, meaningOf } from '../../forms/row-reading';
 import { parseOperator, toPercentPoints } from '../../grid/parse';
 import { columnLabel, isEmptyish, readingOf, shown, textOf } from '../cells';
@@ -40,12 +42,13 @@ export const cellErrorValue = rowRule({
 
 export const operatorMissing = rowRule({
   code: 'operator_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: FRAMEWORK_TEMPLATES,
   scope: 'row',
   table: 'main',
   params: ['name'],
-  check: (view, _form, ctx) => {
+  check: (view, form, ctx) => {
     const field = fieldOf(view.row, 'operator');
     // A merged 指标性质 cell above holds for the rows it covers.
     if (
@@ -54,6 +57,8 @@ export const operatorMissing = rowRule({
       meaningOf(view.reading, ctx.profile).operator !== null
     )
       return [];
+    // The bound would be assumed but the value has no number: the value is the cause (indicator_unscored).
+    if (unscoredByItsValue(view, form)) return [];
     return [{ cell: field.cell, params: { name: view.name } }];
   },
 });
@@ -68,12 +73,44 @@ export const operatorInvalid = rowRule({
   scope: 'row',
   table: 'main',
   params: ['value', 'name'],
-  check: (view) => {
+  check: (view, form) => {
     const field = fieldOf(view.row, 'operator');
     if (field.cell === null || textOf(field) === null || parseOperator(field.raw) !== null) return [];
     // 定量(指标) in a 指标性质 column says the row is quantitative without naming the bound: it is assumed.
     if (QUANTITATIVE_KIND.test(textOf(field) ?? '')) return [];
+    if (nearKindWord(form, textOf(field)) !== null) return [];
     return [{ cell: field.cell, params: { value: shown(field), name: view.name } }];
+  },
+});
+
+/** The words a 指标性质 column holds instead of a sign. */
+const KIND_WORDS: readonly string[] = ['定性指标', '定量指标'];
+
+/**
+ * The kind word a 指标性质 text of a form in hand nearly is: a two-line cell copied across comes out shuffled
+ * (性标定指 for 定性指标), a scan drops or doubles a character. Forms made from our template pick from a list.
+ */
+function nearKindWord(form: ParsedForm, text: string | null): string | null {
+  if (form.source === 'meta' || text === null) return null;
+  const key = compactKey(text);
+  return KIND_WORDS.find((word) => nearness(key, word) !== null) ?? null;
+}
+
+export const operatorNearMatch = rowRule({
+  code: 'operator_near_match',
+  severity: 'info',
+  templates: FRAMEWORK_TEMPLATES,
+  scope: 'row',
+  table: 'main',
+  params: ['value', 'word', 'name'],
+  check: (view, form) => {
+    const field = fieldOf(view.row, 'operator');
+    const text = textOf(field);
+    if (field.cell === null || text === null || parseOperator(field.raw) !== null) return [];
+    const word = nearKindWord(form, text);
+    return word === null
+      ? []
+      : [{ cell: field.cell, params: { value: shown(field), word, name: view.name } }];
   },
 });
 
@@ -114,8 +151,23 @@ export const operatorAssumedDefault = rowRule({
 });
 
 /**
+ * A self-evaluation row of a form in hand whose 指标性质 is blank (or absent) would have its bound assumed from
+ * its wording, but its value is text with no number and names no tier: the value is why it cannot be scored
+ * ("到0次", "有效" with no 达成 word), not the blank 指标性质.
+ */
+function unscoredByItsValue(view: RowView, form: ParsedForm): boolean {
+  return (
+    SELF_EVALUATIONS.includes(form.template) &&
+    !view.reading.operatorRequired &&
+    view.reading.operatorText === null &&
+    view.reading.targetReading.kind === 'text'
+  );
+}
+
+/**
  * A self-evaluation row with no operator anywhere, no number to assume one for and no tier named cannot be
- * scored; with no 指标性质 column no other rule would say so, and the total would drop it silently.
+ * scored; with no 指标性质 column (or a blank one) no other rule would say so, and the total would drop it
+ * silently.
  */
 export const indicatorUnscored = rowRule({
   code: 'indicator_unscored',
@@ -124,9 +176,9 @@ export const indicatorUnscored = rowRule({
   scope: 'row',
   table: 'main',
   params: ['name', 'value', 'tiers'],
-  check: (view, _form, ctx) => {
-    if (view.score?.unscorable !== 'missing_operator' || fieldOf(view.row, 'operator').cell !== null)
-      return [];
+  check: (view, form, ctx) => {
+    if (view.score?.unscorable !== 'missing_operator') return [];
+    if (fieldOf(view.row, 'operator').cell !== null && !unscoredByItsValue(view, form)) return [];
     const target = fieldOf(view.row, 'target');
     // Without a target column the missing column is the finding (required_column_missing); with the target
     // left blank, target_missing says why the row is not scored.
@@ -143,6 +195,7 @@ export const indicatorUnscored = rowRule({
 
 export const targetMissing = rowRule({
   code: 'target_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: FRAMEWORK_TEMPLATES,
   scope: 'row',
@@ -176,6 +229,7 @@ export const targetNotNumber = rowRule({
 
 export const unitMissing = rowRule({
   code: 'unit_missing',
+  emptyRequired: true,
   severity: 'error',
   templates: FRAMEWORK_TEMPLATES,
   scope: 'row',
@@ -304,6 +358,7 @@ export const VALUE_RULES: readonly Rule[] = [
   cellErrorValue,
   operatorMissing,
   operatorInvalid,
+  operatorNearMatch,
   operatorAssumed,
   operatorAssumedDefault,
   indicatorUnscored,

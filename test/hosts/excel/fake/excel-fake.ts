@@ -45,6 +45,7 @@ import type {
   XlRangeBorder,
   XlRangeFont,
   XlRangeFormat,
+  XlRangeAreas,
   XlRequestContext,
   XlWorkbook,
   XlWorksheet,
@@ -54,6 +55,8 @@ import type {
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
+/** Office fails `getMergedAreasOrNullObject` on a range with more merged areas than this. */
+const MERGED_AREAS_LIMIT = 512;
 /** Excel on the web's request limit. */
 const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -203,8 +206,20 @@ export class FakeExcel {
       },
       isSetSupported: (name, version) =>
         name === 'ExcelApi' && versionAtLeast(this.options.excelApi, version),
+      // Excel.createWorkbook (ExcelApi 1.8) opens a new window the add-in cannot reach: the fake keeps the file.
+      ...(versionAtLeast(this.options.excelApi, '1.8')
+        ? {
+            createWorkbook: async (base64: string) => {
+              if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new Error('createWorkbook: not base64');
+              this.createdWorkbooks.push(base64);
+            },
+          }
+        : {}),
     };
   }
+
+  /** The files given to Excel.createWorkbook, base64, in order. */
+  readonly createdWorkbooks: string[] = [];
 
   supports(version: string): boolean {
     return versionAtLeast(this.options.excelApi, version);
@@ -788,6 +803,36 @@ class FakeWorksheet extends Loadable implements XlWorksheet {
   }
 }
 
+/** The merged areas of a range: a null object when there are none, else their address. */
+class FakeRangeAreas extends Loadable implements XlRangeAreas {
+  constructor(
+    context: FakeContext,
+    private readonly addressOf: () => Promise<string | null>,
+  ) {
+    super(context);
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  set address(_value: string) {
+    throw new Error('RangeAreas.address is read-only');
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  load(propertyNames: string | string[]): unknown {
+    const names = Array.isArray(propertyNames) ? propertyNames : propertyNames.split(',');
+    return this.queueLoad([...names, 'isNullObject'], async (name) => {
+      const address = await this.addressOf();
+      if (name === 'isNullObject') return address === null;
+      if (name === 'address') return address ?? undefined;
+      throw new Error(`the fake cannot load rangeAreas.${name}`);
+    });
+  }
+}
+
 class FakeRange extends Loadable implements XlRange {
   private formatProxy: XlRangeFormat | null = null;
   private validationProxy: XlDataValidation | null = null;
@@ -961,6 +1006,28 @@ class FakeRange extends Loadable implements XlRange {
       default:
         throw new Error(`the fake cannot load range.${name}`);
     }
+  }
+
+  getMergedAreasOrNullObject(): XlRangeAreas {
+    if (!this.context.fake.supports('1.13')) {
+      throw new FakeOfficeError('ApiNotFound', 'Range.getMergedAreasOrNullObject needs ExcelApi 1.13');
+    }
+    return new FakeRangeAreas(this.context, async () => {
+      const area = await this.area();
+      if (area === null) return null;
+      const sheet = this.sheetName();
+      const merges = this.context.fake.book
+        .mergesOf(sheet)
+        .map((m) => parseRange(m))
+        .filter(
+          (m) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left,
+        );
+      if (merges.length > MERGED_AREAS_LIMIT)
+        throw new FakeOfficeError('GeneralException', 'more than 512 merged areas');
+      return merges.length === 0
+        ? null
+        : merges.map((m) => `${quoteSheet(sheet)}!${toRangeA1(m)}`).join(', ');
+    });
   }
 
   merge(): void {

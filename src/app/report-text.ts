@@ -10,8 +10,8 @@ import {
   type BatchSummary,
   type FileResult,
   type FileStatus,
-} from '../app/batch-report';
-import type { CoverageReport } from '../app/coverage';
+} from './batch-report';
+import type { CoverageReport } from './coverage';
 import { severityLabel, type Lang } from '../domain/messages/catalog';
 import { coverageLines } from './report-coverage';
 import { printable } from './text-hygiene';

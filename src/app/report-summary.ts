@@ -2,8 +2,7 @@
  * What the html and xlsx reports show, computed once: one summary row per file and sheet, the per-indicator
  * rows with the issues found on them, and paths relative to the folder checked.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { FileResult, ReportIssue, ReportRow, SheetResult } from '../app/batch-report';
+import type { FileResult, ReportIssue, ReportRow, SheetResult } from './batch-report';
 import type { UnscorableReason } from '../domain/scoring/score-types';
 import { getTemplateSpec } from '../domain/templates/registry';
 import type { Lang } from '../domain/messages/catalog';
@@ -46,15 +45,13 @@ export const NOT_APPLICABLE = '—';
 
 const t = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
 
-/** A file's path relative to the checked folder that holds it; as given when it was named by itself. */
-export function displayPath(file: string, roots: readonly string[]): string {
-  const full = resolve(file);
-  for (const root of roots) {
-    const rel = relative(resolve(root), full);
-    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
-  }
-  return file.split(sep).join('/');
-}
+/**
+ * How a report names a checked file. The command line shows a path relative to the folder checked (see
+ * src/cli/report-paths.ts); the task pane shows the name the browser gave, which is already relative.
+ */
+export type PathShown = (file: string) => string;
+
+export const nameAsGiven: PathShown = (file) => file;
 
 export function formTitle(sheet: SheetResult): string {
   return getTemplateSpec(sheet.template).title;
@@ -111,8 +108,8 @@ export function partialNote(sheet: SheetResult, lang: Lang): string | null {
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** The summary rows of one file: one per sheet, or one saying why the file was not checked. */
-export function summaryRows(file: FileResult, roots: readonly string[], lang: Lang): SummaryRow[] {
-  const path = displayPath(file.file, roots);
+export function summaryRows(file: FileResult, shown: PathShown, lang: Lang): SummaryRow[] {
+  const path = shown(file.file);
   if (file.sheets.length === 0) {
     return [
       {

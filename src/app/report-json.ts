@@ -3,8 +3,8 @@
  * `JSON.stringify({ files, summary, coverage }, null, 2)`,
  * without ever holding the whole report (or its text) at once.
  */
-import type { BatchSummary, FileResult } from '../app/batch-report';
-import type { CoverageReport } from '../app/coverage';
+import type { BatchSummary, FileResult } from './batch-report';
+import type { CoverageReport } from './coverage';
 import { safeJson } from './text-hygiene';
 
 /** `value` as JSON.stringify(…, null, 2) writes it nested `depth` levels deep. */

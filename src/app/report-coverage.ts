@@ -2,7 +2,7 @@
  * 全覆盖 in each report format: the goal declarations without a self-evaluation and the self-evaluations
  * without a goal declaration, when the check was given goal declarations.
  */
-import { COVERAGE_TEXT, describeEntry, type CoverageEntry, type CoverageReport } from '../app/coverage';
+import { COVERAGE_TEXT, describeEntry, type CoverageEntry, type CoverageReport } from './coverage';
 import type { Lang } from '../domain/messages/catalog';
 import { getTemplateSpec } from '../domain/templates/registry';
 
