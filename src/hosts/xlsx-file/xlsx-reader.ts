@@ -489,8 +489,13 @@ type SheetCells = Pick<SheetData, 'rows' | 'cols' | 'values' | 'formulas' | 'mer
 
 const emptySheet = (): SheetCells => ({ rows: [], cols: [], values: [], formulas: [], merges: [] });
 
-/** 'AB12' -> [11, 27] (0-based row, column); null when not a cell address. */
-function parseCellRef(ref: string): [number, number] | null {
+/** 0-based row of the last cell address parseCellRef read (a pair per cell would be garbage to collect). */
+let refRow = 0;
+/** 0-based column of the last cell address parseCellRef read. */
+let refCol = 0;
+
+/** 'AB12': refRow 11, refCol 27, true; false when not a cell address. */
+function parseCellRef(ref: string): boolean {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i += 1) {
@@ -498,17 +503,20 @@ function parseCellRef(ref: string): [number, number] | null {
     if (code >= 65 && code <= 90) col = col * 26 + (code - 64);
     else if (code >= 97 && code <= 122) col = col * 26 + (code - 96);
     else break;
-    if (i >= 3) return null;
+    if (i >= 3) return false;
   }
-  if (i === 0 || i === ref.length) return null;
+  if (i === 0 || i === ref.length) return false;
   let row = 0;
   for (; i < ref.length; i += 1) {
     const code = ref.charCodeAt(i);
-    if (code < 48 || code > 57) return null;
+    if (code < 48 || code > 57) return false;
     row = row * 10 + (code - 48);
-    if (row > 1_048_576) return null;
+    if (row > 1_048_576) return false;
   }
-  return row === 0 ? null : [row - 1, col - 1];
+  if (row === 0) return false;
+  refRow = row - 1;
+  refCol = col - 1;
+  return true;
 }
 
 /** One <c> being read. */
@@ -566,6 +574,19 @@ function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   let rowIndex = -1;
   let lastCol = -1;
+  // One cell object serves every <c> of the sheet in turn (reset as each opens): nothing keeps it.
+  const current: OpenCell = {
+    row: 0,
+    col: 0,
+    type: 'n',
+    style: -1,
+    value: null,
+    formula: null,
+    shareType: null,
+    shareIndex: null,
+    shareRef: null,
+    inline: null,
+  };
   let cell: OpenCell | null = null;
   let target: TextTarget = null;
   let inSheetData = false;
@@ -612,23 +633,22 @@ function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
         }
         if (tag === 'c' && inSheetData) {
           budget.addCell();
-          const at = attrs.r === undefined ? null : parseCellRef(attrs.r);
-          const row = at?.[0] ?? Math.max(rowIndex, 0);
-          const col = at?.[1] ?? lastCol + 1;
+          const at = attrs.r !== undefined && parseCellRef(attrs.r);
+          const row = at ? refRow : Math.max(rowIndex, 0);
+          const col = at ? refCol : lastCol + 1;
           lastCol = col;
           const style = attrs.s === undefined ? -1 : Number(attrs.s);
-          cell = {
-            row,
-            col,
-            type: attrs.t ?? 'n',
-            style: Number.isInteger(style) ? style : -1,
-            value: null,
-            formula: null,
-            shareType: null,
-            shareIndex: null,
-            shareRef: null,
-            inline: null,
-          };
+          current.row = row;
+          current.col = col;
+          current.type = attrs.t ?? 'n';
+          current.style = Number.isInteger(style) ? style : -1;
+          current.value = null;
+          current.formula = null;
+          current.shareType = null;
+          current.shareIndex = null;
+          current.shareRef = null;
+          current.inline = null;
+          cell = current;
         } else if (tag === 'row' && inSheetData) {
           const r = attrs.r === undefined ? NaN : Number(attrs.r);
           rowIndex = Number.isInteger(r) && r >= 1 ? r - 1 : rowIndex + 1;
