@@ -7,6 +7,7 @@
  *   npm run bench            (the whole benchmark)
  *   npx tsx --expose-gc bench/cli.ts     (this part alone; BENCH_HEAP_FILES=10000 for a longer heap run)
  *   BENCH_CLI_PART=heap BENCH_HEAP_FILES=10000 npx tsx --expose-gc bench/cli.ts   (only the heap lines)
+ *   BENCH_CLI_PART=timings npx tsx --expose-gc bench/cli.ts   (only the timings, e.g. several runs in a row)
  */
 import { execFile } from 'node:child_process';
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -38,6 +39,8 @@ const CHUNK = 25;
 const HEAP_FILES = Number(process.env.BENCH_HEAP_FILES ?? 2000);
 /** 'heap' runs only the heap lines (a run over 10,000 files is long enough on its own). */
 const ONLY_HEAP = process.env.BENCH_CLI_PART === 'heap';
+/** 'timings' runs only the timing lines, without the heap run. */
+const ONLY_TIMINGS = process.env.BENCH_CLI_PART === 'timings';
 /** Budgets of issue 10: a check per file within 3× the floor and within half of exceljs loading the file. */
 const FLOOR_BUDGET = 3;
 const EXCELJS_BUDGET = 0.5;
@@ -50,6 +53,8 @@ const median = (values: readonly number[]): number => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
+const range = (values: readonly number[]): string =>
+  `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}×`;
 const row = (measure: string, value: string, budget = '', verdict = ''): BenchRow => ({
   measure,
   value,
@@ -153,7 +158,10 @@ async function timings(
   // The three alternate every CHUNK files, so that all see the same load from whatever else runs on the
   // machine; each total covers all the files, ROUNDS times.
   const total = { floor: 0, exceljs: 0, check: 0 };
+  // Each round's own ratios too: on a shared machine they show how far one figure can be trusted.
+  const spread = { floor: [] as number[], exceljs: [] as number[] };
   for (let round = 0; round < ROUNDS; round++) {
+    const before = { ...total };
     for (let at = 0; at < files.length; at += CHUNK) {
       const chunk = files.slice(at, at + CHUNK);
       total.floor += await timed(() => floor(chunk), false);
@@ -163,6 +171,9 @@ async function timings(
         if (results.some((r) => r.status !== 'checked')) throw new Error('a benchmark file did not check');
       }, false);
     }
+    const checked = total.check - before.check;
+    spread.floor.push(checked / (total.floor - before.floor));
+    spread.exceljs.push(checked / (total.exceljs - before.exceljs));
   }
   const perFile = (ms: number) => ms / ROUNDS / FILES;
   const ms = { floor: perFile(total.floor), exceljs: perFile(total.exceljs), check: perFile(total.check) };
@@ -205,6 +216,12 @@ async function timings(
       `${overExceljs.toFixed(2)}×`,
       `≤ ${EXCELJS_BUDGET}×`,
       overExceljs <= EXCELJS_BUDGET ? 'ok' : 'OVER',
+    ),
+  );
+  rows.push(
+    row(
+      '  … the same two ratios, lowest and highest of the rounds',
+      `${range(spread.floor)}, ${range(spread.exceljs)}`,
     ),
   );
   rows.push(row(`node dist/cli/bpa.js check --jobs 1, ${FILES} workbooks (fastest)`, seconds(cliBest.one)));
@@ -253,6 +270,7 @@ export async function cliBench(rows: BenchRow[]): Promise<void> {
       });
 
     if (!ONLY_HEAP) await timings(rows, files, check, loadOnly, cli);
+    if (ONLY_TIMINGS) return;
 
     // The heap after many files: the same workbooks under HEAP_FILES names (hard links cost no space).
     const many = join(dir, 'many');

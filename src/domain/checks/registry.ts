@@ -90,6 +90,24 @@ function runRowRule(rule: RowRule, views: readonly RowView[], form: ParsedForm, 
   return views.flatMap((view) => toIssues(rule, form, rule.check(view, form, ctx)));
 }
 
+/** Adds a rule's findings to `issues` as issues (most checks find nothing: then nothing is allocated). */
+function pushIssues(
+  issues: Issue[],
+  rule: Rule,
+  form: ParsedForm,
+  findings: ReturnType<Rule['check']>,
+): void {
+  for (const f of findings) {
+    issues.push({
+      code: rule.code,
+      severity: rule.severity,
+      sheet: form.sheet,
+      cell: f.cell,
+      params: f.params,
+    });
+  }
+}
+
 function runFormRule(rule: FormRule, form: ParsedForm, ctx: CheckContext): Issue[] {
   return toIssues(rule, form, rule.check(form, ctx));
 }
@@ -105,11 +123,17 @@ export function checkForm(form: ParsedForm, ctx: CheckContext): Issue[] {
     }
     return cached;
   };
-  const issues = RULES.filter((rule) => applies(rule, form)).flatMap((rule) =>
-    rule.scope === 'row'
-      ? runRowRule(rule, viewsOf(resolveTable(rule, form)), form, ctx)
-      : runFormRule(rule, form, ctx),
-  );
+  // Rule by rule, row by row, into one list: the order the issues had when each rule's were concatenated.
+  const issues: Issue[] = [];
+  for (const rule of RULES) {
+    if (!applies(rule, form)) continue;
+    if (rule.scope === 'row') {
+      for (const view of viewsOf(resolveTable(rule, form)))
+        pushIssues(issues, rule, form, rule.check(view, form, ctx));
+    } else {
+      pushIssues(issues, rule, form, rule.check(form, ctx));
+    }
+  }
   return sortIssues(issues);
 }
 

@@ -129,6 +129,8 @@ const CARRIED_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['operator'])
 const SHIFT_LOOKAHEAD = 12;
 /** The level a level header's second merged column holds when the form prints no label for it. */
 const NEXT_LEVEL: Partial<Record<ColumnKey, ColumnKey>> = { level1: 'level2', level2: 'level3' };
+/** The table labels of a row that holds none. */
+const NO_LABELS: ReadonlyMap<number, ColumnKey> = new Map();
 
 export interface ReadOptions {
   /** The words of the forms; the built-in vocabulary when absent. */
@@ -357,13 +359,15 @@ class FormReader {
   // ---- row tables ----
 
   /** The columns of table labels in row r, keyed by column. */
-  private tableLabelsOf(r: number, table: TableShape): Map<number, ColumnKey> {
-    const found = new Map<number, ColumnKey>();
+  private tableLabelsOf(r: number, table: TableShape): ReadonlyMap<number, ColumnKey> {
+    // Most rows hold no label of the table: they share one empty map rather than each making its own.
+    let found: Map<number, ColumnKey> | null = null;
     const width = this.values[r]?.length ?? 0;
     for (let c = 0; c < width; c++) {
       const key = this.columnOf(this.keys.hit(r, c), table);
-      if (key !== undefined) found.set(c, key);
+      if (key !== undefined) (found ??= new Map()).set(c, key);
     }
+    if (found === null) return NO_LABELS;
     if (this.merges !== undefined) this.addMergedLevels(r, found, table);
     return found;
   }
@@ -395,7 +399,10 @@ class FormReader {
   }
 
   private isTableHeader(r: number, table: TableShape): boolean {
-    const present = new Set(this.tableLabelsOf(r, table).values());
+    const labels = this.tableLabelsOf(r, table);
+    // No label in the row: only an empty anchor could hold, as below.
+    if (labels.size === 0) return table.anchors.some((anchor) => anchor.length === 0);
+    const present = new Set(labels.values());
     return table.anchors.some((anchor) => anchor.every((k) => present.has(k)));
   }
 

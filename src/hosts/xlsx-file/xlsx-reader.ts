@@ -224,37 +224,52 @@ function localName(name: string): string {
 /**
  * Thrown by a handler once the rest of a part holds nothing the reader takes (a sheet's validations and page
  * setup after its merges, the styles after the cell formats): parsing ends there, and what was read stands.
+ * One instance serves every part: it carries no information, and making an Error captures a stack each time.
  */
 class EnoughRead extends Error {}
+const ENOUGH_READ = new EnoughRead('enough read');
 
 /** One decoder for every part that fits in a slice: making a decoder per part costs more than decoding it. */
 const utf8 = new TextDecoder('utf-8');
+
+const ignore = (): void => undefined;
 
 /**
  * Runs saxes over a part, a slice at a time. Namespaces are not resolved (xmlns: false) and positions are
  * not tracked: neither is needed, and both cost time. saxes expands only the five predefined entities and
  * character references; a DTD's entities are never expanded, so an entity bomb is a parse error.
+ *
+ * Every parser gets the same four handlers in the same order (a no-op where a part needs none): saxes keeps
+ * its handlers as properties of the parser, so parsers set up differently have different hidden classes,
+ * and once its state machine has seen several of them every step of it runs slower (measured: four times
+ * slower for a whole workbook once five differently set-up parsers had run in the process).
  */
 function parseXml(part: Uint8Array, handlers: Handlers, budget: Budget): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   const { open, text, close } = handlers;
   parser.on('opentag', (node: SaxesTagPlain) => {
     budget.tick();
-    open?.(localName(node.name), node.attributes);
-    if (node.isSelfClosing) close?.(localName(node.name));
+    const name = localName(node.name);
+    open?.(name, node.attributes);
+    if (node.isSelfClosing) close?.(name);
   });
-  if (text !== undefined) {
-    parser.on('text', (t) => {
-      budget.tick();
-      text(t);
-    });
-    parser.on('cdata', (t) => text(t));
-  }
-  if (close !== undefined) {
-    parser.on('closetag', (node) => {
-      if (!node.isSelfClosing) close(localName(node.name));
-    });
-  }
+  const onText =
+    text === undefined
+      ? ignore
+      : (t: string) => {
+          budget.tick();
+          text(t);
+        };
+  parser.on('text', onText);
+  parser.on('cdata', text ?? ignore);
+  parser.on(
+    'closetag',
+    close === undefined
+      ? ignore
+      : (node) => {
+          if (!node.isSelfClosing) close(localName(node.name));
+        },
+  );
   try {
     if (part.byteLength <= SLICE_BYTES) {
       parser.write(utf8.decode(part));
@@ -415,7 +430,7 @@ function parseStyles(part: Uint8Array | undefined, budget: Budget): boolean[] {
       },
       close: (tag) => {
         // The cell formats are all that is taken; the named styles, colours and the rest follow them.
-        if (tag === 'cellXfs') throw new EnoughRead();
+        if (tag === 'cellXfs') throw ENOUGH_READ;
       },
     },
     budget,
@@ -474,8 +489,13 @@ type SheetCells = Pick<SheetData, 'rows' | 'cols' | 'values' | 'formulas' | 'mer
 
 const emptySheet = (): SheetCells => ({ rows: [], cols: [], values: [], formulas: [], merges: [] });
 
-/** 'AB12' -> [11, 27] (0-based row, column); null when not a cell address. */
-function parseCellRef(ref: string): [number, number] | null {
+/** 0-based row of the last cell address parseCellRef read (a pair per cell would be garbage to collect). */
+let refRow = 0;
+/** 0-based column of the last cell address parseCellRef read. */
+let refCol = 0;
+
+/** 'AB12': refRow 11, refCol 27, true; false when not a cell address. */
+function parseCellRef(ref: string): boolean {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i += 1) {
@@ -483,17 +503,20 @@ function parseCellRef(ref: string): [number, number] | null {
     if (code >= 65 && code <= 90) col = col * 26 + (code - 64);
     else if (code >= 97 && code <= 122) col = col * 26 + (code - 96);
     else break;
-    if (i >= 3) return null;
+    if (i >= 3) return false;
   }
-  if (i === 0 || i === ref.length) return null;
+  if (i === 0 || i === ref.length) return false;
   let row = 0;
   for (; i < ref.length; i += 1) {
     const code = ref.charCodeAt(i);
-    if (code < 48 || code > 57) return null;
+    if (code < 48 || code > 57) return false;
     row = row * 10 + (code - 48);
-    if (row > 1_048_576) return null;
+    if (row > 1_048_576) return false;
   }
-  return row === 0 ? null : [row - 1, col - 1];
+  if (row === 0) return false;
+  refRow = row - 1;
+  refCol = col - 1;
+  return true;
 }
 
 /** One <c> being read. */
@@ -551,6 +574,19 @@ function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   let rowIndex = -1;
   let lastCol = -1;
+  // One cell object serves every <c> of the sheet in turn (reset as each opens): nothing keeps it.
+  const current: OpenCell = {
+    row: 0,
+    col: 0,
+    type: 'n',
+    style: -1,
+    value: null,
+    formula: null,
+    shareType: null,
+    shareIndex: null,
+    shareRef: null,
+    inline: null,
+  };
   let cell: OpenCell | null = null;
   let target: TextTarget = null;
   let inSheetData = false;
@@ -597,23 +633,22 @@ function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
         }
         if (tag === 'c' && inSheetData) {
           budget.addCell();
-          const at = attrs.r === undefined ? null : parseCellRef(attrs.r);
-          const row = at?.[0] ?? Math.max(rowIndex, 0);
-          const col = at?.[1] ?? lastCol + 1;
+          const at = attrs.r !== undefined && parseCellRef(attrs.r);
+          const row = at ? refRow : Math.max(rowIndex, 0);
+          const col = at ? refCol : lastCol + 1;
           lastCol = col;
           const style = attrs.s === undefined ? -1 : Number(attrs.s);
-          cell = {
-            row,
-            col,
-            type: attrs.t ?? 'n',
-            style: Number.isInteger(style) ? style : -1,
-            value: null,
-            formula: null,
-            shareType: null,
-            shareIndex: null,
-            shareRef: null,
-            inline: null,
-          };
+          current.row = row;
+          current.col = col;
+          current.type = attrs.t ?? 'n';
+          current.style = Number.isInteger(style) ? style : -1;
+          current.value = null;
+          current.formula = null;
+          current.shareType = null;
+          current.shareIndex = null;
+          current.shareRef = null;
+          current.inline = null;
+          cell = current;
         } else if (tag === 'row' && inSheetData) {
           const r = attrs.r === undefined ? NaN : Number(attrs.r);
           rowIndex = Number.isInteger(r) && r >= 1 ? r - 1 : rowIndex + 1;
@@ -621,7 +656,7 @@ function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
         } else if (tag === 'sheetData') {
           inSheetData = true;
         } else if (sheetDataRead && AFTER_MERGES.has(tag)) {
-          throw new EnoughRead();
+          throw ENOUGH_READ;
         } else if (tag === 'mergeCell') {
           budget.addMerge();
           const range = rangeOf(attrs.ref);
@@ -641,7 +676,7 @@ function parseSheet(part: Uint8Array, context: SheetContext): SheetCells {
           if (tag === 'sheetData') {
             inSheetData = false;
             sheetDataRead = true;
-          } else if (tag === 'mergeCells') throw new EnoughRead();
+          } else if (tag === 'mergeCells') throw ENOUGH_READ;
           return;
         }
         if (tag === 'c') {
@@ -772,6 +807,15 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
 
 // ---------------------------------------------------------------- merges: covered cells read as blank
 
+/** Whether the cells are strictly in sheet order: down the rows, across each row, no cell twice. */
+function inSheetOrder(rows: readonly number[], cols: readonly number[]): boolean {
+  for (let i = 1; i < rows.length; i += 1) {
+    const dr = (rows[i] ?? 0) - (rows[i - 1] ?? 0);
+    if (dr < 0 || (dr === 0 && (cols[i] ?? 0) <= (cols[i - 1] ?? 0))) return false;
+  }
+  return true;
+}
+
 /**
  * Removes the content of cells a merge covers (all but its top-left cell), as a sheet shows them. A sweep
  * down the rows with the merges active at each row kept in order of their left column: the cost grows with
@@ -781,9 +825,12 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
 function finishSheet(sheet: SheetCells, budget: Budget): CellRange | null {
   const count = sheet.rows.length;
   const order = Array.from({ length: count }, (_, i) => i);
-  order.sort(
-    (a, b) => (sheet.rows[a] ?? 0) - (sheet.rows[b] ?? 0) || (sheet.cols[a] ?? 0) - (sheet.cols[b] ?? 0),
-  );
+  // Cells are written in order (rows down, columns across) by every writer seen; sort only when they are not.
+  if (!inSheetOrder(sheet.rows, sheet.cols)) {
+    order.sort(
+      (a, b) => (sheet.rows[a] ?? 0) - (sheet.rows[b] ?? 0) || (sheet.cols[a] ?? 0) - (sheet.cols[b] ?? 0),
+    );
+  }
   const covered = new Uint8Array(count);
   if (sheet.merges.length > 0) {
     const byTop = [...sheet.merges].sort((a, b) => a.top - b.top);

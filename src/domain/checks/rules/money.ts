@@ -14,7 +14,21 @@ interface AmountCell {
   readable: boolean;
 }
 
-function amountCells(form: ParsedForm): AmountCell[] {
+/**
+ * A computation several rules make on the same form, made once per form: the rules of one check all get
+ * the same form object, which nothing changes once it is read. The result is shared and only read.
+ */
+function oncePerForm<T>(compute: (form: ParsedForm) => T): (form: ParsedForm) => T {
+  const made = new WeakMap<ParsedForm, T>();
+  return (form) => {
+    if (made.has(form)) return made.get(form) as T;
+    const value = compute(form);
+    made.set(form, value);
+    return value;
+  };
+}
+
+const amountCells = oncePerForm((form): readonly AmountCell[] => {
   const cells: AmountCell[] = [];
   for (const row of FUNDS_ROWS) {
     for (const col of AMOUNT_COLUMNS) {
@@ -27,7 +41,7 @@ function amountCells(form: ParsedForm): AmountCell[] {
     }
   }
   return cells;
-}
+});
 
 export const amountNotNumber = formRule({
   code: 'amount_not_number',
@@ -75,7 +89,7 @@ interface PartsComparison {
   parts: readonly { cell: string | null; wan: number }[];
 }
 
-function partsComparisons(form: ParsedForm): PartsComparison[] {
+const partsComparisons = oncePerForm((form): readonly PartsComparison[] => {
   const comparisons: PartsComparison[] = [];
   for (const col of AMOUNT_COLUMNS) {
     const totalField = fundsField(form, 'total', col);
@@ -104,7 +118,7 @@ function partsComparisons(form: ParsedForm): PartsComparison[] {
     }
   }
   return comparisons;
-}
+});
 
 const round4 = (n: number): number => Math.round(n * 10000) / 10000;
 
@@ -179,7 +193,7 @@ interface ExecutionComparison {
   budgetCell: string | null;
 }
 
-function executionComparisons(form: ParsedForm): ExecutionComparison[] {
+const executionComparisons = oncePerForm((form): readonly ExecutionComparison[] => {
   const comparisons: ExecutionComparison[] = [];
   for (const row of FUNDS_ROWS) {
     const budget = budgetColumnOf(form, row);
@@ -203,7 +217,7 @@ function executionComparisons(form: ParsedForm): ExecutionComparison[] {
     }
   }
   return comparisons;
-}
+});
 
 export const executedOverBudget = formRule({
   code: 'executed_over_budget',
