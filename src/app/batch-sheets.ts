@@ -8,9 +8,8 @@ import type { FileResult } from './batch-report';
 import type { CoverageReport } from './coverage';
 import { COVERAGE_HEADER, coverageRows } from './report-coverage';
 import type { ReportBook, ReportCell } from './report-book';
-import { inertCell } from './report-xlsx';
+import { inertCell, summaryHeader, summaryLine } from './report-xlsx';
 import { nameAsGiven, summaryRows as reportSummaryRows } from './report-summary';
-import { statusLabel } from './report-text';
 import type { NewWorkbook } from './workbook-port';
 import { freeSheetName } from './insert-template';
 import type { CellInput } from '../domain/grid/cell';
@@ -31,45 +30,13 @@ export function count(result: FileResult, severity: 'error' | 'warning'): number
  * report (form names in Chinese, 未评级 with what blocks the grade), so pane and report never disagree.
  */
 export function summaryRows(results: readonly FileResult[]): CellInput[][] {
-  const rows: CellInput[][] = [
-    [
-      '文件',
-      '状态',
-      '工作表',
-      '单位',
-      '项目',
-      '表格',
-      '自评总分',
-      '复算总分',
-      '差异',
-      '自评等级',
-      '复算等级',
-      '错误',
-      '警告',
-      '说明',
-    ],
+  const lang = 'zh-CN';
+  return [
+    summaryHeader(lang),
+    ...results.flatMap((result) =>
+      reportSummaryRows(result, nameAsGiven, lang).map((row) => summaryLine(row, lang)),
+    ),
   ];
-  for (const result of results) {
-    for (const row of reportSummaryRows(result, nameAsGiven, 'zh-CN')) {
-      rows.push([
-        row.path,
-        statusLabel(row.status, 'zh-CN'),
-        row.sheet,
-        row.department,
-        row.project,
-        row.form,
-        row.statedTotal,
-        row.total,
-        row.difference,
-        row.statedGrade,
-        row.grade,
-        row.errors,
-        row.warnings,
-        row.blockers || row.note,
-      ]);
-    }
-  }
-  return rows;
 }
 
 export function issueRows(results: readonly FileResult[]): CellInput[][] {

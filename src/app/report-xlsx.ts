@@ -20,6 +20,7 @@ import {
   summaryRows,
   unscorableText,
   type PathShown,
+  type SummaryRow,
 } from './report-summary';
 import { capCell, MAX_CELL_CHARS, printable } from './text-hygiene';
 
@@ -60,26 +61,54 @@ export interface ReportFiles {
   coverage?: CoverageReport | undefined;
 }
 
+/** The 汇总 columns, shared with the pane's 审核汇总 sheet. */
+export function summaryHeader(lang: Lang): string[] {
+  return [
+    t(lang, '文件', 'File'),
+    t(lang, '状态', 'Status'),
+    t(lang, '工作表', 'Sheet'),
+    t(lang, '单位', 'Department'),
+    t(lang, '项目', 'Project'),
+    t(lang, '表格', 'Form'),
+    t(lang, '自评总分', 'Stated total'),
+    t(lang, '复算总分', 'Recomputed total'),
+    t(lang, '差异', 'Difference'),
+    t(lang, '自评等级', 'Stated grade'),
+    t(lang, '复算等级', 'Recomputed grade'),
+    t(lang, '错误', 'Errors'),
+    t(lang, '警告', 'Warnings'),
+    t(lang, '说明', 'Note'),
+  ];
+}
+
+/** One 汇总 line: a summary row in the columns of `summaryHeader` (the file as shown, without a link). */
+export function summaryLine(row: SummaryRow, lang: Lang): (string | number | null)[] {
+  return [
+    row.path,
+    statusLabel(row.status, lang),
+    row.sheet,
+    row.department,
+    row.project,
+    row.form,
+    row.statedTotal,
+    row.total,
+    row.difference,
+    row.statedGrade,
+    row.grade,
+    row.errors,
+    row.warnings,
+    row.blockers || row.note,
+  ];
+}
+
 function* summaryCells(files: Iterable<FileResult>, lang: Lang, where: ReportFiles): Generator<ReportCell[]> {
   const link = where.link;
   for (const file of files)
-    for (const row of summaryRows(file, where.shown, lang))
-      yield [
-        link === undefined ? inertCell(row.path) : { text: inertCell(row.path), link: link(row.file) },
-        statusLabel(row.status, lang),
-        row.sheet,
-        row.department,
-        row.project,
-        row.form,
-        row.statedTotal,
-        row.total,
-        row.difference,
-        row.statedGrade,
-        row.grade,
-        row.errors,
-        row.warnings,
-        row.blockers || row.note,
-      ];
+    for (const row of summaryRows(file, where.shown, lang)) {
+      const [, ...rest] = summaryLine(row, lang);
+      const path = inertCell(row.path);
+      yield [link === undefined ? path : { text: path, link: link(row.file) }, ...rest];
+    }
 }
 
 function* indicatorCells(files: Iterable<FileResult>, lang: Lang, shown: PathShown): Generator<ReportCell[]> {
@@ -146,22 +175,7 @@ export function xlsxReportBook(
     sheets: [
       {
         name: SUMMARY_SHEET,
-        header: [
-          t(lang, '文件', 'File'),
-          t(lang, '状态', 'Status'),
-          t(lang, '工作表', 'Sheet'),
-          t(lang, '单位', 'Department'),
-          t(lang, '项目', 'Project'),
-          t(lang, '表格', 'Form'),
-          t(lang, '自评总分', 'Stated total'),
-          t(lang, '复算总分', 'Recomputed total'),
-          t(lang, '差异', 'Difference'),
-          t(lang, '自评等级', 'Stated grade'),
-          t(lang, '复算等级', 'Recomputed grade'),
-          t(lang, '错误', 'Errors'),
-          t(lang, '警告', 'Warnings'),
-          t(lang, '说明', 'Note'),
-        ],
+        header: summaryHeader(lang),
         rows: inert(summaryCells(files(), lang, where)),
         widths: [36, 10, 20, 24, 30, 24, 10, 10, 8, 10, 10, 8, 8, 40],
       },
