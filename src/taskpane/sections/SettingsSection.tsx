@@ -84,16 +84,10 @@ export function SettingsSection({
         <Text data-testid="jurisdiction-name">
           {pkg === null ? t.jurisdictionNone : t.jurisdictionName(pkg.name, pkg.version)}
         </Text>
-        <input
-          type="file"
-          accept=".json,application/json"
-          aria-label={t.jurisdictionFileLabel}
-          data-testid="jurisdiction-file"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file && onJurisdictionFile) onJurisdictionFile(file);
-            e.currentTarget.value = '';
-          }}
+        <JsonFileInput
+          label={t.jurisdictionFileLabel}
+          testId="jurisdiction-file"
+          onFile={onJurisdictionFile}
         />
         {workbookPackage !== null && (
           <MessageBar
@@ -116,17 +110,7 @@ export function SettingsSection({
             ? t.libraryBuiltIn(BUILT_IN_LIBRARY.length)
             : t.libraryFromFile(library.name, library.indicators.length)}
         </Text>
-        <input
-          type="file"
-          accept=".json,application/json"
-          aria-label={t.libraryFileLabel}
-          data-testid="library-file"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file && onLibraryFile) onLibraryFile(file);
-            e.currentTarget.value = '';
-          }}
-        />
+        <JsonFileInput label={t.libraryFileLabel} testId="library-file" onFile={onLibraryFile} />
         {library !== null && onLibraryReset && (
           <Button size="small" onClick={onLibraryReset}>
             {t.libraryReset}
@@ -145,5 +129,22 @@ export function SettingsSection({
         </Dropdown>
       </Field>
     </div>
+  );
+}
+
+/** A picker for one JSON file (a jurisdiction package, an indicator library); picking the same file again works. */
+function JsonFileInput(props: { label: string; testId: string; onFile: ((file: File) => void) | undefined }) {
+  return (
+    <input
+      type="file"
+      accept=".json,application/json"
+      aria-label={props.label}
+      data-testid={props.testId}
+      onChange={(e) => {
+        const file = e.currentTarget.files?.[0];
+        if (file && props.onFile) props.onFile(file);
+        e.currentTarget.value = '';
+      }}
+    />
   );
 }
