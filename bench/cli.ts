@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
-import { checkFiles, checkFilesInto } from '../src/cli/batch';
+import { checkFiles, checkFilesInto, workerBootstrap } from '../src/cli/batch';
 import { CompactResults } from '../src/cli/results';
 import type { CheckOptions } from '../src/cli/check-file';
 import { nodeInflater } from '../src/hosts/xlsx-file/node-inflater';
@@ -96,6 +96,37 @@ async function freeCores(): Promise<number> {
   const spin = `let x = 0; for (let i = 0; i < 1e8 * require('node:worker_threads').workerData.length; i++) x = (x + i) % 1000003;`;
   const items = ['a', 'b'];
   return (await inThreads(spin, 1, items)) / (await inThreads(spin, 2, items));
+}
+
+/**
+ * Milliseconds `n` threads take to check `files` between them, from a signal given once all have loaded and
+ * warmed up: how much a second thread can add to checking on this machine, whatever the command line spends
+ * around it (two cores may share more than they seem to, as virtual machines' cores often do).
+ */
+async function checkingInThreads(n: number, files: readonly string[]): Promise<number> {
+  const workers = Array.from(
+    { length: n },
+    (_, k) =>
+      new Worker(workerBootstrap(join(__dirname, 'check-thread.ts')), {
+        eval: true,
+        workerData: files.filter((_file, i) => i % n === k),
+      }),
+  );
+  try {
+    const message = (worker: Worker) =>
+      new Promise<void>((resolve, reject) => {
+        worker.once('message', () => resolve());
+        worker.once('error', reject);
+      });
+    await Promise.all(workers.map(message));
+    return await timed(async () => {
+      const done = workers.map(message);
+      for (const worker of workers) worker.postMessage('go');
+      await Promise.all(done);
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
 }
 
 /** The floor: inflate every part of each file and SAX-parse its sheets and shared strings. */
@@ -196,6 +227,10 @@ async function timings(
   }
   if (outputs[0] !== outputs[1]) throw new Error('bpa check --jobs 2 printed another report than --jobs 1');
   const cores = await freeCores();
+  const ceilings: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    ceilings.push((await checkingInThreads(1, files)) / (await checkingInThreads(2, files)));
+  }
 
   rows.push(
     row(`floor: inflate + SAX parse, per file (${FILES} workbooks × ${ROUNDS})`, `${ms.floor.toFixed(2)} ms`),
@@ -233,6 +268,12 @@ async function timings(
     ),
   );
   rows.push(row('two threads over one, latency-bound loop (free cores now)', `${cores.toFixed(2)}×`));
+  rows.push(
+    row(
+      'two threads over one, checking alone (the ceiling for --jobs 2; median)',
+      `${median(ceilings).toFixed(2)}×`,
+    ),
+  );
 }
 
 export async function cliBench(rows: BenchRow[]): Promise<void> {
