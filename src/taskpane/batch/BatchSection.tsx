@@ -24,7 +24,15 @@ import {
   XLSX_TYPE,
   xlsxReportBytes,
 } from './export-report';
-import { runBatch, type BatchFile, type BatchRun, type GoalProblem, type MakeWorker } from './run-batch';
+import {
+  grouped,
+  runBatch,
+  type BatchFile,
+  type BatchRun,
+  type GoalProblem,
+  type Grouped,
+  type MakeWorker,
+} from './run-batch';
 
 const TEXTS = {
   'zh-CN': {
@@ -157,6 +165,8 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
   const [coverage, setCoverage] = useState<CoverageReport | null>(null);
   const [goalProblems, setGoalProblems] = useState<GoalProblem[]>([]);
   const run = useRef<BatchRun | null>(null);
+  /** The results of the running batch on their way to the table. */
+  const shown = useRef<Grouped<FileResult> | null>(null);
   /** The received files of the last run: choosing goal declarations afterwards checks them again. */
   const lastFiles = useRef<BatchFile[]>([]);
   const filesInput = useRef<HTMLInputElement | null>(null);
@@ -176,10 +186,14 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
       setGoalProblems([]);
       setTotal(files.length);
       setRunning(true);
-      const current = runBatch(files, lang, (result) => setResults((r) => [...r, result]), makeWorker, goals);
+      shown.current?.drop();
+      const show = grouped<FileResult>((added) => setResults((r) => [...r, ...added]));
+      shown.current = show;
+      const current = runBatch(files, lang, (result) => show.add(result), makeWorker, goals);
       run.current = current;
       void current.done.then((outcome) => {
         if (run.current !== current) return;
+        show.flush();
         setRunning(false);
         setCoverage(outcome.coverage ?? null);
         setGoalProblems(outcome.goalProblems);
@@ -204,6 +218,7 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
   };
 
   const cancel = () => {
+    shown.current?.flush();
     run.current?.cancel();
     run.current = null;
     setRunning(false);

@@ -60,6 +60,23 @@ export function runBatch(
   let cancelled = false;
   let stopCurrent: (() => void) | null = null;
   let nextId = 0;
+  /**
+   * The next file's bytes, read while the worker checks the one before: reading a File is a round trip to
+   * the browser's blob store, and overlapping it with checking keeps the worker busy. One file ahead at most.
+   */
+  const readAhead = new Map<BatchFile, Promise<ArrayBuffer>>();
+  const prefetch = (file: BatchFile | undefined) => {
+    if (file === undefined || file.size > DEFAULT_MAX_FILE_BYTES || readAhead.has(file)) return;
+    const reading = file.read();
+    // A failed read is reported when the file's turn comes; until then it is not unhandled.
+    reading.catch(() => undefined);
+    readAhead.set(file, reading);
+  };
+  const bytesOf = (file: BatchFile): Promise<ArrayBuffer> => {
+    const reading = readAhead.get(file);
+    readAhead.delete(file);
+    return reading ?? file.read();
+  };
 
   /** One request to the worker, with the wall-clock limit; never rejects. */
   const ask = <T>(
@@ -99,7 +116,7 @@ export function runBatch(
         worker = null;
         finish({ ok: false, code: 'corrupt', detail: event.message ?? '' });
       };
-      file.read().then(
+      bytesOf(file).then(
         (bytes) => current.postMessage(request(id, bytes), [bytes]),
         (error: unknown) => finish({ ok: false, code: 'read_failed', detail: describe(error) }),
       );
@@ -128,11 +145,13 @@ export function runBatch(
     const results: FileResult[] = [];
     for (const [index, file] of files.entries()) {
       if (cancelled) break;
-      const checked = await ask(
+      const checking = ask(
         file,
         (id, bytes) => ({ kind: 'check', id, name: file.name, bytes, lang, goals }),
         (r) => (r.kind === 'check' ? r.result : undefined),
       );
+      prefetch(files[index + 1]);
+      const checked = await checking;
       if (cancelled) break;
       const result = checked.ok ? checked.value : unreadable(file.name, checked.code, checked.detail, lang);
       results.push(result);
@@ -140,6 +159,7 @@ export function runBatch(
     }
     (worker as Worker | null)?.terminate();
     worker = null;
+    readAhead.clear();
     const coverage = goalFiles.length > 0 && !cancelled ? coverageOf(goalEntries, results) : undefined;
     return { results, goalProblems, ...(coverage === undefined ? {} : { coverage }) };
   })();
@@ -151,6 +171,44 @@ export function runBatch(
       worker?.terminate();
       worker = null;
       stopCurrent?.();
+    },
+  };
+}
+
+export interface Grouped<T> {
+  add(item: T): void;
+  /** Hands on what is waiting now. */
+  flush(): void;
+  /** Forgets what is waiting (a new batch replaced this one). */
+  drop(): void;
+}
+
+/**
+ * Hands items on in groups, at most one group every `everyMs`: results arrive faster than anyone reads them,
+ * and redrawing the results table after every file cost the pane more than checking the file. A timer, not
+ * an animation frame: a hidden pane gets no frames, and its results must still arrive.
+ */
+export function grouped<T>(deliver: (items: T[]) => void, everyMs = 50): Grouped<T> {
+  let waiting: T[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (waiting.length === 0) return;
+    const items = waiting;
+    waiting = [];
+    deliver(items);
+  };
+  return {
+    add(item) {
+      waiting.push(item);
+      timer ??= setTimeout(flush, everyMs);
+    },
+    flush,
+    drop() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      waiting = [];
     },
   };
 }
