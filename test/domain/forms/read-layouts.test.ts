@@ -582,6 +582,12 @@ describe('a self-evaluation with no 分值 column: 预算执行 points in the bl
     expect(codes(check(form))).not.toContain('budget_score_mismatch');
   });
 
+  it('does not ask for a 分值 column the layout never had: the rows carry their 得分', () => {
+    expect(form.missing).not.toContain('分值');
+    const noScores = pointsInLabelSelfEvaluation().map((row) => row.slice(0, 6));
+    expect(read(noScores).form.missing).toContain('分值');
+  });
+
   it('tells a 总分 that is not the sum of its parts (10 + 40 + 40 = 90, stated 100)', () => {
     expect(codes(check(form))).toContain('total_mismatch');
   });
