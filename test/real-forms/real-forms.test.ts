@@ -15,9 +15,9 @@ import { fullReport, ISSUE_TARGETS } from './report';
 /** The threshold table: the least the engine must achieve on the set (a most, for the two counts of errors). */
 const FLOORS: Readonly<Record<keyof Figures, number>> = {
   /** Share of forms recognised with the right template (issue target: all). */
-  recognised: 37 / 37,
+  recognised: 45 / 45,
   /** Share of by-hand indicator rows the engine reads as indicators (issue target: ≥ 98 %). */
-  indicatorRowsRead: 240 / 240,
+  indicatorRowsRead: 301 / 301,
   /** Rows that are not indicators but read as ones, at most (issue target: none). */
   nonIndicatorRowsRead: 0,
   /** Share of scorable rows whose rule score equals the by-hand one within 0.05 (issue target: ≥ 95 %). */
@@ -25,9 +25,9 @@ const FLOORS: Readonly<Record<keyof Figures, number>> = {
   /** Share of stated scores off the rule (beyond the profile's tolerance) with an error or warning on their row. */
   deviationsFlagged: 16 / 16,
   /** Share of inconsistent totals, grades and funds (findings) with an error or warning on their cell or row. */
-  findingsFlagged: 23 / 23,
+  findingsFlagged: 25 / 25,
   /** False alarms per form, at most (issue target: ≤ 1). */
-  falseAlarmsPerForm: 17 / 37,
+  falseAlarmsPerForm: 17 / 45,
 };
 
 const EPSILON = 1e-9;

@@ -1,7 +1,6 @@
 /** Weight arithmetic shared by the weight rules and the key-evaluation rule. */
-import { fundsCell, type ParsedForm } from '../forms/form-model';
+import { statedBudgetWeight, type ParsedForm } from '../forms/form-model';
 import type { Profile } from '../profiles/profile-schema';
-import { readingOf } from './cells';
 import type { RowView } from './rule';
 import { SELF_EVALUATIONS } from './template-groups';
 
@@ -33,8 +32,7 @@ function readWeights(views: readonly RowView[]): { view: RowView; weight: number
 /** The 预算执行 weight a self-evaluation carries: as the sheet states it, else the profile's. */
 export function budgetWeight(form: ParsedForm, profile: Profile): number {
   if (!SELF_EVALUATIONS.includes(form.template)) return 0;
-  const stated = readingOf(fundsCell(form, 'total', 'weight'));
-  return stated.kind === 'number' ? stated.value : profile.weights.budget;
+  return statedBudgetWeight(form) ?? profile.weights.budget;
 }
 
 /** Sums rounded to 4 places so that 33.3 + 33.3 + 33.4 shows as 100, not 99.99999999999999. */

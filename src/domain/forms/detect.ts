@@ -35,7 +35,7 @@ export function detectWithKeys(keys: SheetKeys, sheet?: string | undefined): Tem
       // 填表说明 sheets name every column of their form, one per row: they explain a form, they are none.
       if (key.endsWith(INSTRUCTIONS_KEY)) return null;
       const template = keys.index.titleTemplate(key);
-      if (template) return template;
+      if (template) return withLineAbove(keys, r, c, template);
     }
   }
   const tabKey = sheet === undefined ? '' : keys.index.keyOf(sheet);
@@ -45,6 +45,19 @@ export function detectWithKeys(keys: SheetKeys, sheet?: string | undefined): Tem
     cols,
     keys.index.namesDepartment(tabKey),
   );
+}
+
+/**
+ * A title printed over two lines (岳阳市2018年度部门整体支出 / 绩效评价自评报告) is read as one: the line above,
+ * in the same column, may say the form is about a department as a whole.
+ */
+function withLineAbove(keys: SheetKeys, row: number, col: number, template: TemplateId): TemplateId {
+  for (let r = row - 1; r >= 0; r--) {
+    const above = keys.key(r, col);
+    if (above === '') continue;
+    return keys.index.titleTemplate(above + keys.key(row, col)) ?? template;
+  }
+  return template;
 }
 
 const PROJECT_FIELDS: ReadonlySet<string> = new Set(['projectName', 'department', 'implementingUnit']);
@@ -96,7 +109,9 @@ function detectByHeaders(
       if (hit.header === 'projectName') projectWords = true;
       if (hit.fundsRow === 'basic' || hit.fundsRow === 'project') departmentWords = true;
       if (hit.fundsCol === 'forecast') fundsForecast = true;
-      if (key.startsWith('1N月')) monthWords = true;
+      // 1-6月执行数 as a column or funds header; a value (1-12月) or a name (12月底前完成) is no header.
+      if (key.startsWith('1N月') && (hit.column !== undefined || hit.fundsCol !== undefined))
+        monthWords = true;
       if (key === '决策' || key === '过程' || key === '得分率') words.add(key);
     }
   }
@@ -111,7 +126,13 @@ function detectByHeaders(
     return 'key-evaluation';
   }
   if (columns.has('rating')) return 'ex-ante-assessment';
-  if (monthWords || columns.has('likelihood') || columns.has('forecast') || fundsForecast)
+  if (
+    monthWords ||
+    columns.has('progress') ||
+    columns.has('likelihood') ||
+    columns.has('forecast') ||
+    fundsForecast
+  )
     return 'project-monitoring';
   if ((columns.has('actual') || selfEvaluation) && (columns.has('score') || columns.has('weight'))) {
     return department ? 'department-self-evaluation' : 'project-self-evaluation';

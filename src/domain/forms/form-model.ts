@@ -4,7 +4,7 @@
  * can point at the cell a person has to fix.
  */
 import type { CellScalar } from '../grid/cell';
-import type { Operator, Reading } from '../grid/parse';
+import { readCell, type Operator, type Reading } from '../grid/parse';
 
 export const TEMPLATE_IDS = [
   'ex-ante-assessment',
@@ -245,6 +245,17 @@ export interface ParsedForm {
    * 2020年实际执行数 …, items that are no funds rows of the form's shape). Absent when there is none.
    */
   sums?: readonly SumBlock[];
+  /**
+   * The points of 预算执行 when the funds block has no 分值 column and writes them in its label or in the 得分
+   * header instead (预算执行情况（20分）, 得分（20分*执行率）). Absent otherwise.
+   */
+  fundsPoints?: FundsPoints;
+}
+
+/** Points written in a funds block's label or score header, and the cell that says so. */
+export interface FundsPoints {
+  points: number;
+  cell: string;
 }
 
 /** Item rows of amounts and the 合计 row under them; one column per amount column the block adds up. */
@@ -291,4 +302,14 @@ export function headerOf(form: ParsedForm, key: HeaderKey): Field {
 
 export function fundsCell(form: ParsedForm, row: FundsRowKey, col: FundsColKey): Field {
   return form.funds[row]?.cols[col] ?? ABSENT;
+}
+
+/**
+ * The 预算执行 weight the form states: the number in its 分值 cell, else the points its funds block writes in
+ * its label or 得分 header (ParsedForm.fundsPoints); null when it states none (the profile's weight applies).
+ * Scores and checks both take the weight from here.
+ */
+export function statedBudgetWeight(form: ParsedForm): number | null {
+  const reading = readCell(fundsCell(form, 'total', 'weight').raw);
+  return reading.kind === 'number' ? reading.value : (form.fundsPoints?.points ?? null);
 }

@@ -91,7 +91,8 @@ const SELF_EVALUATION_INDICATORS: TableShape = {
     ...opt<ColumnKey>('unit'),
     ...req<ColumnKey>('actual'),
     ...opt<ColumnKey>('tier', 'qualitativeScore'),
-    ...req<ColumnKey>('weight'),
+    // A form whose rows carry their 得分 and no 分值 column (湖北 2020 项目自评表) has no weights by design.
+    { key: 'weight', required: true, satisfiedBy: ['score'] },
     ...opt<ColumnKey>('score', 'deviation'),
   ],
   anchors: INDICATOR_ANCHORS,

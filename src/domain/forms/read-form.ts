@@ -16,6 +16,7 @@ import {
   type ColumnKey,
   type Field,
   type FundsColKey,
+  type FundsPoints,
   type FundsRow,
   type FundsRowKey,
   type GoalKey,
@@ -266,6 +267,9 @@ interface LabelCandidate {
 const CANDIDATE_MIN = 2;
 const CANDIDATE_MAX = 16;
 
+/** Points in brackets: （20分）, (20 分*执行率). */
+const FUNDS_POINTS = /\(\s*(\d+(?:\.\d+)?)\s*分\s*(?:[*×xX]\s*执行率\s*)?\)/u;
+
 interface FundsHeader {
   row: number;
   /** Last header row (a funds header may take two rows). */
@@ -286,6 +290,7 @@ class FormReader {
   private readonly goals: Partial<Record<GoalKey, Field>> = {};
   private readonly funds: Partial<Record<FundsRowKey, FundsRow>> = {};
   private fundsLayout: FundsLayout | null = null;
+  private fundsPoints: FundsPoints | null = null;
   private readonly tables = new Map<TableKey, TableState>();
   private summaryRow: number | null = null;
   private summaryLabelCol = 0;
@@ -848,10 +853,29 @@ class FormReader {
       if (c !== undefined) columns[key] = this.left + c;
     }
     this.fundsLayout = { headerRow: this.top + header.row, columns, rows, endRow: this.top + r };
+    if (header.columns.weight === undefined) this.fundsPoints = this.fundsPointsOf(header);
     const basis = this.budgetBasisOf(header);
     if (basis !== null) this.fundsLayout.budgetBasis = basis;
     this.guesses.push(...header.guesses);
     return r;
+  }
+
+  /**
+   * The points of 预算执行 a funds block with no 分值 column writes in its header rows: in its label
+   * (预算执行情况（万元）（20分）) or in its 得分 header (得分（20分*执行率）).
+   */
+  private fundsPointsOf(header: FundsHeader): FundsPoints | null {
+    for (let r = header.row; r <= header.bottom; r++) {
+      const width = this.values[r]?.length ?? 0;
+      for (let c = 0; c < width; c++) {
+        const raw = this.values[r]?.[c];
+        if (typeof raw !== 'string') continue;
+        const points = FUNDS_POINTS.exec(raw.normalize('NFKC'));
+        if (points?.[1] !== undefined)
+          return { points: Number(points[1]), cell: this.field(r, c).cell ?? '' };
+      }
+    }
+    return null;
   }
 
   /**
@@ -1170,6 +1194,7 @@ class FormReader {
     // when there is one, else by 年初预算数, which is what the layout records too.
     const basis = this.fundsLayout?.budgetBasis;
     if (basis?.source === 'rate-header') form.budgetBasis = basis;
+    if (this.fundsPoints !== null) form.fundsPoints = this.fundsPoints;
     const layout: FormLayout = {
       template: shape.template,
       source: this.source,

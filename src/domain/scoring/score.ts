@@ -18,6 +18,7 @@ import type { CellScalar } from '../grid/cell';
 import {
   fieldOf,
   fundsCell,
+  statedBudgetWeight,
   type ParsedForm,
   type RowReading,
   type TableKey,
@@ -568,7 +569,7 @@ function scoreExecution(form: ParsedForm, profile: Profile): ExecutionScore | nu
       : (amount(fundsCell(form, 'total', 'annualBudget').raw) ??
         amount(fundsCell(form, 'total', 'initialBudget').raw));
   const executed = amount(fundsCell(form, 'total', 'executed').raw);
-  const weight = numberIn(fundsCell(form, 'total', 'weight').raw) ?? profile.weights.budget;
+  const weight = statedBudgetWeight(form) ?? profile.weights.budget;
   const result = scoreBudget({ budget, executed, weight }, profile);
   return {
     budget,

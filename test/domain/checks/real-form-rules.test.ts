@@ -183,3 +183,49 @@ describe('a goal form in its province’s words, on the 88号 framework', () => 
     expect(at(issues, 'required_column_missing')).toEqual([]);
   });
 });
+
+describe('a 满意度 row whose 一级 cell writes the 二级 name across both columns (湖南 goal tables)', () => {
+  const grid: CellScalar[][] = [
+    ['项目绩效目标表(2021年度)', N, N, N, N],
+    ['项目名称', '镇域内基础设施建设', N, N, N],
+    ['年度绩效指标', '一级指标', '二级指标', '指标内容', '指标值'],
+    [N, '产出指标', '数量指标', '新建道路', '≥10公里'],
+    [N, '效益指标', '社会效益指标', '群众出行条件', '改善'],
+    [N, '社会公众或服务对象满意度指标', N, '群众满意度', '≥90%'],
+  ];
+  const blockWithMerge = (): ParsedForm => {
+    const block = blockOf(grid);
+    const result = readForm({ ...block, merges: [{ top: 5, left: 1, bottom: 5, right: 2 }] }, '目标表', null);
+    if (!result.ok) throw new Error(result.reason);
+    return result.form;
+  };
+
+  it('reads the label as the 满意度 group and its 二级 as named: no unknown 一级, no empty 二级', () => {
+    const issues = check(blockWithMerge());
+    expect(at(issues, 'unknown_level1')).toEqual([]);
+    expect(at(issues, 'level_empty')).toEqual([]);
+    expect(issues.filter((i) => i.code === 'level1_group_missing').map((i) => i.params)).toEqual([]);
+  });
+
+  it('still tells a 一级 cell that is no level of the framework', () => {
+    const other = grid.map((row) => [...row]);
+    other[5] = [N, '群众评价', N, '群众满意度', '≥90%'];
+    expect(at(issuesOf(other), 'unknown_level1')).toEqual(['B6']);
+  });
+});
+
+describe('a department score sheet on the provincial department framework (部门决策 / 综合管理)', () => {
+  const grid: CellScalar[][] = [
+    ['2017 年部门整体支出绩效评价得分表', N, N, N],
+    ['一级指标', '二级指标', '三级指标', '得分'],
+    ['部门决 策(25 分)', '目标任务(15 分)', '相关性(5 分)', 5],
+    [N, '预算编制(10 分)', '测算依据(5 分)', 2],
+    ['综合管 理(30 分)', '专项资金分配时限(2 分)', '省级财力专项预算分配时限(1 分)', 1],
+  ];
+
+  it('is a department self-evaluation whose first levels are known', () => {
+    const form = read(grid, '得分表');
+    expect(form.template).toBe('department-self-evaluation');
+    expect(at(check(form), 'unknown_level1')).toEqual([]);
+  });
+});

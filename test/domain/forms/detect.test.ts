@@ -29,8 +29,26 @@ describe('detectTemplate by title', () => {
     ['项目支出绩效目标执行监控表（2024年1-7月）', 'project-monitoring'],
     ['事 前 绩 效 评 估 表', 'ex-ante-assessment'],
     ['项目支出绩效评价评分表', 'key-evaluation'],
+    // 湖北 2020 layout: a 自评表 whose title has no 绩效
+    ['2020年度长江禁捕项目自评表', 'project-self-evaluation'],
+    // A department's evaluation sheets are its self-evaluation (the key evaluation is a project's)
+    ['2017 年部门整体支出绩效评价得分表', 'department-self-evaluation'],
+    ['部门整体支出绩效评价基础数据表', 'department-self-evaluation'],
+    ['部门整体支出绩效评价报告', 'department-self-evaluation'],
+    ['项目支出绩效评价报告', 'key-evaluation'],
   ])('%s', (text, template) => {
     expect(detectTemplate(blockOf(title(text)))).toBe(template);
+  });
+
+  it('reads a title printed over two lines as one', () => {
+    const rows: CellScalar[][] = [
+      ['岳阳市2018年度部门整体支出'],
+      ['绩效评价自评报告'],
+      ['部门(单位)名称:  城管中心'],
+    ];
+    expect(detectTemplate(blockOf(rows))).toBe('department-self-evaluation');
+    // the line above says nothing more: the second line decides alone
+    expect(detectTemplate(blockOf([['附件2'], ['项目支出绩效自评表']]))).toBe('project-self-evaluation');
   });
 
   it('looks for the title only in the first rows', () => {
@@ -76,6 +94,22 @@ describe('detectTemplate by headers', () => {
     ],
   ])('%s', (_name, rows, template) => {
     expect(detectTemplate(blockOf(rows))).toBe(template);
+  });
+
+  it('takes month words from headers only: a target 1-12月 or a name 12月底前完成 makes no monitoring form', () => {
+    const rows: CellScalar[][] = [
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分'],
+      ['产出指标', '时效指标', '12月底之前完成', '1-12月', '100%', 10],
+    ];
+    expect(detectTemplate(blockOf(rows))).toBe('project-self-evaluation');
+  });
+
+  it('reads a 实施进度 column beside the targets as a monitoring table', () => {
+    const rows: CellScalar[][] = [
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '实施进度'],
+      [N, '产出指标', '数量指标', '宣传次数', '至少全年完成2次宣传', '已完成100%'],
+    ];
+    expect(detectTemplate(blockOf(rows))).toBe('project-monitoring');
   });
 
   it.each<[string, CellScalar[][]]>([

@@ -15,6 +15,7 @@ import {
   longAndAnnualGoals,
   nearMissSelfEvaluation,
   perPlaceGoals,
+  pointsInLabelSelfEvaluation,
   scoreBeforeRateSelfEvaluation,
 } from './real-layouts';
 
@@ -558,5 +559,36 @@ describe('a header that names one level less than the form fills (绩效指标 o
     const { layout } = read(numbered);
     expect(layout.tables.indicators?.columns).toMatchObject({ level1: 1, level3: 2 });
     expect(layout.tables.indicators?.columns.level2).toBeUndefined();
+  });
+});
+
+describe('a self-evaluation with no 分值 column: 预算执行 points in the block label (湖北 2020 layout)', () => {
+  const { form, layout } = read(pointsInLabelSelfEvaluation());
+
+  it('reads 年度财政资金总额, the 得分(20分*执行率) header and the 年初目标值(A) column', () => {
+    expect(form.template).toBe('project-self-evaluation');
+    expect(layout.funds?.columns).toEqual({ annualBudget: 2, executed: 3, rate: 4, score: 5 });
+    expect(show(form.funds.total?.label)).toBe('B5=年度财政 资金总额');
+    expect(layout.tables.indicators?.columns).toMatchObject({ target: 4, actual: 5, score: 6 });
+  });
+
+  it('takes the 预算执行 weight from the points the block writes, before the profile’s', () => {
+    expect(form.fundsPoints).toEqual({ points: 20, cell: 'A4' });
+    const profile = getProfile('default');
+    if (profile === null) throw new Error('no default profile');
+    // the default profile gives 预算执行 10 points; the form says 20: 20 × 50 % = 10, as the form states
+    expect(profile.weights.budget).toBe(10);
+    expect(scoreForm(form, profile).execution).toMatchObject({ weight: 20, score: 10, statedScore: 10 });
+    expect(codes(check(form))).not.toContain('budget_score_mismatch');
+  });
+
+  it('does not ask for a 分值 column the layout never had: the rows carry their 得分', () => {
+    expect(form.missing).not.toContain('分值');
+    const noScores = pointsInLabelSelfEvaluation().map((row) => row.slice(0, 6));
+    expect(read(noScores).form.missing).toContain('分值');
+  });
+
+  it('tells a 总分 that is not the sum of its parts (10 + 40 + 40 = 90, stated 100)', () => {
+    expect(codes(check(form))).toContain('total_mismatch');
   });
 });

@@ -157,3 +157,22 @@ export function nearMissSelfEvaluation(): CellScalar[][] {
     ['总分', N, N, N, N, 50, 50],
   ];
 }
+
+/**
+ * The 湖北 2020 项目自评表 (also printed by 云南 districts): no 分值 column anywhere. 预算执行 writes its points in
+ * the block label and the 得分 header (预算执行情况(万元)(20分), 得分(20分*执行率)); the indicator rows carry only
+ * 得分; the targets are 年初目标值(A).
+ */
+export function pointsInLabelSelfEvaluation(): CellScalar[][] {
+  return [
+    ['2020 年市级服务贸易发展资金项目自评表', N, N, N, N, N, N],
+    ['项目名称', '服务贸易发展资金', N, N, N, N, N],
+    ['主管部门', '区商务局', N, '项目实施单位', '投资促进中心', N, N],
+    ['预算执行 情况(万元) (20 分)', N, '预算数 (A)', '执行数(B)', '执行率(B/A)', '得分 (20 分*执行率)', N],
+    [N, '年度财政 资金总额', 200, 100, '50%', 10, N],
+    ['年度绩效目标 (80 分)', '一级指标', '二级指标', '三级指标', '年初目标值 (A)', '实际完成值 (B)', '得分'],
+    [N, '产出指标', '数量指标', '服务外包企业数量', 3, 3, 40],
+    [N, '效益指标', '社会效益指标', '带动就业人数', 100, 100, 40],
+    ['总分', N, N, N, N, N, 100],
+  ];
+}

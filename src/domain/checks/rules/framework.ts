@@ -39,7 +39,18 @@ function isKeyLevel1(text: string): boolean {
  */
 const EVALUATION_LEVEL1: Partial<Record<TemplateId, readonly string[]>> = {
   'project-self-evaluation': KEY_LEVEL1,
-  'department-self-evaluation': ['投入', '过程', '产出', '效果', '效益'],
+  // The provincial department framework of the 2017 得分表 (部门决策 / 综合管理 / 部门绩效) is one too.
+  'department-self-evaluation': [
+    '投入',
+    '过程',
+    '产出',
+    '效果',
+    '效益',
+    '部门决策',
+    '部门管理',
+    '综合管理',
+    '部门绩效',
+  ],
 };
 
 /** "(50分)", "（30分）": a group's points written where its name would be — no name, so none unknown. */
@@ -67,7 +78,9 @@ export const levelEmpty = formRule({
           ? fieldOf(view.row, 'level1').cell !== null
             ? 'level1'
             : null
-          : view.level2 === null && fieldOf(view.row, 'level2').cell !== null
+          : view.level2 === null &&
+              fieldOf(view.row, 'level2').cell !== null &&
+              !namesBothLevels(ctx.framework, view.level1)
             ? 'level2'
             : null;
       if (gap !== null && gap !== open) {
@@ -81,6 +94,15 @@ export const levelEmpty = formRule({
     return findings;
   },
 });
+
+/**
+ * A 一级 cell that writes its group's 二级 name (社会公众或服务对象满意度指标 across the 一级 and 二级 columns, as
+ * 湖南 goal tables print the 满意度 row) names both levels: its 二级 is not left empty.
+ */
+function namesBothLevels(framework: Framework, level1: string): boolean {
+  const owner = ownerOfLevel2(framework, level1);
+  return owner !== null && owner === canonicalLevel1(framework, level1);
+}
 
 export const unknownLevel1 = rowRule({
   code: 'unknown_level1',

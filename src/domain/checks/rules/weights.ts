@@ -164,7 +164,7 @@ export const level1WeightsOwnScheme = formRule({
     if (off.length === 0 && !budgetOff) return [];
     const cell =
       off.find((g) => g.cell !== null)?.cell ??
-      (budgetOff ? fundsCell(form, 'total', 'weight').cell : null) ??
+      (budgetOff ? (fundsCell(form, 'total', 'weight').cell ?? form.fundsPoints?.cell ?? null) : null) ??
       groups.find((g) => g.cell !== null)?.cell ??
       null;
     const split = [`预算执行 ${budget.stated}`, ...groups.map((g) => `${g.label} ${g.sum}`)].join(' / ');
