@@ -20,7 +20,10 @@ describe('grouped', () => {
     jest.advanceTimersByTime(49);
     show.add(4);
     jest.advanceTimersByTime(1);
-    expect(groups).toEqual([[1, 2], [3, 4]]);
+    expect(groups).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     jest.advanceTimersByTime(500);
     expect(groups).toHaveLength(2);
   });
