@@ -271,7 +271,7 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
   const picked = useMemo(() => new Set(sample?.picks.map((p) => p.file) ?? []), [sample]);
 
   return (
-    <section className="bpa-section" data-testid="batch-section">
+    <section className="bpa-section bpa-batch" data-testid="batch-section">
       <Text size={200} className="bpa-muted">
         {t.privacy}
       </Text>
