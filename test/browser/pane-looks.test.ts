@@ -504,6 +504,17 @@ describeInChromium('what a person sees in the pane and the workbench', () => {
       });
     });
     expect(covered.every((c) => c.on)).toBe(true);
+    // Wide enough for the numbers: the columns of a wide form do not squeeze the row numbers to a sliver.
+    const numbers = await page
+      .locator('.wb-grid tbody th')
+      .evaluateAll((ths) =>
+        ths.map((th) => ({
+          row: th.textContent,
+          width: th.getBoundingClientRect().width,
+          cut: th.scrollWidth > th.clientWidth,
+        })),
+      );
+    expect(numbers.filter((n) => n.width < 36 || n.cut)).toEqual([]);
     await page.screenshot({ path: artifactPath('looks-grid-scrolled.png') });
     await page.locator('.wb-grid').evaluate((grid) => {
       grid.scrollLeft = 0;
