@@ -150,6 +150,12 @@ describeInChromium('task pane at 320 and 400 px', () => {
       );
     await open(page, server.origin, 'theme=dark');
     const dark = await background();
+    // The themed pane fills the page edge to edge: no light frame of the browser's body margin around it.
+    const box = await page.evaluate(() => {
+      const provider = document.querySelector('.fui-FluentProvider')?.getBoundingClientRect();
+      return { left: provider?.left, top: provider?.top, width: provider?.width };
+    });
+    expect(box).toEqual({ left: 0, top: 0, width: PANE_WIDTHS[0] });
     await page.screenshot({ path: artifactPath('pane-320-dark.png') });
     await open(page, server.origin, '');
     const light = await background();
