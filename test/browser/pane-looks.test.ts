@@ -327,6 +327,15 @@ describeInChromium('what a person sees in the pane and the workbench', () => {
     await look(page, 'templates', (text) => {
       for (const id of TEMPLATE_IDS) expect(text).toContain(getTemplateSpec(id).title);
     });
+    // Each card starts with its title, not with a heading's empty margin.
+    const gaps = await page.locator('.wb-pane .fui-Card').evaluateAll((cards) =>
+      cards.map((card) => {
+        const title = card.querySelector('h3')?.getBoundingClientRect().top ?? Infinity;
+        return title - card.getBoundingClientRect().top;
+      }),
+    );
+    expect(gaps).toHaveLength(TEMPLATE_IDS.length);
+    expect(gaps.filter((gap) => gap > 16)).toEqual([]);
     await showSection(page, '检查');
     await look(page, 'check-empty', (text) => expect(text).toContain('还没有可识别的绩效表格'));
     await showSection(page, '得分');
