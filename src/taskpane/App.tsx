@@ -58,8 +58,11 @@ const BatchSection = lazy(() => import(/* webpackChunkName: "batch" */ './batch/
 
 export interface AppProps {
   port: WorkbookPort;
-  /** The spreadsheet program's name; the demo workbook's label (in the pane's language) when absent. */
-  hostLabel?: string;
+  /**
+   * The spreadsheet program's name (one name, or one per language of the pane); the demo workbook's label (in
+   * the pane's language) when absent.
+   */
+  hostLabel?: string | Readonly<Record<Lang, string>>;
   initialSection?: Section;
   /** The Office theme (Office.context.officeTheme.isDarkTheme); light when not known. */
   theme?: 'light' | 'dark';
@@ -349,7 +352,7 @@ export function App({
             {t.appTitle}
           </Text>
           <Text as="p" size={200} className="bpa-muted">
-            {hostLabel ?? t.demoHost}
+            {(typeof hostLabel === 'string' ? hostLabel : hostLabel?.[lang]) ?? t.demoHost}
           </Text>
         </header>
         <TabList

@@ -89,6 +89,8 @@ const zh = {
   libraryBuiltIn: (n: number) => `内置指标库（${n} 项）`,
   libraryFromFile: (name: string, n: number) => `${name}（${n} 项）`,
   libraryFileLabel: '从文件载入指标库（.json，可由 bpa library import 生成）',
+  /** The button of a JSON file picker (the browser's own one speaks the browser's language, not the pane's). */
+  chooseJsonFile: '选择 .json 文件',
   libraryReset: '恢复内置指标库',
   libraryLoaded: (name: string, n: number) => `已载入指标库 ${name}，共 ${n} 项，本机会记住此选择。`,
   libraryRejected: (errors: string) => `指标库文件无效，未载入：${errors}`,
@@ -197,6 +199,7 @@ const en: UiStrings = {
   libraryBuiltIn: (n) => `Built-in library (${n} indicators)`,
   libraryFromFile: (name, n) => `${name} (${n} indicators)`,
   libraryFileLabel: 'Load a library file (.json, e.g. made by bpa library import)',
+  chooseJsonFile: 'Choose a .json file',
   libraryReset: 'Use the built-in library',
   libraryLoaded: (name, n) => `Loaded library ${name}: ${n} indicators; this machine remembers the choice.`,
   libraryRejected: (errors) => `The library file is not valid and was not loaded: ${errors}`,

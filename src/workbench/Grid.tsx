@@ -13,6 +13,8 @@ const EXTRA_COLS = 2;
 const MIN_ROWS = 30;
 const MIN_COLS = 10;
 const MAX_ROWS_SHOWN = 400;
+/** Room for the row numbers (up to 400, three digits). */
+const ROW_HEADER_PX = 40;
 /** Cell keys are row × stride + column (more columns than a sheet has). */
 const CELL_KEY_STRIDE = 1 << 14;
 
@@ -151,6 +153,8 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
     MIN_COLS,
     (block ? block.left + block.values.reduce((w, r) => Math.max(w, r.length), 0) : 0) + EXTRA_COLS,
   );
+  /** Column widths in pixels: a character unit of the spreadsheet is about 7 px, plus the cell's padding. */
+  const columnPixels = Array.from({ length: colCount }, (_, c) => Math.round((widths.get(c) ?? 9) * 7 + 5));
 
   const valueAt = (row: number, col: number): { value: CellScalar; formula: string | null } => {
     if (!block) return { value: null, formula: null };
@@ -435,11 +439,13 @@ export function Grid({ host, reports, revision, lang, onError }: Props) {
             工作簿为空：在右侧“模板”中插入一张表。 / The workbook is empty: insert a form from the pane.
           </p>
         ) : (
-          <table>
+          // A fixed layout needs the table's own width: without it the browser shrinks the columns to fit,
+          // the row numbers first (to a sliver that cut two-digit numbers).
+          <table style={{ width: columnPixels.reduce((sum, w) => sum + w, ROW_HEADER_PX) }}>
             <colgroup>
-              <col style={{ width: 40 }} />
-              {Array.from({ length: colCount }, (_, c) => (
-                <col key={c} style={{ width: Math.round((widths.get(c) ?? 9) * 7 + 5) }} />
+              <col style={{ width: ROW_HEADER_PX }} />
+              {columnPixels.map((width, c) => (
+                <col key={c} style={{ width }} />
               ))}
             </colgroup>
             <thead>

@@ -4,6 +4,7 @@
  * The memory host is the default; a test can run the same page over another host by adding it to
  * `WORKBENCH_HOSTS` and opening `workbench.html?host=<name>`.
  */
+import type { Lang } from '../domain/messages/catalog';
 import type { WorkbookPort } from '../app/workbook-port';
 import type { CellScalar } from '../domain/grid/cell';
 import { parseRange, toA1 } from '../domain/grid/address';
@@ -20,7 +21,8 @@ export interface Highlight {
 export interface WorkbenchHost {
   /** The port the pane and the live checks use; `select` on it moves the grid's selection. */
   port: WorkbookPort;
-  label: string;
+  /** The pane's line under its title, in each language of the pane. */
+  label: Readonly<Record<Lang, string>>;
   typeValues(sheet: string, topLeft: string, values: CellScalar[][]): void | Promise<void>;
   insertRows(sheet: string, beforeRow0: number, count: number): void | Promise<void>;
   deleteRows(sheet: string, row0: number, count: number): void | Promise<void>;
@@ -73,7 +75,7 @@ export function memoryWorkbenchHost(book = new MemoryWorkbook()): WorkbenchHost 
   const listeners = new Set<(selection: { sheet: string; cell: string }) => void>();
   return {
     port: withSelectionEvents(book, listeners),
-    label: '工作台 · 内存工作簿 / Workbench · in-memory workbook',
+    label: { 'zh-CN': '工作台 · 内存工作簿', en: 'Workbench · in-memory workbook' },
     typeValues: (sheet, topLeft, values) => book.setValues(sheet, topLeft, values, 'user'),
     insertRows: (sheet, row, count) => book.insertRows(sheet, row, count, 'user'),
     deleteRows: (sheet, row, count) => book.deleteRows(sheet, row, count, 'user'),

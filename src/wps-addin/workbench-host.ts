@@ -4,6 +4,7 @@
  * widths) comes from the control a test installs with the ET fake (`window.__wpsWorkbench`). WPS itself has no
  * such control, so inside WPS this returns null: the workbench is a test and demo page, not part of the add-in.
  */
+import type { Lang } from '../domain/messages/catalog';
 import type { WorkbookPort } from '../app/workbook-port';
 import type { CellScalar } from '../domain/grid/cell';
 import { createWpsWorkbook, findPluginStorage, findWpsApplication } from '../hosts/wps/index';
@@ -22,7 +23,8 @@ type SelectionListener = (selection: { sheet: string; cell: string }) => void;
 /** The shape of the workbench's host (src/workbench/workbench-host.ts), built over WPS. */
 export interface WpsWorkbenchHost extends WorkbenchControl {
   port: WorkbookPort;
-  label: string;
+  /** The pane's line under its title, in each language of the pane. */
+  label: Readonly<Record<Lang, string>>;
   onSelectionChanged(listener: SelectionListener): () => void;
 }
 
@@ -49,7 +51,7 @@ export function wpsWorkbenchHost(scope: unknown): WpsWorkbenchHost | null {
   };
   return {
     port,
-    label: '工作台 · WPS 表格（模拟）/ Workbench · WPS (fake)',
+    label: { 'zh-CN': '工作台 · WPS 表格（模拟）', en: 'Workbench · WPS (fake)' },
     typeValues: (sheet, topLeft, values) => control.typeValues(sheet, topLeft, values),
     insertRows: (sheet, row, count) => control.insertRows(sheet, row, count),
     deleteRows: (sheet, row, count) => control.deleteRows(sheet, row, count),

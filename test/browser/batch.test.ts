@@ -141,7 +141,8 @@ function expectedRow(result: FileResult): string[] {
         : '未识别表格'
       : getTemplateSpec(sheet.template).title,
     sheet === null ? '' : `${num(sheet.scores.statedTotal)} / ${num(sheet.scores.total)}`,
-    sheet?.scores.grade ?? '',
+    // A scored form whose grade is withheld (by an error) says 未评级 rather than nothing.
+    sheet === null ? '' : (sheet.scores.grade ?? (sheet.scores.total === null ? '' : '未评级')),
     // An unreadable file was never checked: a dash, not 0 / 0.
     result.status === 'unreadable' ? '—' : `${count(result, 'error')} / ${count(result, 'warning')}`,
   ];

@@ -1,5 +1,5 @@
 /**
- * The task pane as a person sees it in a narrow Office pane: at 320 px wide no tab is cut and nothing
+ * The task pane as a person sees it in a narrow Office pane: at 320 and 400 px wide no tab is cut and nothing
  * scrolls sideways, in either language and theme; `?lang=` and `?theme=` on the page's address are honoured;
  * in English no product text is left in Chinese except official form names in brackets. Screenshots go to
  * test-artifacts/ to be looked at.
@@ -21,7 +21,8 @@ jest.setTimeout(600_000);
 const chromiumPath = findChromium();
 const describeInChromium = describeWhenChromium('test/browser/pane-layout', chromiumPath);
 
-const PANE_WIDTH = 320;
+/** The task pane's width in Excel and WPS: about 320 px by default, often widened to 400. */
+const PANE_WIDTHS = [320, 400] as const;
 /**
  * taskpane.html loads office.js (Office needs it there); in a plain browser office.js tries to frame its
  * telemetry page, which the page's policy refuses. That refusal is the policy working, not a fault of the pane.
@@ -35,8 +36,13 @@ function untranslated(text: string): string[] {
   return [...withoutBrackets.matchAll(/[\u3400-\u9fff][^\n]{0,20}/g)].map((m) => m[0]);
 }
 
-async function open(page: Page, origin: string, query: string): Promise<void> {
-  await page.setViewportSize({ width: PANE_WIDTH, height: 720 });
+async function open(
+  page: Page,
+  origin: string,
+  query: string,
+  width: number = PANE_WIDTHS[0],
+): Promise<void> {
+  await page.setViewportSize({ width, height: 720 });
   await page.goto(`${origin}/taskpane.html?${query}`);
   await page.locator('[role="tablist"]').waitFor();
 }
@@ -63,7 +69,7 @@ async function measure(page: Page) {
   });
 }
 
-describeInChromium('task pane at 320 px', () => {
+describeInChromium('task pane at 320 and 400 px', () => {
   let browser: Browser;
   let server: StaticServer;
 
@@ -78,15 +84,20 @@ describeInChromium('task pane at 320 px', () => {
     await server?.close();
   });
 
-  for (const lang of ['zh-CN', 'en'] as const) {
-    test(`${lang}: every section fits 320 px; every tab is whole`, async () => {
+  for (const [lang, width] of (['zh-CN', 'en'] as const).flatMap((l) =>
+    PANE_WIDTHS.map((w) => [l, w] as const),
+  )) {
+    test(`${lang}: every section fits ${width} px; every tab is whole`, async () => {
       const watch = await watchedPage(browser, server.origin, { name: 'memory', initScript: null });
       const { page } = watch;
-      await open(page, server.origin, `lang=${lang}`);
+      await open(page, server.origin, `lang=${lang}`, width);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
       for (let i = 0; i < SECTIONS.length; i++) {
         await showSection(page, i);
-        await page.screenshot({ path: artifactPath(`pane-320-${lang}-${SECTIONS[i]}.png`), fullPage: true });
+        await page.screenshot({
+          path: artifactPath(`pane-${width}-${lang}-${SECTIONS[i]}.png`),
+          fullPage: true,
+        });
         const m = await measure(page);
         expect({ section: SECTIONS[i], scrollWidth: m.scrollWidth }).toEqual({
           section: SECTIONS[i],
@@ -139,6 +150,12 @@ describeInChromium('task pane at 320 px', () => {
       );
     await open(page, server.origin, 'theme=dark');
     const dark = await background();
+    // The themed pane fills the page edge to edge: no light frame of the browser's body margin around it.
+    const box = await page.evaluate(() => {
+      const provider = document.querySelector('.fui-FluentProvider')?.getBoundingClientRect();
+      return { left: provider?.left, top: provider?.top, width: provider?.width };
+    });
+    expect(box).toEqual({ left: 0, top: 0, width: PANE_WIDTHS[0] });
     await page.screenshot({ path: artifactPath('pane-320-dark.png') });
     await open(page, server.origin, '');
     const light = await background();

@@ -52,6 +52,7 @@ const TEXTS = {
     errorsWarnings: '错误/警告',
     unreadable: '无法读取',
     unrecognized: '未识别表格',
+    ungraded: '未评级',
     issuesOf: (file: string) => `${file} 的问题`,
     noIssues: '没有问题',
     rate: '抽样比例 (0–1)',
@@ -95,6 +96,7 @@ const TEXTS = {
     errorsWarnings: 'Errors/warnings',
     unreadable: 'Unreadable',
     unrecognized: 'No form recognised',
+    ungraded: 'Ungraded',
     issuesOf: (file: string) => `Issues of ${file}`,
     noIssues: 'No issues',
     rate: 'Sample rate (0–1)',
@@ -286,7 +288,7 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
   const picked = useMemo(() => new Set(sample?.picks.map((p) => p.file) ?? []), [sample]);
 
   return (
-    <section className="bpa-section" data-testid="batch-section">
+    <section className="bpa-section bpa-batch" data-testid="batch-section">
       <Text size={200} className="bpa-muted">
         {t.privacy}
       </Text>
@@ -415,7 +417,12 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
                   <td data-label={t.total}>
                     {sheet === null ? '' : `${num(sheet.scores.statedTotal)} / ${num(sheet.scores.total)}`}
                   </td>
-                  <td data-label={t.grade}>{sheet?.scores.grade ?? ''}</td>
+                  <td data-label={t.grade}>
+                    {/* A scored form without a grade says so, rather than an empty cell (errors withhold it). */}
+                    {sheet === null
+                      ? ''
+                      : (sheet.scores.grade ?? (sheet.scores.total === null ? '' : t.ungraded))}
+                  </td>
                   <td
                     data-label={t.errorsWarnings}
                     title={

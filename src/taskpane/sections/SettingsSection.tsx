@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import {
   Button,
   Dropdown,
@@ -86,6 +87,7 @@ export function SettingsSection({
         </Text>
         <JsonFileInput
           label={t.jurisdictionFileLabel}
+          button={t.chooseJsonFile}
           testId="jurisdiction-file"
           onFile={onJurisdictionFile}
         />
@@ -110,7 +112,12 @@ export function SettingsSection({
             ? t.libraryBuiltIn(BUILT_IN_LIBRARY.length)
             : t.libraryFromFile(library.name, library.indicators.length)}
         </Text>
-        <JsonFileInput label={t.libraryFileLabel} testId="library-file" onFile={onLibraryFile} />
+        <JsonFileInput
+          label={t.libraryFileLabel}
+          button={t.chooseJsonFile}
+          testId="library-file"
+          onFile={onLibraryFile}
+        />
         {library !== null && onLibraryReset && (
           <Button size="small" onClick={onLibraryReset}>
             {t.libraryReset}
@@ -132,19 +139,37 @@ export function SettingsSection({
   );
 }
 
-/** A picker for one JSON file (a jurisdiction package, an indicator library); picking the same file again works. */
-function JsonFileInput(props: { label: string; testId: string; onFile: ((file: File) => void) | undefined }) {
+/**
+ * A picker for one JSON file (a jurisdiction package, an indicator library); picking the same file again
+ * works. The browser's own file input is hidden: its button and "no file chosen" are in the browser's
+ * language, not the pane's.
+ */
+function JsonFileInput(props: {
+  label: string;
+  button: string;
+  testId: string;
+  onFile: ((file: File) => void) | undefined;
+}) {
+  const input = useRef<HTMLInputElement | null>(null);
   return (
-    <input
-      type="file"
-      accept=".json,application/json"
-      aria-label={props.label}
-      data-testid={props.testId}
-      onChange={(e) => {
-        const file = e.currentTarget.files?.[0];
-        if (file && props.onFile) props.onFile(file);
-        e.currentTarget.value = '';
-      }}
-    />
+    <div className="bpa-row">
+      <Button size="small" onClick={() => input.current?.click()} data-testid={`${props.testId}-button`}>
+        {props.button}
+      </Button>
+      <input
+        ref={input}
+        className="bpa-hidden-input"
+        type="file"
+        tabIndex={-1}
+        accept=".json,application/json"
+        aria-label={props.label}
+        data-testid={props.testId}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          if (file && props.onFile) props.onFile(file);
+          e.currentTarget.value = '';
+        }}
+      />
+    </div>
   );
 }

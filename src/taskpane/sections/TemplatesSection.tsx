@@ -28,7 +28,7 @@ function DeriveCard({
     <Card data-testid="derive" data-source={source.sheet}>
       <CardHeader
         header={
-          <Text as="h3" weight="semibold">
+          <Text as="h3" weight="semibold" className="bpa-card-title">
             {t.deriveTitle}
           </Text>
         }
@@ -80,7 +80,7 @@ export function TemplatesSection({
             <Card>
               <CardHeader
                 header={
-                  <Text as="h3" weight="semibold">
+                  <Text as="h3" weight="semibold" className="bpa-card-title">
                     {title}
                   </Text>
                 }
