@@ -16,6 +16,7 @@ import {
   nearMissSelfEvaluation,
   perPlaceGoals,
   pointsInLabelSelfEvaluation,
+  unscoredCountySelfEvaluation,
   scoreBeforeRateSelfEvaluation,
 } from './real-layouts';
 
@@ -590,5 +591,58 @@ describe('a self-evaluation with no 分值 column: 预算执行 points in the bl
 
   it('tells a 总分 that is not the sum of its parts (10 + 40 + 40 = 90, stated 100)', () => {
     expect(codes(check(form))).toContain('total_mismatch');
+  });
+
+  it('has no 总体目标 block by design: named once as information, not reported missing', () => {
+    expect(form.missing).not.toContain('预期目标');
+    expect(form.absentByLayout).toEqual(['预期目标', '实际完成情况']);
+    const issues = check(form);
+    expect(issues.filter((i) => i.code === 'layout_part_absent')).toEqual([
+      expect.objectContaining({ severity: 'info', cell: null, params: { labels: '预期目标、实际完成情况' } }),
+    ]);
+    expect(codes(issues)).not.toContain('required_column_missing');
+  });
+
+  it('still reports the block when a goal label is there without its text', () => {
+    const withLabel = [...pointsInLabelSelfEvaluation()];
+    withLabel.splice(5, 0, ['年度总体目标', N, N, N, N, N, N]);
+    expect(read(withLabel).form.missing).toEqual(expect.arrayContaining(['预期目标', '实际完成情况']));
+  });
+
+  it('湖北: 效益 rows fill the 效益 + 满意度 group; 满意度 is said as information', () => {
+    const hubei = check(form, { profile: 'hubei' });
+    expect(codes(hubei)).not.toContain('level1_group_missing');
+    expect(hubei.filter((i) => i.code === 'level1_group_shared')).toEqual([
+      expect.objectContaining({ severity: 'info', params: { level1: '满意度指标', present: '效益指标' } }),
+    ]);
+    // The default profile scores 满意度 on its own: there it is a missing group.
+    const byDefault = check(form);
+    expect(byDefault.filter((i) => i.code === 'level1_group_missing')).toEqual([
+      expect.objectContaining({ severity: 'error', params: { level1: '满意度指标' } }),
+    ]);
+  });
+});
+
+describe('a county self-evaluation that scores nothing (no 分值, 得分 or 总分 anywhere)', () => {
+  const { form } = read(unscoredCountySelfEvaluation());
+
+  it('is read, and its 分值 and 总分 are absent by design, not missing', () => {
+    expect(form.template).toBe('project-self-evaluation');
+    expect(form.missing).toEqual([]);
+    expect(form.absentByLayout).toEqual(['分值', '总分']);
+    expect(check(form).filter((i) => i.severity !== 'info')).toEqual([]);
+  });
+
+  it('is asked for 分值 once it scores somewhere (a 总分 row)', () => {
+    const withTotal = [...unscoredCountySelfEvaluation(), ['总分', N, N, N, N, N, 100]];
+    const read2 = read(withTotal).form;
+    expect(read2.missing).toContain('分值');
+    expect(read2.absentByLayout).toBeUndefined();
+  });
+
+  it('a sheet with only the title keeps every section missing (no body, no layout to follow)', () => {
+    const { form: bare } = read([['项目支出绩效自评表']]);
+    expect(bare.missing).toEqual(['项目名称', '项目资金', '预期目标', '实际完成情况', '绩效指标', '总分']);
+    expect(bare.absentByLayout).toBeUndefined();
   });
 });
