@@ -934,8 +934,11 @@ class FormReader {
       const goalKey = hit.goal;
       if (goalKey !== undefined) {
         this.goalLabels[goalKey] ??= { r, c };
+        const columnHeader = goalKey === 'expected' || goalKey === 'achieved';
+        // A label merged down over the row below names the block beside it (年度总体目标完成情况 over
+        // 预期目标 | 实际完成情况 and their texts), not a column: the column header is further right.
+        if (columnHeader && this.mergedDown(r, c)) continue;
         if (this.goalKeys.has(goalKey) && this.goals[goalKey] === undefined) {
-          const columnHeader = goalKey === 'expected' || goalKey === 'achieved';
           this.goals[goalKey] = columnHeader ? this.field(r + 1, c) : this.valueOf(r, c, true);
         }
         continue;
@@ -943,6 +946,13 @@ class FormReader {
       if (this.noteInlineFunds(hit, r, c)) continue;
       this.noteSummaryLabel(hit.summary, r, c);
     }
+  }
+
+  /** Whether the cell at (r, c) starts a merge that reaches the row below. */
+  private mergedDown(r: number, c: number): boolean {
+    const row = this.top + r;
+    const col = this.left + c;
+    return this.merges?.some((m) => m.top === row && m.left === col && m.bottom > row) ?? false;
   }
 
   /**

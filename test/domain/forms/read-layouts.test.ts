@@ -349,6 +349,13 @@ describe('a 指标性质 cell merged over several rows (重庆 部门整体绩�
     const found = check(result.form).filter((i) => i.code === 'operator_missing');
     expect(found.map((i) => i.cell)).toEqual(['D11']);
   });
+
+  it('reads its goal block: 全年(调整)绩效目标 is the goal, 全年目标实际完成情况 what was achieved', () => {
+    expect(show(result.form.goals.expected)).toBe('E6=保障正常运转');
+    expect(show(result.form.goals.achieved)).toBe('H6=完成');
+    expect(result.form.missing).not.toContain('预期目标');
+    expect(result.form.absentByLayout).toBeUndefined();
+  });
 });
 
 describe('a header whose labels are merged down over a second row (one column per place under 区域目标值)', () => {
@@ -644,5 +651,51 @@ describe('a county self-evaluation that scores nothing (no 分值, 得分 or 总
     const { form: bare } = read([['项目支出绩效自评表']]);
     expect(bare.missing).toEqual(['项目名称', '项目资金', '预期目标', '实际完成情况', '绩效指标', '总分']);
     expect(bare.absentByLayout).toBeUndefined();
+  });
+});
+
+describe('a goal block whose label 年度总体目标完成情况 is merged down beside 预期目标 | 实际完成情况 (安徽 2022)', () => {
+  const rows: CellScalar[][] = [
+    ['项目支出绩效自评表', N, N, N, N, N, N, N, N],
+    ['项目名称', '水旱灾害防御经费', N, N, N, N, N, N, N],
+    ['主管部门', '市水利局', N, N, '实施单位', '市水利局', N, N, N],
+    ['项目资金(万元)', N, N, '年初预算数', '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分'],
+    [N, '年度资金总额:', N, 880, 880, 880, 10, '100%', 10],
+    ['年度总体目标完成情况', '预期目标', N, N, N, '实际完成情况', N, N, N],
+    [N, '完成年度防汛工作', N, N, N, '完成年度目标。', N, N, N],
+    [
+      '年度绩效指标完成情况',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ],
+    [N, '产出指标', '数量指标', '完成项目数量', 1, 1, 90, 90, N],
+    ['总分', N, N, N, N, N, 100, 100, N],
+  ];
+  const merges = [
+    { top: 5, left: 0, bottom: 6, right: 0 },
+    { top: 5, left: 1, bottom: 5, right: 4 },
+    { top: 5, left: 5, bottom: 5, right: 8 },
+    { top: 6, left: 1, bottom: 6, right: 4 },
+    { top: 6, left: 5, bottom: 6, right: 8 },
+  ];
+
+  it('takes the label as the block’s name and 实际完成情况 from its own column', () => {
+    const result = readForm({ ...blockOf(rows), merges }, '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(show(result.form.goals.expected)).toBe('B7=完成年度防汛工作');
+    expect(show(result.form.goals.achieved)).toBe('F7=完成年度目标。');
+    expect(codes(check(result.form))).not.toContain('required_field_missing');
+  });
+
+  it('without the merge, the label stands over its own column as before', () => {
+    const result = readForm(blockOf(rows), '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(show(result.form.goals.achieved)).toBe('A7=');
   });
 });
