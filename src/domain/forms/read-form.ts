@@ -122,10 +122,11 @@ const RATE_FORMULA = /[A-Za-z]\s*[/÷]\s*([A-Za-z])/u;
 const LETTER_SUFFIX = /[(（【[]\s*([A-Za-z])\s*[)）】\]]\s*$/u;
 const NO_FORMULAS: readonly (string | null)[] = [];
 /**
- * Columns whose merged cell over several rows holds for each of them (指标性质 written once for a run of rows).
- * 一级/二级 are carried by the row reading too, but also below a blank unmerged cell, as forms write them.
+ * Columns whose merged cell over several rows holds for each of them (指标性质 written once for a run of rows;
+ * a 三级 name merged over the rows of its criteria, each with its own 分值). 一级/二级 are carried by the row
+ * reading too, but also below a blank unmerged cell, as forms write them.
  */
-const CARRIED_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['operator']);
+const CARRIED_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['operator', 'level3']);
 /** Rows under a header looked at to tell what a column of levels holds. */
 const SHIFT_LOOKAHEAD = 12;
 /** The level a level header's second merged column holds when the form prints no label for it. */

@@ -699,3 +699,44 @@ describe('a goal block whose label 年度总体目标完成情况 is merged down
     expect(show(result.form.goals.achieved)).toBe('A7=');
   });
 });
+
+describe('a 三级 name merged down over the rows of its criteria (铜陵 2021 奖补自评表)', () => {
+  // A second row under 服务外包企业数量 with its own values, the name merged over both rows (D7:D8).
+  const rows = [...pointsInLabelSelfEvaluation()];
+  rows.splice(7, 0, [N, N, N, N, 5, 5, 0]);
+  const level3Empty = (merges: { top: number; left: number; bottom: number; right: number }[]) => {
+    const result = readForm({ ...blockOf(rows), merges }, '表1', null);
+    if (!result.ok) throw new Error('not read');
+    return check(result.form)
+      .filter((i) => i.code === 'level3_empty')
+      .map((i) => i.cell);
+  };
+
+  it('names the second row too: no 三级 reported empty inside the merge', () => {
+    expect(level3Empty([{ top: 6, left: 3, bottom: 7, right: 3 }])).toEqual([]);
+  });
+
+  it('still reports a 三级 left blank where no merge covers it', () => {
+    expect(level3Empty([])).toEqual(['D8']);
+  });
+});
+
+describe('a monitoring form whose 项目单位(盖章) stamp line is blank and whose 项目执行单位 is filled (黄石 2019)', () => {
+  const rows: CellScalar[][] = [
+    ['黄石市项目支出绩效监控表', N, N, N, N, N, N],
+    ['项目单位(盖章): 单位:万元', N, N, N, N, N, N],
+    ['项目名称', '申遗经费', N, N, N, N, N],
+    ['主管部门', '市文化和旅游局', N, '项目执行单位', '市文物局', N, N],
+    ['项目资金 (万元)', N, '年初预算数', '1-6月执行数', '全年预计执行数', N, N],
+    ['年度资金总额:', N, 220, 87.57, N, N, N],
+    ['绩效指标', '一级指标', '二级指标', '指标名称', '指标值', '半年度指标执行情况', '完成目标可能性'],
+    [N, '产出指标', '成本指标', '预算控制', '年度预算220万元', '已使用约40%', '确定能'],
+  ];
+
+  it('reads 项目执行单位 as the 实施单位', () => {
+    const { form } = read(rows);
+    expect(form.template).toBe('project-monitoring');
+    expect(show(form.header.implementingUnit)).toBe('E4=市文物局');
+    expect(check(form).filter((i) => i.code === 'required_field_missing')).toEqual([]);
+  });
+});

@@ -222,7 +222,8 @@ export const level3Empty = rowRule({
   params: ['row'],
   check: (view) => {
     const field = fieldOf(view.row, 'level3');
-    return field.cell !== null && isEmptyish(field)
+    // A cell inside a 三级 name merged down from the row above (a second criterion of one indicator) is named.
+    return field.cell !== null && field.covered !== true && isEmptyish(field)
       ? [{ cell: field.cell, params: { row: view.row.row + 1 } }]
       : [];
   },
