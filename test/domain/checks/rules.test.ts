@@ -1208,6 +1208,11 @@ const QUIET: QuietCase[] = [
     code: 'operator_near_match',
   },
   {
+    name: '定量指标 written right is no near miss of 定性指标',
+    form: inHand(se(0, { operator: '定量指标' })),
+    code: 'operator_near_match',
+  },
+  {
     name: '88号: 社会公众或服务对象满意度指标 filed under 效益指标',
     form: se(6, { level1: '效益指标', level2: '社会公众或服务对象满意度指标' }),
     code: 'level2_not_under_level1',
