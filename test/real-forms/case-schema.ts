@@ -100,6 +100,20 @@ const SCORED: readonly string[] = [
 
 const cellValue = z.union([z.string(), z.number(), z.null()]);
 
+/**
+ * Where the stored copy stops. A string when the cut reaches the form itself; an object when only text below or
+ * beside the form is lost (a footnote, 注/说明/备注, the prose after the table) and the form body — every part
+ * its layout has — is in the copy (`bodyComplete: true`).
+ */
+const truncationSchema = z.union([
+  text,
+  z.strictObject({
+    where: text,
+    /** The form body is whole in the copy: its whole-form "part missing" issues count like on a whole copy. */
+    bodyComplete: z.literal(true),
+  }),
+]);
+
 export const realFormCaseSchema = z
   .strictObject({
     id: z.string().regex(CASE_ID),
@@ -113,7 +127,7 @@ export const realFormCaseSchema = z
       publisher: text,
       note: text,
     }),
-    truncated: text.nullable(),
+    truncated: truncationSchema.nullable(),
     profile: z.enum(['default', 'hubei']),
     framework: z.enum(['classic-2020', 'core-2021']),
     sheet: z
@@ -159,6 +173,11 @@ export const realFormCaseSchema = z
 
 export type RealFormCase = z.infer<typeof realFormCaseSchema>;
 export type ExpectedIndicator = RealFormCase['expect']['indicators'][number];
+
+/** Whether the stored copy lost part of the form body (not only a footnote below it). */
+export function bodyCut(c: RealFormCase): boolean {
+  return c.truncated !== null && typeof c.truncated === 'string';
+}
 
 export const CASES_DIR = join(__dirname, 'cases');
 

@@ -12,7 +12,7 @@ import { rowViews } from '../../src/domain/checks/views';
 import { parseA1 } from '../../src/domain/grid/address';
 import type { IndicatorScore } from '../../src/domain/scoring/score-types';
 import { MemoryWorkbook } from '../../src/hosts/memory/memory-workbook';
-import type { RealFormCase } from './case-schema';
+import { bodyCut, type RealFormCase } from './case-schema';
 
 /** A rule score equals the by-hand one when it is this close (scores are kept to 2 decimals). */
 export const SCORE_MATCH = 0.05;
@@ -98,16 +98,17 @@ export interface CaseMeasure {
   findingProblems: string[];
   falseAlarms: Issue[];
   /**
-   * On a truncated copy, whole-form "part missing" issues and issues on the row fragment the cut left: what
-   * the cut produced, not counted as false alarms.
+   * On a copy cut inside the form body, whole-form "part missing" issues, and on any truncated copy issues on
+   * the row fragment the cut left: what the cut produced, not counted as false alarms.
    */
   truncationMissing: Issue[];
 }
 
 /**
  * Issues that say a part of the form is not there (a column, a section, a group of indicators). On a copy the
- * stored page cut short they are what the cut produced, and a checker is right to raise them on that file; they
- * are listed apart rather than counted as false alarms. On a whole copy they count like any other issue.
+ * stored page cut short inside the form body they are what the cut produced, and a checker is right to raise
+ * them on that file; they are listed apart rather than counted as false alarms. On a whole copy, and on a copy
+ * cut only in a footnote below a complete body (`truncated.bodyComplete`), they count like any other issue.
  */
 const MISSING_PART_CODES: ReadonlySet<string> = new Set([
   'required_column_missing',
@@ -203,11 +204,12 @@ export async function measureCase(c: RealFormCase): Promise<CaseMeasure> {
   };
   // A row the stored copy cut mid-way (kind truncated) is not the published row: what a checker says about
   // the fragment is what the cut produced, like a missing part of the form.
+  // A copy cut only below the form (a footnote) has the whole body: a part said to be missing there is not
+  // what the cut produced, and counts.
   const cutShort = (issue: Issue): boolean =>
-    c.truncated !== null &&
-    (issue.cell === null
-      ? MISSING_PART_CODES.has(issue.code)
-      : kindOf.get(rowOfCell(issue.cell)) === 'truncated');
+    issue.cell === null
+      ? bodyCut(c) && MISSING_PART_CODES.has(issue.code)
+      : c.truncated !== null && kindOf.get(rowOfCell(issue.cell)) === 'truncated';
   const truncationMissing = issues.filter((issue) => cutShort(issue));
   const falseAlarms = issues.filter((issue) => {
     if (cutShort(issue)) return false;

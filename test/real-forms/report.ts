@@ -157,7 +157,7 @@ export function sourcesTable(cases: readonly RealFormCase[]): string {
   for (const c of cases) {
     const url = c.source.url ?? '(none kept)';
     lines.push(
-      `| \`${c.id}\` | ${KIND[c.template] ?? c.template} | ${cellText(c.province)} | ${cellText(c.place)} | ${c.year} | ${cellText(c.source.publisher)} | ${cellText(url)} | ${c.truncated === null ? 'no' : 'yes'} |`,
+      `| \`${c.id}\` | ${KIND[c.template] ?? c.template} | ${cellText(c.province)} | ${cellText(c.place)} | ${c.year} | ${cellText(c.source.publisher)} | ${cellText(url)} | ${c.truncated === null ? 'no' : typeof c.truncated === 'string' ? 'yes' : 'below the form'} |`,
     );
   }
   const counts = new Map<string, number>();

@@ -233,6 +233,12 @@ export interface ParsedForm {
   conclusion: Field;
   /** Required sections or columns the reader could not find, by their canonical label. */
   missing: string[];
+  /**
+   * Required parts a form in hand lacks because the layout it follows never had them (no label of the part
+   * anywhere: a 湖北 自评表 without 总体目标 block, a county 自评表 that scores nothing), by their canonical label.
+   * Said as information; never set on our own templates. Absent when there is none.
+   */
+  absentByLayout?: string[];
   /** Headers that only nearly match a label and were read as that label (info for the person to confirm). */
   labelGuesses?: LabelGuess[];
   /**

@@ -122,10 +122,11 @@ const RATE_FORMULA = /[A-Za-z]\s*[/÷]\s*([A-Za-z])/u;
 const LETTER_SUFFIX = /[(（【[]\s*([A-Za-z])\s*[)）】\]]\s*$/u;
 const NO_FORMULAS: readonly (string | null)[] = [];
 /**
- * Columns whose merged cell over several rows holds for each of them (指标性质 written once for a run of rows).
- * 一级/二级 are carried by the row reading too, but also below a blank unmerged cell, as forms write them.
+ * Columns whose merged cell over several rows holds for each of them (指标性质 written once for a run of rows;
+ * a 三级 name merged over the rows of its criteria, each with its own 分值). 一级/二级 are carried by the row
+ * reading too, but also below a blank unmerged cell, as forms write them.
  */
-const CARRIED_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['operator']);
+const CARRIED_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['operator', 'level3']);
 /** Rows under a header looked at to tell what a column of levels holds. */
 const SHIFT_LOOKAHEAD = 12;
 /** The level a level header's second merged column holds when the form prints no label for it. */
@@ -934,8 +935,11 @@ class FormReader {
       const goalKey = hit.goal;
       if (goalKey !== undefined) {
         this.goalLabels[goalKey] ??= { r, c };
+        const columnHeader = goalKey === 'expected' || goalKey === 'achieved';
+        // A label merged down over the row below names the block beside it (年度总体目标完成情况 over
+        // 预期目标 | 实际完成情况 and their texts), not a column: the column header is further right.
+        if (columnHeader && this.mergedDown(r, c)) continue;
         if (this.goalKeys.has(goalKey) && this.goals[goalKey] === undefined) {
-          const columnHeader = goalKey === 'expected' || goalKey === 'achieved';
           this.goals[goalKey] = columnHeader ? this.field(r + 1, c) : this.valueOf(r, c, true);
         }
         continue;
@@ -943,6 +947,13 @@ class FormReader {
       if (this.noteInlineFunds(hit, r, c)) continue;
       this.noteSummaryLabel(hit.summary, r, c);
     }
+  }
+
+  /** Whether the cell at (r, c) starts a merge that reaches the row below. */
+  private mergedDown(r: number, c: number): boolean {
+    const row = this.top + r;
+    const col = this.left + c;
+    return this.merges?.some((m) => m.top === row && m.left === col && m.bottom > row) ?? false;
   }
 
   /**
@@ -1082,6 +1093,7 @@ class FormReader {
 
   result(sheet: string, version: number | null): { form: ParsedForm; layout: FormLayout } {
     const missing: string[] = [];
+    const absent: string[] = [];
     const shape = this.shape;
     const handMade = this.source === 'headers';
 
@@ -1130,11 +1142,23 @@ class FormReader {
     }
 
     this.goalsFromOverallRow();
+    const goalsMissing: string[] = [];
     for (const part of shape.goals) {
       if (!part.required || this.goals[part.key] !== undefined) continue;
       if (part.satisfiedBy?.some((k) => this.goals[k] !== undefined)) continue;
-      missing.push(this.vocabulary.goals[part.key].canonical);
+      goalsMissing.push(this.vocabulary.goals[part.key].canonical);
     }
+    // A form in hand whose body is there (funds block and tables) without one goal label anywhere follows a
+    // layout that has no 总体目标 block (湖北 2020 项目自评表, 湖北 2019 监控表): the block is absent by design.
+    // A label whose text is missing, or a sheet that has only some of a form, stays missing.
+    const bodyThere = handMade && this.bodyThere(shape);
+    if (bodyThere && Object.keys(this.goalLabels).length === 0) absent.push(...goalsMissing);
+    else missing.push(...goalsMissing);
+
+    // A self-evaluation in hand that scores nothing anywhere (no 分值 or 得分 column, no points in its funds
+    // block, no 总分 row) follows a layout without scores (a county 绩效目标自评表 with 年度指标值 | 全年完成值 |
+    // 未完成原因): its 分值 and 总分 are absent by design.
+    const unscored = bodyThere && shape.summary?.required === true && this.scoresNothing();
 
     const tables: ParsedForm['tables'] = {};
     const tableLayouts: FormLayout['tables'] = {};
@@ -1151,7 +1175,9 @@ class FormReader {
         if (part.satisfiedBy?.some((k) => state.layout.columns[k] !== undefined)) continue;
         // With a level above the first levels, the form has no second level by design.
         if (part.key === 'level2' && state.levelShifted) continue;
-        missing.push(this.vocabulary.columns[part.key].canonical);
+        const label = this.vocabulary.columns[part.key].canonical;
+        if (part.key === 'weight' && unscored) absent.push(label);
+        else missing.push(label);
       }
     }
 
@@ -1161,7 +1187,7 @@ class FormReader {
     let conclusion: Field = ABSENT;
     if (summary) {
       if (this.summaryRow === null) {
-        if (summary.required) missing.push(this.vocabulary.totals.total.canonical);
+        if (summary.required) (unscored ? absent : missing).push(this.vocabulary.totals.total.canonical);
       } else {
         const totalCol = this.totalColumn();
         total = this.field(this.summaryRow, totalCol);
@@ -1188,6 +1214,7 @@ class FormReader {
       missing,
     };
     if (this.guesses.length > 0) form.labelGuesses = this.guesses;
+    if (absent.length > 0) form.absentByLayout = absent;
     const sums = this.sumBlocks();
     if (sums.length > 0) form.sums = sums;
     // Only a choice the form's own 执行率 header makes is passed on; otherwise scores divide by 全年预算数
@@ -1269,6 +1296,29 @@ class FormReader {
     const fundsCol = this.keys.hit(h, c).fundsCol;
     if (fundsCol === 'rate' || fundsCol === 'score' || fundsCol === 'weight') return false;
     return !/[率分%％]/u.test(text);
+  }
+
+  /** The funds block (when the form has one) and every required table were found. */
+  private bodyThere(shape: FormShape): boolean {
+    if (shape.funds !== null && this.fundsLayout === null) return false;
+    return shape.tables.every((table) => !table.required || this.tables.has(table.key));
+  }
+
+  /** No points anywhere: no 分值 or 得分 column in a table or the funds block, no points in a label, no 总分 row. */
+  private scoresNothing(): boolean {
+    if (this.summaryRow !== null || this.fundsPoints !== null) return false;
+    const funds = this.fundsLayout?.columns ?? {};
+    if (funds.weight !== undefined || funds.score !== undefined) return false;
+    for (const state of this.tables.values()) {
+      const columns = state.layout.columns;
+      if (
+        columns.weight !== undefined ||
+        columns.score !== undefined ||
+        columns.qualitativeScore !== undefined
+      )
+        return false;
+    }
+    return true;
   }
 
   /**

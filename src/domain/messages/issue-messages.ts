@@ -19,6 +19,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
     '未找到必需的栏目“{label}”：请按官方表样补上该栏目（表头文字需可识别）。',
     'Required section or column "{label}" was not found: add it as in the official form, with a recognisable header.',
   ),
+  layout_part_absent: m(
+    '本表所用表样没有“{labels}”，按该表样的设计处理，不作为错误：如应按含有这些栏目的表样填报，请核实。',
+    'The layout this form follows has no "{labels}": taken as the design of that form, not as an error; if the form should follow a layout that has them, check.',
+  ),
   label_near_match: m(
     '表头“{text}”与“{label}”相近，已按“{label}”读取：如不是，请改正表头文字。',
     'Header "{text}" is close to "{label}" and was read as "{label}": if it is not, correct the header.',
@@ -75,6 +79,10 @@ export const ISSUE_MESSAGES: Readonly<Record<string, MessageText>> = {
   level1_group_missing: m(
     '缺少一级指标“{level1}”：绩效指标应至少包含一项该类指标。',
     'First-level group "{level1}" is missing: the indicators must include at least one of this group.',
+  ),
+  level1_group_shared: m(
+    '本表没有一级指标“{level1}”的指标：按当前规则它与“{present}”合为一组计分，该组已有指标，不作为错误；如本地要求单列，请补充。',
+    'The form has no indicator under first-level "{level1}": the current profile scores it in one group with "{present}", which the form fills, so this is not an error; add one if the local rules want it separately.',
   ),
 
   // Values

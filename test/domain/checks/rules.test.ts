@@ -132,6 +132,14 @@ const FIRES: FiresCase[] = [
     params: { label: '偏差原因分析及改进措施' },
   },
   {
+    name: 'a form in hand whose layout has no 总体目标 block',
+    form: { ...inHand(selfEvaluation()), absentByLayout: ['预期目标', '实际完成情况'] },
+    code: 'layout_part_absent',
+    severity: 'info',
+    cell: null,
+    params: { labels: '预期目标、实际完成情况' },
+  },
+  {
     name: 'a header read as the label it nearly matches',
     form: { ...selfEvaluation(), labelGuesses: [{ cell: 'A3', text: '主管主管部门', label: '主管部门' }] },
     code: 'label_near_match',
@@ -291,6 +299,24 @@ const FIRES: FiresCase[] = [
     severity: 'error',
     cell: null,
     params: { level1: '满意度指标' },
+  },
+  {
+    name: '湖北 profile on our template: no 满意度 group is still an error',
+    form: selfEvaluation({ indicators: rows().slice(0, 6) }),
+    options: { profile: 'hubei' },
+    code: 'level1_group_missing',
+    severity: 'error',
+    cell: null,
+    params: { level1: '满意度指标' },
+  },
+  {
+    name: '湖北: a self-evaluation in hand whose 效益 rows fill the 效益 + 满意度 group',
+    form: inHand(selfEvaluation({ indicators: rows().slice(0, 6), total: 90, grade: '优' })),
+    options: { profile: 'hubei' },
+    code: 'level1_group_shared',
+    severity: 'info',
+    cell: null,
+    params: { level1: '满意度指标', present: '效益指标' },
   },
   {
     name: 'no 成本 group under core-2021',
@@ -1110,6 +1136,11 @@ const QUIET: QuietCase[] = [
   { name: 'a complete self-evaluation', form: selfEvaluation(), code: 'required_column_missing' },
   { name: 'every header matches a label exactly', form: selfEvaluation(), code: 'label_near_match' },
   {
+    name: 'a form with every part of its layout',
+    form: inHand(selfEvaluation()),
+    code: 'layout_part_absent',
+  },
+  {
     name: 'a table with blank rows in the middle',
     form: selfEvaluation({ indicators: [...rows().slice(0, 3), null, null, ...rows().slice(3)] }),
     code: 'table_empty',
@@ -1177,6 +1208,11 @@ const QUIET: QuietCase[] = [
     code: 'operator_near_match',
   },
   {
+    name: '定量指标 written right is no near miss of 定性指标',
+    form: inHand(se(0, { operator: '定量指标' })),
+    code: 'operator_near_match',
+  },
+  {
     name: '88号: 社会公众或服务对象满意度指标 filed under 效益指标',
     form: se(6, { level1: '效益指标', level2: '社会公众或服务对象满意度指标' }),
     code: 'level2_not_under_level1',
@@ -1188,6 +1224,23 @@ const QUIET: QuietCase[] = [
     code: 'duplicate_indicator',
   },
   { name: 'every group present', form: selfEvaluation(), code: 'level1_group_missing' },
+  {
+    name: '湖北: a self-evaluation in hand whose 效益 rows fill the 效益 + 满意度 group',
+    form: inHand(selfEvaluation({ indicators: rows().slice(0, 6), total: 90, grade: '优' })),
+    options: { profile: 'hubei' },
+    code: 'level1_group_missing',
+  },
+  {
+    name: 'the default profile scores 满意度 on its own: a missing group, not a shared one',
+    form: inHand(selfEvaluation({ indicators: rows().slice(0, 6), total: 90, grade: '优' })),
+    code: 'level1_group_shared',
+  },
+  {
+    name: '湖北 profile on our template: a missing group, not a shared one',
+    form: selfEvaluation({ indicators: rows().slice(0, 6) }),
+    options: { profile: 'hubei' },
+    code: 'level1_group_shared',
+  },
   {
     name: '88号: 满意度 filed as a 二级 of 效益 is the 满意度 group',
     form: se(6, { level1: '效益指标', level2: '社会公众或服务对象满意度指标' }),

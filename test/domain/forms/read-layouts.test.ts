@@ -16,6 +16,7 @@ import {
   nearMissSelfEvaluation,
   perPlaceGoals,
   pointsInLabelSelfEvaluation,
+  unscoredCountySelfEvaluation,
   scoreBeforeRateSelfEvaluation,
 } from './real-layouts';
 
@@ -348,6 +349,13 @@ describe('a 指标性质 cell merged over several rows (重庆 部门整体绩�
     const found = check(result.form).filter((i) => i.code === 'operator_missing');
     expect(found.map((i) => i.cell)).toEqual(['D11']);
   });
+
+  it('reads its goal block: 全年(调整)绩效目标 is the goal, 全年目标实际完成情况 what was achieved', () => {
+    expect(show(result.form.goals.expected)).toBe('E6=保障正常运转');
+    expect(show(result.form.goals.achieved)).toBe('H6=完成');
+    expect(result.form.missing).not.toContain('预期目标');
+    expect(result.form.absentByLayout).toBeUndefined();
+  });
 });
 
 describe('a header whose labels are merged down over a second row (one column per place under 区域目标值)', () => {
@@ -590,5 +598,145 @@ describe('a self-evaluation with no 分值 column: 预算执行 points in the bl
 
   it('tells a 总分 that is not the sum of its parts (10 + 40 + 40 = 90, stated 100)', () => {
     expect(codes(check(form))).toContain('total_mismatch');
+  });
+
+  it('has no 总体目标 block by design: named once as information, not reported missing', () => {
+    expect(form.missing).not.toContain('预期目标');
+    expect(form.absentByLayout).toEqual(['预期目标', '实际完成情况']);
+    const issues = check(form);
+    expect(issues.filter((i) => i.code === 'layout_part_absent')).toEqual([
+      expect.objectContaining({ severity: 'info', cell: null, params: { labels: '预期目标、实际完成情况' } }),
+    ]);
+    expect(codes(issues)).not.toContain('required_column_missing');
+  });
+
+  it('still reports the block when a goal label is there without its text', () => {
+    const withLabel = [...pointsInLabelSelfEvaluation()];
+    withLabel.splice(5, 0, ['年度总体目标', N, N, N, N, N, N]);
+    expect(read(withLabel).form.missing).toEqual(expect.arrayContaining(['预期目标', '实际完成情况']));
+  });
+
+  it('湖北: 效益 rows fill the 效益 + 满意度 group; 满意度 is said as information', () => {
+    const hubei = check(form, { profile: 'hubei' });
+    expect(codes(hubei)).not.toContain('level1_group_missing');
+    expect(hubei.filter((i) => i.code === 'level1_group_shared')).toEqual([
+      expect.objectContaining({ severity: 'info', params: { level1: '满意度指标', present: '效益指标' } }),
+    ]);
+    // The default profile scores 满意度 on its own: there it is a missing group.
+    const byDefault = check(form);
+    expect(byDefault.filter((i) => i.code === 'level1_group_missing')).toEqual([
+      expect.objectContaining({ severity: 'error', params: { level1: '满意度指标' } }),
+    ]);
+  });
+});
+
+describe('a county self-evaluation that scores nothing (no 分值, 得分 or 总分 anywhere)', () => {
+  const { form } = read(unscoredCountySelfEvaluation());
+
+  it('is read, and its 分值 and 总分 are absent by design, not missing', () => {
+    expect(form.template).toBe('project-self-evaluation');
+    expect(form.missing).toEqual([]);
+    expect(form.absentByLayout).toEqual(['分值', '总分']);
+    expect(check(form).filter((i) => i.severity !== 'info')).toEqual([]);
+  });
+
+  it('is asked for 分值 once it scores somewhere (a 总分 row)', () => {
+    const withTotal = [...unscoredCountySelfEvaluation(), ['总分', N, N, N, N, N, 100]];
+    const read2 = read(withTotal).form;
+    expect(read2.missing).toContain('分值');
+    expect(read2.absentByLayout).toBeUndefined();
+  });
+
+  it('a sheet with only the title keeps every section missing (no body, no layout to follow)', () => {
+    const { form: bare } = read([['项目支出绩效自评表']]);
+    expect(bare.missing).toEqual(['项目名称', '项目资金', '预期目标', '实际完成情况', '绩效指标', '总分']);
+    expect(bare.absentByLayout).toBeUndefined();
+  });
+});
+
+describe('a goal block whose label 年度总体目标完成情况 is merged down beside 预期目标 | 实际完成情况 (安徽 2022)', () => {
+  const rows: CellScalar[][] = [
+    ['项目支出绩效自评表', N, N, N, N, N, N, N, N],
+    ['项目名称', '水旱灾害防御经费', N, N, N, N, N, N, N],
+    ['主管部门', '市水利局', N, N, '实施单位', '市水利局', N, N, N],
+    ['项目资金(万元)', N, N, '年初预算数', '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分'],
+    [N, '年度资金总额:', N, 880, 880, 880, 10, '100%', 10],
+    ['年度总体目标完成情况', '预期目标', N, N, N, '实际完成情况', N, N, N],
+    [N, '完成年度防汛工作', N, N, N, '完成年度目标。', N, N, N],
+    [
+      '年度绩效指标完成情况',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ],
+    [N, '产出指标', '数量指标', '完成项目数量', 1, 1, 90, 90, N],
+    ['总分', N, N, N, N, N, 100, 100, N],
+  ];
+  const merges = [
+    { top: 5, left: 0, bottom: 6, right: 0 },
+    { top: 5, left: 1, bottom: 5, right: 4 },
+    { top: 5, left: 5, bottom: 5, right: 8 },
+    { top: 6, left: 1, bottom: 6, right: 4 },
+    { top: 6, left: 5, bottom: 6, right: 8 },
+  ];
+
+  it('takes the label as the block’s name and 实际完成情况 from its own column', () => {
+    const result = readForm({ ...blockOf(rows), merges }, '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(show(result.form.goals.expected)).toBe('B7=完成年度防汛工作');
+    expect(show(result.form.goals.achieved)).toBe('F7=完成年度目标。');
+    expect(codes(check(result.form))).not.toContain('required_field_missing');
+  });
+
+  it('without the merge, the label stands over its own column as before', () => {
+    const result = readForm(blockOf(rows), '表1', null);
+    if (!result.ok) throw new Error('not read');
+    expect(show(result.form.goals.achieved)).toBe('A7=');
+  });
+});
+
+describe('a 三级 name merged down over the rows of its criteria (铜陵 2021 奖补自评表)', () => {
+  // A second row under 服务外包企业数量 with its own values, the name merged over both rows (D7:D8).
+  const rows = [...pointsInLabelSelfEvaluation()];
+  rows.splice(7, 0, [N, N, N, N, 5, 5, 0]);
+  const level3Empty = (merges: { top: number; left: number; bottom: number; right: number }[]) => {
+    const result = readForm({ ...blockOf(rows), merges }, '表1', null);
+    if (!result.ok) throw new Error('not read');
+    return check(result.form)
+      .filter((i) => i.code === 'level3_empty')
+      .map((i) => i.cell);
+  };
+
+  it('names the second row too: no 三级 reported empty inside the merge', () => {
+    expect(level3Empty([{ top: 6, left: 3, bottom: 7, right: 3 }])).toEqual([]);
+  });
+
+  it('still reports a 三级 left blank where no merge covers it', () => {
+    expect(level3Empty([])).toEqual(['D8']);
+  });
+});
+
+describe('a monitoring form whose 项目单位(盖章) stamp line is blank and whose 项目执行单位 is filled (黄石 2019)', () => {
+  const rows: CellScalar[][] = [
+    ['黄石市项目支出绩效监控表', N, N, N, N, N, N],
+    ['项目单位(盖章): 单位:万元', N, N, N, N, N, N],
+    ['项目名称', '申遗经费', N, N, N, N, N],
+    ['主管部门', '市文化和旅游局', N, '项目执行单位', '市文物局', N, N],
+    ['项目资金 (万元)', N, '年初预算数', '1-6月执行数', '全年预计执行数', N, N],
+    ['年度资金总额:', N, 220, 87.57, N, N, N],
+    ['绩效指标', '一级指标', '二级指标', '指标名称', '指标值', '半年度指标执行情况', '完成目标可能性'],
+    [N, '产出指标', '成本指标', '预算控制', '年度预算220万元', '已使用约40%', '确定能'],
+  ];
+
+  it('reads 项目执行单位 as the 实施单位', () => {
+    const { form } = read(rows);
+    expect(form.template).toBe('project-monitoring');
+    expect(show(form.header.implementingUnit)).toBe('E4=市文物局');
+    expect(check(form).filter((i) => i.code === 'required_field_missing')).toEqual([]);
   });
 });

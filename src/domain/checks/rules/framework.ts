@@ -222,7 +222,8 @@ export const level3Empty = rowRule({
   params: ['row'],
   check: (view) => {
     const field = fieldOf(view.row, 'level3');
-    return field.cell !== null && isEmptyish(field)
+    // A cell inside a 三级 name merged down from the row above (a second criterion of one indicator) is named.
+    return field.cell !== null && field.covered !== true && isEmptyish(field)
       ? [{ cell: field.cell, params: { row: view.row.row + 1 } }]
       : [];
   },
@@ -255,39 +256,93 @@ export const duplicateIndicator = formRule({
   },
 });
 
+/** The first levels a form's indicator rows use, by their framework name (a group filed under another too). */
+function level1Present(views: readonly RowView[], ctx: CheckContext, wanted: readonly string[]): Set<string> {
+  const missing = new Set(wanted);
+  const present = new Set<string>();
+  // Rows of one first level come together: look a name up only where it changes, and stop once all are seen.
+  let last: string | null = null;
+  let lastLevel2: string | null = null;
+  for (const view of views) {
+    if (missing.size === 0) break;
+    if (view.level1 === last && view.level2 === lastLevel2) continue;
+    const name = canonicalLevel1(ctx.framework, view.level1);
+    if (view.level1 !== last && name !== null) {
+      missing.delete(name);
+      present.add(name);
+    }
+    last = view.level1;
+    lastLevel2 = view.level2;
+    // A group filed under another first level by an older framework (88号: 满意度 under 效益) is there.
+    const owner = filedUnderOwner(ctx.framework, name, view.level2);
+    if (owner !== null) {
+      missing.delete(owner);
+      present.add(owner);
+    }
+  }
+  return present;
+}
+
+/**
+ * The required first levels a form lacks, split in two: those missing outright, and, on a self-evaluation in
+ * hand, those the profile scores in one group with a first level the form has (湖北: 效益 and 满意度 share 40
+ * points, and a 湖北 form may fill the group with 效益 rows only), each with the levels of its group it has.
+ */
+function level1Absences(
+  form: ParsedForm,
+  ctx: CheckContext,
+): { missing: string[]; shared: { level1: string; present: string[] }[] } {
+  const none = { missing: [], shared: [] };
+  const views = rowViews(form, mainTableKey(form), ctx);
+  // An empty or absent table is one finding of its own (table_empty / required_column_missing).
+  if (views.length === 0) return none;
+  const inHandSelfEvaluation = form.source !== 'meta' && SELF_EVALUATIONS.includes(form.template);
+  // A self-evaluation in hand whose weights add up to 100 without the group follows a scheme that has no
+  // place for it (a wage project with 产出 60 + 效益 30 + 预算执行 10): level1_weights_own_scheme says so.
+  if (inHandSelfEvaluation && weightsAddUp(form, views, ctx.profile)) return none;
+  const required = requiredLevel1Names(ctx.framework);
+  const present = level1Present(views, ctx, required);
+  const absent = required.filter((name) => !present.has(name));
+  if (!inHandSelfEvaluation) return { missing: absent, shared: [] };
+  const missing: string[] = [];
+  const shared: { level1: string; present: string[] }[] = [];
+  for (const level1 of absent) {
+    const group = ctx.profile.weights.groups
+      .map((g) => g.levels.map((n) => canonicalLevel1(ctx.framework, n) ?? n))
+      .find((levels) => levels.includes(level1));
+    const partners = (group ?? []).filter((n) => n !== level1 && present.has(n));
+    if (partners.length > 0) shared.push({ level1, present: partners });
+    else missing.push(level1);
+  }
+  return { missing, shared };
+}
+
 export const level1GroupMissing = formRule({
   code: 'level1_group_missing',
   severity: 'error',
   templates: [...GOAL_TEMPLATES, ...SELF_EVALUATIONS],
   scope: 'form',
   params: ['level1'],
-  check: (form, ctx) => {
-    const views = rowViews(form, mainTableKey(form), ctx);
-    // An empty or absent table is one finding of its own (table_empty / required_column_missing).
-    if (views.length === 0) return [];
-    // A self-evaluation in hand whose weights add up to 100 without the group follows a scheme that has no
-    // place for it (a wage project with 产出 60 + 效益 30 + 预算执行 10): level1_weights_own_scheme says so.
-    if (form.source !== 'meta' && SELF_EVALUATIONS.includes(form.template)) {
-      if (weightsAddUp(form, views, ctx.profile)) return [];
-    }
-    const missing = new Set(requiredLevel1Names(ctx.framework));
-    // Rows of one first level come together: look a name up only where it changes, and stop once all are seen.
-    let last: string | null = null;
-    let lastLevel2: string | null = null;
-    for (const view of views) {
-      if (missing.size === 0) break;
-      if (view.level1 === last && view.level2 === lastLevel2) continue;
-      const name = canonicalLevel1(ctx.framework, view.level1);
-      if (view.level1 !== last && name !== null) missing.delete(name);
-      last = view.level1;
-      lastLevel2 = view.level2;
-      // A group filed under another first level by an older framework (88号: 满意度 under 效益) is there.
-      const owner = filedUnderOwner(ctx.framework, name, view.level2);
-      if (owner !== null) missing.delete(owner);
-    }
-    // A group that is not there has no cell of its own: it is a missing section.
-    return [...missing].map((level1) => ({ cell: null, params: { level1 } }));
-  },
+  // A group that is not there has no cell of its own: it is a missing section.
+  check: (form, ctx) =>
+    level1Absences(form, ctx).missing.map((level1) => ({ cell: null, params: { level1 } })),
+});
+
+/**
+ * A self-evaluation in hand without a first level that the profile scores in one group with a level the form
+ * has (湖北: 效益 + 满意度 40): the group is filled, so the absent level is said as information, not an error.
+ */
+export const level1GroupShared = formRule({
+  code: 'level1_group_shared',
+  severity: 'info',
+  templates: SELF_EVALUATIONS,
+  scope: 'form',
+  params: ['level1', 'present'],
+  check: (form, ctx) =>
+    level1Absences(form, ctx).shared.map(({ level1, present }) => ({
+      cell: null,
+      params: { level1, present: present.join('、') },
+    })),
 });
 
 /**
@@ -336,4 +391,5 @@ export const FRAMEWORK_RULES: readonly Rule[] = [
   level3Empty,
   duplicateIndicator,
   level1GroupMissing,
+  level1GroupShared,
 ];

@@ -13,6 +13,22 @@ export const requiredColumnMissing = formRule({
   check: (form) => [...new Set(form.missing)].map((label) => ({ cell: null, params: { label } })),
 });
 
+/**
+ * Parts a form in hand does not have because the layout it follows never had them (form.absentByLayout): the
+ * province's or county's form, not a slip of the unit, so they are named once, as information.
+ */
+export const layoutPartAbsent = formRule({
+  code: 'layout_part_absent',
+  severity: 'info',
+  templates: ALL_TEMPLATES,
+  scope: 'form',
+  params: ['labels'],
+  check: (form) => {
+    const labels = [...new Set(form.absentByLayout ?? [])];
+    return labels.length === 0 ? [] : [{ cell: null, params: { labels: labels.join('、') } }];
+  },
+});
+
 /** A header read as the label it nearly matches (主管主管部门 → 主管部门): said, so a person can confirm it. */
 export const labelNearMatch = formRule({
   code: 'label_near_match',
@@ -47,4 +63,9 @@ export const tableEmpty = formRule({
   },
 });
 
-export const STRUCTURE_RULES: readonly Rule[] = [requiredColumnMissing, labelNearMatch, tableEmpty];
+export const STRUCTURE_RULES: readonly Rule[] = [
+  requiredColumnMissing,
+  layoutPartAbsent,
+  labelNearMatch,
+  tableEmpty,
+];

@@ -93,6 +93,8 @@ const KIND_WORDS: readonly string[] = ['定性指标', '定量指标'];
 function nearKindWord(form: ParsedForm, text: string | null): string | null {
   if (form.source === 'meta' || text === null) return null;
   const key = compactKey(text);
+  // A kind word written right (定量指标) is that word, not a near miss of the other one (定性指标).
+  if (KIND_WORDS.includes(key)) return null;
   return KIND_WORDS.find((word) => nearness(key, word) !== null) ?? null;
 }
 
