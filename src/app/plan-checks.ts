@@ -61,6 +61,16 @@ export function checkInput(input: CellInput): void {
   }
 }
 
+/** Print title rows: whole 0-based rows, first before last, inside the sheet. */
+function checkTitleRows(rows: { first: number; last: number }): void {
+  const { first, last } = rows;
+  if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first || last >= MAX_ROWS) {
+    // Shown as the sheet numbers its rows (from 1).
+    const rows = `${String(first + 1)}:${String(last + 1)}`;
+    throw new HostError('invalid_range', `打印标题行不合法（${rows}）/ bad print title rows ${rows}`);
+  }
+}
+
 /** The checks of one op on a sheet (sheet existence and names are checked by the host, which knows them). */
 export function validateSheetOp(op: Exclude<PlanOp, { kind: 'ensureSheet' | 'defineName' }>): void {
   switch (op.kind) {
@@ -96,6 +106,7 @@ export function validateSheetOp(op: Exclude<PlanOp, { kind: 'ensureSheet' | 'def
       return;
     case 'printSetup':
       if (op.printArea !== undefined) parseRangeOrThrow(op.printArea);
+      if (op.titleRows !== undefined) checkTitleRows(op.titleRows);
       return;
     case 'protectSheet':
       return;

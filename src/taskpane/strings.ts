@@ -41,6 +41,8 @@ const zh = {
   unrecognized: '未识别为绩效表格的工作表：',
   sheetToScore: '表格',
   total: '总分',
+  /** A score with its unit. */
+  points: (score: string) => `${score} 分`,
   grade: '等级',
   conclusion: '评估结论',
   recommendation: '结果应用建议',
@@ -150,6 +152,7 @@ const en: UiStrings = {
   unrecognized: 'Sheets not recognised as a performance form: ',
   sheetToScore: 'Form',
   total: 'Total',
+  points: (score) => `${score} points`,
   grade: 'Grade',
   conclusion: 'Conclusion',
   recommendation: 'Use of results',

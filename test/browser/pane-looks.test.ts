@@ -452,6 +452,11 @@ describeInChromium('what a person sees in the pane and the workbench', () => {
     await page.locator('[data-testid="batch-coverage-summary"]').waitFor();
     await page.locator('[data-testid="batch-results"] tbody tr[data-status="unreadable"]').first().click();
     await page.locator('[data-testid="batch-issues"]').waitFor();
+    // The chosen file's issues sit right below the results, not after the 全覆盖 card.
+    const top = async (id: string): Promise<number> =>
+      (await page.locator(`[data-testid="${id}"]`).boundingBox())?.y ?? Number.NaN;
+    expect(await top('batch-issues')).toBeGreaterThan(await top('batch-results'));
+    expect(await top('batch-issues')).toBeLessThan(await top('batch-coverage'));
     await look(page, 'batch', (text) => {
       expect(text).toContain('无法读取');
       expect(text).toContain('全覆盖');

@@ -164,7 +164,8 @@ function shownTotal(scores: EngineScores): string {
   const partial =
     scores.partial === null ? '' : `（部分重算：${scores.partial.scored}/${scores.partial.of} 行可计分）`;
   const provisional = scores.status.kind === 'provisional' ? '暂定 ' : '';
-  return `${provisional}${formatNumber(scores.total ?? NaN)}${partial}`;
+  const total = scores.total === null ? '—' : `${formatNumber(scores.total)} 分`;
+  return `${provisional}${total}${partial}`;
 }
 
 /** The pane's 等级 for the engine's scores. */
@@ -383,7 +384,7 @@ for (const host of browserHosts()) {
       expect(high.grade).not.toBeNull();
       expect(high.total).toBeGreaterThan(open.total ?? 0);
       await expect(total.getAttribute('data-status')).resolves.toBe('final');
-      await expect(total.textContent()).resolves.toBe(formatNumber(high.total ?? NaN));
+      await expect(total.textContent()).resolves.toBe(shownTotal(high));
       await expect(grade.textContent()).resolves.toBe(high.grade);
       await expect(recommendation.textContent()).resolves.toBe(high.recommendation);
       await page.screenshot({ path: shot('workbench-scores-high.png') });
@@ -404,7 +405,7 @@ for (const host of browserHosts()) {
       expect(low.total).toBe(short.total);
       expect(low.grade).not.toBeNull();
       expect(low.grade).not.toBe(high.grade);
-      await expect(total.textContent()).resolves.toBe(formatNumber(low.total ?? NaN));
+      await expect(total.textContent()).resolves.toBe(shownTotal(low));
       await expect(grade.textContent()).resolves.toBe(low.grade);
       await expect(page.locator('svg[role="img"] g').count()).resolves.toBeGreaterThanOrEqual(3);
       // The score formula cell shows the engine's result.

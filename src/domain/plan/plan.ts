@@ -97,6 +97,11 @@ export type PlanOp =
       orientation: 'portrait' | 'landscape';
       fitToWidth: boolean;
       printArea?: string;
+      /**
+       * Rows printed again at the top of every page (0-based, inclusive): a long table's header, so that page 2
+       * on still names its columns. Omitted, no rows repeat.
+       */
+      titleRows?: { first: number; last: number };
     };
 
 export type PlanOpKind = PlanOp['kind'];

@@ -281,6 +281,23 @@ interface PlacedTable {
 }
 type PlacedSection = PlacedFields | PlacedFunds | PlacedGoalColumns | PlacedTable;
 
+/**
+ * The rows every printed page repeats: the header of the indicator table (the table that grows with the
+ * indicator rows; failing that, the longest table), so that page 2 on still names its columns. Only the
+ * table's header, not the title and funds blocks above it, as printed official forms do. Taken from where the
+ * layout placed the header, so it follows the template.
+ */
+function printTitles(sections: readonly PlacedSection[]): { titleRows?: { first: number; last: number } } {
+  const tables = sections.filter((section): section is PlacedTable => section.kind === 'table');
+  const grows = tables.filter((table) => table.spec.blankRows === 'indicatorRows');
+  const longest = (grows.length > 0 ? grows : tables).reduce<PlacedTable | undefined>(
+    (best, table) =>
+      best === undefined || table.lastRow - table.headerRow > best.lastRow - best.headerRow ? table : best,
+    undefined,
+  );
+  return longest === undefined ? {} : { titleRows: { first: longest.headerRow, last: longest.headerRow } };
+}
+
 function gridWidth(spec: TemplateSpec): number {
   let width = 2;
   for (const section of spec.sections) {
@@ -1071,7 +1088,14 @@ export function layoutTemplate(spec: TemplateSpec, options: TemplatePlanOptions)
       locked: false,
     })),
     ...(freezeRows > 0 ? [{ kind: 'freezePanes', sheet, rows: freezeRows, cols: 0 } satisfies PlanOp] : []),
-    { kind: 'printSetup', sheet, orientation: 'landscape', fitToWidth: true, printArea: area },
+    {
+      kind: 'printSetup',
+      sheet,
+      orientation: 'landscape',
+      fitToWidth: true,
+      printArea: area,
+      ...printTitles(sections),
+    },
     {
       kind: 'protectSheet',
       sheet,

@@ -105,6 +105,7 @@ export interface XlPageLayout {
   orientation: Excel.PageLayout['orientation'];
   zoom: Excel.PageLayoutZoomOptions;
   setPrintArea(printArea: string): void;
+  setPrintTitleRows(printTitleRows: string): void;
 }
 
 export interface XlWorksheet {

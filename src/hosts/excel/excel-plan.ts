@@ -169,8 +169,14 @@ export function queueSheetOp(sheet: XlWorksheet, op: SheetOp, features: QueueFea
       if (op.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (op.printArea !== undefined)
         sheet.pageLayout.setPrintArea(toRangeA1(parseRangeOrThrow(op.printArea)));
+      if (op.titleRows !== undefined) sheet.pageLayout.setPrintTitleRows(titleRowsA1(op.titleRows));
       return;
   }
+}
+
+/** Whole rows as Excel names them for print titles: `$5:$6` (the range must span entire rows). */
+export function titleRowsA1(rows: { first: number; last: number }): string {
+  return `$${String(rows.first + 1)}:$${String(rows.last + 1)}`;
 }
 
 /**

@@ -35,6 +35,10 @@ export type StoredValidation = ValidationOp;
 export type StoredHighlight = HighlightOp;
 export type PrintSetup = Omit<PrintSetupOp, 'kind' | 'sheet'>;
 
+function copyPrintSetup(setup: PrintSetup): PrintSetup {
+  return setup.titleRows === undefined ? { ...setup } : { ...setup, titleRows: { ...setup.titleRows } };
+}
+
 export interface Protection {
   allow: ProtectionAllowances | null;
 }
@@ -408,7 +412,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   printSetupOf(sheet: string): PrintSetup | null {
     const setup = this.sheetOrThrow(sheet).printSetup;
-    return setup === null ? null : { ...setup };
+    return setup === null ? null : copyPrintSetup(setup);
   }
 
   selection(): Selection | null {
@@ -551,7 +555,7 @@ export class MemoryWorkbook implements WorkbookPort {
         return;
       case 'printSetup': {
         const { kind: _kind, sheet: _sheet, ...setup } = op;
-        state.printSetup = setup;
+        state.printSetup = copyPrintSetup(setup);
         return;
       }
     }

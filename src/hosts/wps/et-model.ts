@@ -108,6 +108,7 @@ export interface EtPageSetup {
   FitToPagesWide: number | false;
   FitToPagesTall: number | false;
   PrintArea: string;
+  PrintTitleRows: string;
 }
 
 export interface EtProtection {

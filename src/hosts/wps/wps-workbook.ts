@@ -427,6 +427,9 @@ export class WpsWorkbook implements WorkbookPort {
           setup.FitToPagesTall = false;
         }
         if (op.printArea !== undefined) setup.PrintArea = toRangeA1(parseRangeOrThrow(op.printArea), true);
+        if (op.titleRows !== undefined) {
+          setup.PrintTitleRows = `$${String(op.titleRows.first + 1)}:$${String(op.titleRows.last + 1)}`;
+        }
         return;
       }
     }

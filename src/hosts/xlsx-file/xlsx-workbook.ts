@@ -444,6 +444,9 @@ export class XlsxWorkbook implements WorkbookPort {
           ws.pageSetup.fitToHeight = 0;
         }
         if (op.printArea !== undefined) ws.pageSetup.printArea = toRangeA1(parseRangeOrThrow(op.printArea));
+        // exceljs writes the rows as the sheet's `_xlnm.Print_Titles` name ('Sheet'!$5:$6).
+        if (op.titleRows !== undefined)
+          ws.pageSetup.printTitlesRow = `${String(op.titleRows.first + 1)}:${String(op.titleRows.last + 1)}`;
         return;
     }
   }

@@ -6,7 +6,7 @@
  * `bpa sample` does it, and 写入汇总表 into the open workbook. Loaded only when the section is opened (its
  * own chunk).
  */
-import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Field, Input, ProgressBar, Text } from '@fluentui/react-components';
 import type { FileResult, SheetResult } from '../../app/batch-report';
 import { batchSheetsPlan, count, writeBatchToNewWorkbook } from '../../app/batch-sheets';
@@ -285,6 +285,11 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
   };
 
   const chosen = selected === null ? null : (results[selected] ?? null);
+  const issuesRef = useRef<HTMLDivElement>(null);
+  // A long results list pushes the issues out of sight: bring them into view when a file is chosen.
+  useEffect(() => {
+    if (selected !== null) issuesRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
   const picked = useMemo(() => new Set(sample?.picks.map((p) => p.file) ?? []), [sample]);
 
   return (
@@ -440,16 +445,9 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
           </tbody>
         </table>
       )}
-      {(coverage !== null || goalProblems.length > 0) && (
-        <CoverageCard
-          coverage={coverage}
-          problems={goalProblems}
-          lang={lang}
-          unreadableLabel={t.goalUnreadable}
-        />
-      )}
+      {/* Right below the results, so that on a narrow pane a chosen file's issues are not under 全覆盖. */}
       {chosen !== null && (
-        <div data-testid="batch-issues" className="bpa-batch-issues">
+        <div data-testid="batch-issues" className="bpa-batch-issues" ref={issuesRef}>
           <Text weight="semibold">{t.issuesOf(chosen.file)}</Text>
           <ul className="bpa-list">
             {chosen.error !== undefined && (
@@ -471,6 +469,14 @@ export default function BatchSection({ port, lang, makeWorker, onSheetsAdded }: 
             )}
           </ul>
         </div>
+      )}
+      {(coverage !== null || goalProblems.length > 0) && (
+        <CoverageCard
+          coverage={coverage}
+          problems={goalProblems}
+          lang={lang}
+          unreadableLabel={t.goalUnreadable}
+        />
       )}
       {results.length > 0 && !running && (
         <div className="bpa-stack bpa-batch-actions">

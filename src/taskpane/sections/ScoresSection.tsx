@@ -38,10 +38,6 @@ const useStyles = makeStyles({
   grade: { fontWeight: tokens.fontWeightSemibold },
 });
 
-function num(value: number | null, t: UiStrings): string {
-  return value === null ? t.noScore : formatNumber(value);
-}
-
 /** One bar per first-level indicator: the grey track is the weight, the filled part the score. */
 interface Bar {
   name: string;
@@ -154,7 +150,7 @@ export function ScoresSection({ t, lang, state }: { t: UiStrings; lang: Lang; st
         <dt>{t.total}</dt>
         <dd data-testid="total" data-status={scores.status.kind}>
           {scores.status.kind === 'provisional' && <span data-testid="provisional">{t.provisional} </span>}
-          {num(scores.total, t)}
+          {scores.total === null ? t.noScore : t.points(formatNumber(scores.total))}
           {scores.partial !== null && scores.total !== null && (
             <span data-testid="partial">（{t.partialTotal(scores.partial.scored, scores.partial.of)}）</span>
           )}

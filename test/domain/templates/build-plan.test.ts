@@ -1,6 +1,7 @@
 import { TEMPLATE_IDS } from '../../../src/domain/forms/form-model';
 import type { Field, ParsedForm, TemplateId } from '../../../src/domain/forms/form-model';
 import { getFramework } from '../../../src/domain/framework/frameworks';
+import { COLUMN_LABELS } from '../../../src/domain/forms/vocabulary';
 import type { Framework } from '../../../src/domain/framework/framework-schema';
 import { isA1, parseA1, parseRange } from '../../../src/domain/grid/address';
 import type { CellRange } from '../../../src/domain/grid/address';
@@ -223,6 +224,22 @@ describe.each(cases)('%s with profile %s and framework %s', (id, profileId, fram
     expect(freeze).toBeDefined();
     const tables = Object.values(emptyForm.tables);
     expect(tables.length).toBeGreaterThan(0);
+  });
+
+  it('repeats the indicator table header row, found from the layout, on every printed page', () => {
+    const titleRows = opsOf(plan, 'printSetup', sheet)[0]?.titleRows;
+    if (titleRows === undefined) throw new Error('no print title rows');
+    // One row: the table header, not the title and funds blocks above it.
+    expect(titleRows.last).toBe(titleRows.first);
+    expect(titleRows.first).toBeGreaterThan(0);
+    // The row naming the table's columns.
+    const header = [...formCells].filter(([a1]) => parseRange(a1).top === titleRows.first).map(([, v]) => v);
+    expect(header).toContain(COLUMN_LABELS.level3.canonical);
+    // More indicator rows do not move the header.
+    const longer = layoutTemplate(getTemplateSpec(id), options(profile, framework, { indicatorRows: 120 }));
+    expect(opsOf(longer.plan, 'printSetup', sheet)[0]?.titleRows).toEqual(titleRows);
+    // The help sheet has no table to repeat.
+    expect(opsOf(plan, 'printSetup', helpSheetName(sheet))[0]?.titleRows).toBeUndefined();
   });
 
   it('describes the empty form with cells the plan writes or leaves blank as inputs', () => {

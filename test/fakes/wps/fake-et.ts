@@ -896,6 +896,16 @@ class FakePageSetup {
     parseFakeRef(value);
     this.put('PrintArea', value);
   }
+  get PrintTitleRows(): unknown {
+    return this.sheet.pageSetup.PrintTitleRows ?? '';
+  }
+  /** Whole rows (`$5:$6`), as WPS and Excel name print titles; '' turns them off. */
+  set PrintTitleRows(value: string) {
+    if (value !== '' && !/^\$?\d+:\$?\d+$/.test(value)) {
+      throw new Error(`PrintTitleRows: not whole rows: ${value}`);
+    }
+    this.put('PrintTitleRows', value);
+  }
 }
 
 class FakeProtectionObject {

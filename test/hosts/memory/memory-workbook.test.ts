@@ -190,6 +190,50 @@ describe('MemoryWorkbook: applyPlan is all or nothing', () => {
       { kind: 'printSetup', sheet: SHEET, orientation: 'portrait', fitToWidth: true, printArea: 'x' },
       'invalid_range',
     ],
+    [
+      'print title rows last before first',
+      {
+        kind: 'printSetup',
+        sheet: SHEET,
+        orientation: 'portrait',
+        fitToWidth: true,
+        titleRows: { first: 5, last: 4 },
+      },
+      'invalid_range',
+    ],
+    [
+      'negative print title rows',
+      {
+        kind: 'printSetup',
+        sheet: SHEET,
+        orientation: 'portrait',
+        fitToWidth: true,
+        titleRows: { first: -1, last: 0 },
+      },
+      'invalid_range',
+    ],
+    [
+      'fractional print title rows',
+      {
+        kind: 'printSetup',
+        sheet: SHEET,
+        orientation: 'portrait',
+        fitToWidth: true,
+        titleRows: { first: 1.5, last: 2 },
+      },
+      'invalid_range',
+    ],
+    [
+      'print title rows below the sheet',
+      {
+        kind: 'printSetup',
+        sheet: SHEET,
+        orientation: 'portrait',
+        fitToWidth: true,
+        titleRows: { first: 0, last: 1048576 },
+      },
+      'invalid_range',
+    ],
     ['a name like a cell', { kind: 'defineName', name: 'AB12', refersTo: '=A1' }, 'unsupported'],
     ['a name with a space', { kind: 'defineName', name: 'a name', refersTo: '=A1' }, 'unsupported'],
   ])('refuses %s and changes nothing', async (_label, badOp, code) => {
@@ -372,7 +416,14 @@ describe('MemoryWorkbook: formatting, validation and protection are stored as gi
       { kind: 'protectSheet', sheet: SHEET },
       { kind: 'defineName', name: 'bpa_template', refersTo: "='自评表'!$A$1" },
       { kind: 'freezePanes', sheet: SHEET, rows: 1, cols: 2 },
-      { kind: 'printSetup', sheet: SHEET, orientation: 'landscape', fitToWidth: true, printArea: 'A1:D5' },
+      {
+        kind: 'printSetup',
+        sheet: SHEET,
+        orientation: 'landscape',
+        fitToWidth: true,
+        printArea: 'A1:D5',
+        titleRows: { first: 1, last: 2 },
+      },
     );
   });
 
@@ -458,6 +509,7 @@ describe('MemoryWorkbook: formatting, validation and protection are stored as gi
       orientation: 'landscape',
       fitToWidth: true,
       printArea: 'A1:D5',
+      titleRows: { first: 1, last: 2 },
     });
   });
 

@@ -296,7 +296,14 @@ describe.each(BUILDS)('WPS host, %s build', (build) => {
           allow: { insertRows: true, deleteRows: true, formatColumns: false, formatRows: true },
         },
         { kind: 'freezePanes', sheet: FORM, rows: 3, cols: 1 },
-        { kind: 'printSetup', sheet: FORM, orientation: 'landscape', fitToWidth: true, printArea: 'A1:D5' },
+        {
+          kind: 'printSetup',
+          sheet: FORM,
+          orientation: 'landscape',
+          fitToWidth: true,
+          printArea: 'A1:D5',
+          titleRows: { first: 3, last: 4 },
+        },
         { kind: 'defineName', name: 'bpa_operators', refersTo: '=_lists!$A$1:$A$4' },
       ),
     );
@@ -316,6 +323,7 @@ describe.each(BUILDS)('WPS host, %s build', (build) => {
       FitToPagesWide: 1,
       FitToPagesTall: false,
       PrintArea: '$A$1:$D$5',
+      PrintTitleRows: '$4:$5',
     });
     expect(fake.names()).toEqual([{ name: 'bpa_operators', refersTo: '=_lists!$A$1:$A$4' }]);
     expect(fake.displayAlerts()).toBe(true);

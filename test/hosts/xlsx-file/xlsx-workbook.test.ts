@@ -232,6 +232,11 @@ describe.each(CASES)('template %s (%s, %s) through an .xlsx file', (id, profileI
       if (print.fitToWidth)
         expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       if (print.printArea !== undefined) expect(ws.pageSetup.printArea).toBe(print.printArea);
+      // Read back from the file's `_xlnm.Print_Titles` name.
+      const titles = print.titleRows;
+      expect(ws.pageSetup.printTitlesRow).toBe(
+        titles === undefined ? undefined : `${String(titles.first + 1)}:${String(titles.last + 1)}`,
+      );
     }
   });
 });

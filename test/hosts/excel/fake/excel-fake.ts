@@ -170,6 +170,24 @@ interface ValidationState {
 
 type Handler = (args: XlChangedArgs) => Promise<unknown>;
 
+interface FakePrintSetup {
+  orientation: 'portrait' | 'landscape';
+  fit: boolean;
+  area?: string;
+  titleRows?: { first: number; last: number };
+}
+
+/** `$5:$6` or `5:6` as 0-based rows; Excel refuses print titles that are not whole rows. */
+function wholeRows(address: string): { first: number; last: number } {
+  const match = /^\$?(\d+):\$?(\d+)$/.exec(address);
+  const first = Number(match?.[1]);
+  const last = Number(match?.[2]);
+  if (match === null || first < 1 || last < first) {
+    throw new FakeOfficeError('InvalidArgument', `print title rows must be whole rows: ${address}`);
+  }
+  return { first: first - 1, last: last - 1 };
+}
+
 export class FakeExcel {
   readonly book = new MemoryWorkbook();
   readonly stats: FakeStats = {
@@ -190,10 +208,7 @@ export class FakeExcel {
   private readonly collectionHandlers: Handler[] = [];
   private readonly sheetHandlers = new Map<string, Handler[]>();
   private readonly deliveries: Promise<unknown>[] = [];
-  private readonly printSetups = new Map<
-    string,
-    { orientation: 'portrait' | 'landscape'; fit: boolean; area?: string }
-  >();
+  private readonly printSetups = new Map<string, FakePrintSetup>();
   activeSheet: string | null = null;
 
   constructor(readonly options: FakeExcelOptions) {
@@ -397,10 +412,7 @@ export class FakeExcel {
       .map((n) => ({ name: n.name, formula: n.refersTo }));
   }
 
-  printSetup(
-    sheet: string,
-    change: (s: { orientation: 'portrait' | 'landscape'; fit: boolean; area?: string }) => void,
-  ): Promise<void> {
+  printSetup(sheet: string, change: (s: FakePrintSetup) => void): Promise<void> {
     if (!this.supports('1.9')) throw new FakeOfficeError('ApiNotFound', 'pageLayout needs ExcelApi 1.9');
     const key = sheet.toUpperCase();
     const setup = this.printSetups.get(key) ?? { orientation: 'portrait' as const, fit: false };
@@ -412,6 +424,7 @@ export class FakeExcel {
       orientation: setup.orientation,
       fitToWidth: setup.fit,
       ...(setup.area === undefined ? {} : { printArea: setup.area }),
+      ...(setup.titleRows === undefined ? {} : { titleRows: { ...setup.titleRows } }),
     });
   }
 
@@ -762,6 +775,13 @@ class FakeWorksheet extends Loadable implements XlWorksheet {
         context.enqueue(() =>
           fake.printSetup(sheet(), (s) => {
             s.area = area;
+          }),
+        );
+      },
+      setPrintTitleRows: (rows: string) => {
+        context.enqueue(() =>
+          fake.printSetup(sheet(), (s) => {
+            s.titleRows = wholeRows(rows);
           }),
         );
       },
