@@ -13,7 +13,7 @@ import {
 } from '../forms/form-model';
 import { isContentless, meaningOf } from '../forms/row-reading';
 import { COLUMN_LABELS, FUNDS_COL_LABELS, FUNDS_ROW_LABELS } from '../forms/vocabulary';
-import { cellText, numberOf, readCell, type Operator, type Reading } from '../grid/parse';
+import { cellText, displayText, numberOf, readCell, type Operator, type Reading } from '../grid/parse';
 import type { Profile } from '../profiles/profile-schema';
 
 export function textOf(field: Field): string | null {
@@ -46,9 +46,9 @@ export function fundsLabel(row: FundsRowKey, col: FundsColKey): string {
   return `${FUNDS_ROW_LABELS[row].canonical}·${FUNDS_COL_LABELS[col].canonical}`;
 }
 
-/** How a value is shown inside a message: the text as typed. */
+/** How a value is shown inside a message: the text as typed (displayText), '' when blank. */
 export function shown(field: Field): string {
-  return textOf(field) ?? '';
+  return displayText(field.raw) ?? '';
 }
 
 /** A row holding nothing but levels (a merged label carried down) or our formulas: no row to check. */

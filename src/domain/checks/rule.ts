@@ -47,10 +47,16 @@ export interface RowView {
   reading: RowReading;
   /** Index of the row in its table. */
   index: number;
-  /** 一级/二级 as written, or carried down from the rows above (a merged cell is read only in its first row). */
+  /**
+   * 一级/二级 as read for matching, or carried down from the rows above (a merged cell is read only in its first
+   * row). Messages quote `reading.shown.level1` / `level2`, the levels as written.
+   */
   level1: string | null;
   level2: string | null;
-  /** 三级指标 text, or 第N行 when it is blank, for messages. */
+  /**
+   * 三级指标 as written (reading.shown.name), or 第N行 when it is blank: for messages only. Matching uses
+   * `reading.name`.
+   */
   name: string;
   /** The row's score from ctx.scores, when scoring produced one for this row. */
   score: IndicatorScore | null;

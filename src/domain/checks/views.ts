@@ -33,7 +33,7 @@ function viewOf(reading: RowReading, ctx: CheckContext): RowView {
     index: reading.index,
     level1: reading.level1,
     level2: reading.level2,
-    name: reading.name ?? `第${reading.row + 1}行`,
+    name: reading.shown.name ?? `第${reading.row + 1}行`,
     score,
   };
   lastViews.set(reading, view);

@@ -150,8 +150,16 @@ export interface RowReading {
   /** 一级/二级 as written, or carried down from the rows above (a merged cell is read only in its first row). */
   level1: string | null;
   level2: string | null;
-  /** 三级指标 (or 任务名称) as written. */
+  /**
+   * 三级指标 (or 任务名称) as read for matching (cellText: full-width forms folded, spaces folded). Messages
+   * quote `shown.name` instead.
+   */
   name: string | null;
+  /**
+   * 一级, 二级 and the name as written, for messages (displayText: trimmed, line breaks shown as spaces, nothing
+   * else changed), so a person finds the quoted text in the sheet. The levels are carried down as above.
+   */
+  shown: { level1: string | null; level2: string | null; name: string | null };
   /** The 指标性质 text of the row: its own, or carried down from a merged cell above. Null when blank. */
   operatorText: string | null;
   /** The operator written in the row, null when written nowhere. */

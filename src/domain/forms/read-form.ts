@@ -9,7 +9,7 @@
  */
 import { columnLetter, toA1 } from '../grid/address';
 import type { Block, CellScalar } from '../grid/cell';
-import { cellText, readAmount } from '../grid/parse';
+import { cellText, displayText, readAmount } from '../grid/parse';
 import { detectWithKeys } from './detect';
 import {
   ABSENT,
@@ -494,7 +494,7 @@ class FormReader {
         take(part.key, candidate.c, candidate.r);
         guesses.push({
           cell: toA1({ row: this.top + candidate.r, col: this.left + candidate.c }),
-          text: cellText(this.values[candidate.r]?.[candidate.c]) ?? candidate.key,
+          text: displayText(this.values[candidate.r]?.[candidate.c]) ?? candidate.key,
           label: label.canonical,
         });
         break;
@@ -1261,7 +1261,7 @@ class FormReader {
         }
         if (other || amounts < 2) continue;
         columns.push({
-          header: cellText(this.values[top - 1]?.[c]) ?? columnLetter(this.left + c),
+          header: displayText(this.values[top - 1]?.[c]) ?? columnLetter(this.left + c),
           items: items.map((i) => this.field(i, c)),
           total: this.field(r, c),
         });

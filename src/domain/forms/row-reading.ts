@@ -12,6 +12,7 @@
  */
 import {
   cellText,
+  displayText,
   labelKey,
   numberOf,
   parseOperator,
@@ -81,6 +82,11 @@ function fieldOf(row: TableRow, key: ColumnKey): Field {
 
 function textOf(row: TableRow, key: ColumnKey): string | null {
   return cellText(fieldOf(row, key).raw);
+}
+
+/** The cell as written, for messages; matching uses `textOf`. */
+function shownOf(row: TableRow, key: ColumnKey): string | null {
+  return displayText(fieldOf(row, key).raw);
 }
 
 /** A number a person typed (not the value of a formula), else null. */
@@ -349,17 +355,25 @@ export function uncountedText(reading: RowReading, column: ColumnKey): boolean {
 interface Carried {
   level1: string | null;
   level2: string | null;
+  /** The same levels as written, for messages. */
+  shown1: string | null;
+  shown2: string | null;
   /** The 指标性质 cell of the row or of the merge covering it (null when blank). */
   operator: CellScalar;
 }
 
-/** The 一级/二级 texts a row writes itself, worked out once per row (a live edit walks every row). */
-const ownLevels = new WeakMap<TableRow, readonly [string | null, string | null]>();
+type OwnLevels = readonly [string | null, string | null, string | null, string | null];
 
-function ownLevelsOf(row: TableRow): readonly [string | null, string | null] {
+/**
+ * The 一级/二级 texts a row writes itself, as read and as written, worked out once per row (a live edit walks
+ * every row).
+ */
+const ownLevels = new WeakMap<TableRow, OwnLevels>();
+
+function ownLevelsOf(row: TableRow): OwnLevels {
   let own = ownLevels.get(row);
   if (own === undefined) {
-    own = [textOf(row, 'level1'), textOf(row, 'level2')];
+    own = [textOf(row, 'level1'), textOf(row, 'level2'), shownOf(row, 'level1'), shownOf(row, 'level2')];
     ownLevels.set(row, own);
   }
   return own;
@@ -370,21 +384,37 @@ function ownLevelsOf(row: TableRow): readonly [string | null, string | null] {
  * cell is carried only inside its merge: a blank cell that no merge covers means nothing was written.
  */
 function carry(levels: Carried, row: TableRow): Carried {
-  const [own1, own2] = ownLevelsOf(row);
-  let { level1, level2 } = levels;
+  const [own1, own2, ownShown1, ownShown2] = ownLevelsOf(row);
+  let { level1, level2, shown1, shown2 } = levels;
   if (own1 !== null && own1 !== level1) {
     level1 = own1;
     level2 = null;
+    shown2 = null;
   }
-  if (own2 !== null) level2 = own2;
+  // A row that writes its level again is quoted as it writes it, even when it reads the same.
+  if (own1 !== null) shown1 = ownShown1;
+  if (own2 !== null) {
+    level2 = own2;
+    shown2 = ownShown2;
+  }
   const field = fieldOf(row, 'operator');
   const operator = field.covered === true ? levels.operator : field.raw;
-  return level1 === levels.level1 && level2 === levels.level2 && operator === levels.operator
+  return sameCarried(levels, { level1, level2, shown1, shown2, operator })
     ? levels
-    : { level1, level2, operator };
+    : { level1, level2, shown1, shown2, operator };
 }
 
-const START: Carried = { level1: null, level2: null, operator: null };
+function sameCarried(a: Carried, b: Carried): boolean {
+  return (
+    a.level1 === b.level1 &&
+    a.level2 === b.level2 &&
+    a.shown1 === b.shown1 &&
+    a.shown2 === b.shown2 &&
+    a.operator === b.operator
+  );
+}
+
+const START: Carried = { level1: null, level2: null, shown1: null, shown2: null, operator: null };
 
 /**
  * The actual value as written. Forms copy the target's sign into the result ("≥90%" for a rate that reached
@@ -398,7 +428,8 @@ function readActual(raw: Field['raw']): Reading {
 }
 
 function readOne(row: TableRow, table: TableKey, index: number, levels: Carried): RowReading {
-  const name = textOf(row, table === 'tasks' ? 'taskName' : 'level3');
+  const nameKey: ColumnKey = table === 'tasks' ? 'taskName' : 'level3';
+  const name = textOf(row, nameKey);
   const columnOperator = parseOperator(levels.operator);
   const targetRead = readTarget(fieldOf(row, 'target').raw);
   const written =
@@ -427,6 +458,7 @@ function readOne(row: TableRow, table: TableKey, index: number, levels: Carried)
     level1: levels.level1,
     level2: levels.level2,
     name,
+    shown: { level1: levels.shown1, level2: levels.shown2, name: shownOf(row, nameKey) },
     operatorText: cellText(levels.operator),
     written,
     assumed: assumedOperator(name, levels.level2),
@@ -467,9 +499,7 @@ export function readTable(rows: readonly TableRow[], table: TableKey): RowReadin
       last !== undefined &&
       last.table === table &&
       last.index === index &&
-      last.levels.level1 === levels.level1 &&
-      last.levels.level2 === levels.level2 &&
-      last.levels.operator === levels.operator
+      sameCarried(last.levels, levels)
     ) {
       readings.push(last.reading);
       return;

@@ -98,6 +98,23 @@ export function cellText(raw: CellScalar | undefined): string | null {
   return text === '' ? null : text;
 }
 
+/** A line break inside a cell (Alt+Enter, a pasted paragraph): CR LF, CR, LF, NEL, line and paragraph separators. */
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+
+/**
+ * A cell's text as the person wrote it, for quoting in a message: trimmed, each line break inside shown as a
+ * space, nothing else changed, so full-width punctuation, brackets and digits stay as typed and the quote can
+ * be searched for in the sheet. Null when `cellText` is null (blank); numbers and booleans read as there.
+ * Matching never uses this: it compares `cellText` or `labelKey`.
+ */
+export function displayText(raw: CellScalar | undefined): string | null {
+  return typeof raw === 'string' ? displayOfText(raw) : cellText(raw);
+}
+
+const displayOfText = memoizeText((raw: string): string | null =>
+  normalizeText(raw) === '' ? null : raw.replace(LINE_BREAK, ' ').trim(),
+);
+
 /** Stars mark required fields; they are not part of a label. */
 const LABEL_NOISE = /[\s\p{P}★☆※]/gu;
 

@@ -126,10 +126,10 @@ export const goalTargetChanged = formRule({
 });
 
 function describeTarget(row: TableRow): string {
-  const operator = textOf(fieldOf(row, 'operator'));
+  const operator = shown(fieldOf(row, 'operator'));
   const target = shown(fieldOf(row, 'target'));
-  const unit = textOf(fieldOf(row, 'unit'));
-  return [operator ?? '', target, unit !== null && !target.endsWith(unit) ? unit : ''].join('');
+  const unit = shown(fieldOf(row, 'unit'));
+  return [operator, target, unit !== '' && !target.endsWith(unit) ? unit : ''].join('');
 }
 
 export const CROSS_STAGE_RULES: readonly Rule[] = [

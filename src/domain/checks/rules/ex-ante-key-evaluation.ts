@@ -68,7 +68,9 @@ export const conclusionInconsistent = formRule({
     const rounded = roundPer(total, ctx.profile.rounding.totalDigits, ctx.profile);
     const expected = exAnteConclusionOf(rounded, ctx.profile);
     if (sameText(stated, expected)) return [];
-    return [{ cell: form.conclusion.cell, params: { stated, expected, total: rounded } }];
+    return [
+      { cell: form.conclusion.cell, params: { stated: shown(form.conclusion), expected, total: rounded } },
+    ];
   },
 });
 

@@ -124,7 +124,9 @@ export const unknownLevel1 = rowRule({
     if (textOf(own) === null) return [];
     // A form in hand that nearly writes a known name is told so as information (level_near_match).
     if (form.template !== 'key-evaluation' && nearLevelOf(view, form, ctx) !== null) return [];
-    return [{ cell: own.cell, params: { level1: view.level1, name: view.name } }];
+    return [
+      { cell: own.cell, params: { level1: view.reading.shown.level1 ?? view.level1, name: view.name } },
+    ];
   },
 });
 
@@ -144,12 +146,16 @@ function nearLevelOf(
     if (view.level1 === null || POINTS_ONLY.test(view.level1)) return null;
     if ((EVALUATION_LEVEL1[form.template] ?? []).includes(levelKey(view.level1))) return null;
     const near = nearLevel1(ctx.framework, view.level1);
-    return near === null ? null : { key: 'level1', text: view.level1, level: near };
+    return near === null
+      ? null
+      : { key: 'level1', text: view.reading.shown.level1 ?? view.level1, level: near };
   }
   if (view.level2 === null || canonicalLevel2(ctx.framework, level1, view.level2) !== null) return null;
   if (ownerOfLevel2(ctx.framework, view.level2) !== null) return null;
   const near = nearLevel2(ctx.framework, level1, view.level2);
-  return near === null ? null : { key: 'level2', text: view.level2, level: near };
+  return near === null
+    ? null
+    : { key: 'level2', text: view.reading.shown.level2 ?? view.level2, level: near };
 }
 
 export const levelNearMatch = rowRule({
@@ -183,7 +189,9 @@ export const unknownLevel2 = rowRule({
     if (canonicalLevel2(ctx.framework, level1, view.level2) !== null) return [];
     if (ownerOfLevel2(ctx.framework, view.level2) !== null) return [];
     if (nearLevelOf(view, form, ctx) !== null) return [];
-    return [{ cell: own.cell, params: { level2: view.level2, name: view.name } }];
+    return [
+      { cell: own.cell, params: { level2: view.reading.shown.level2 ?? view.level2, name: view.name } },
+    ];
   },
 });
 
@@ -206,7 +214,12 @@ export const level2NotUnderLevel1 = rowRule({
     return [
       {
         cell: own.cell,
-        params: { level1: view.level1 ?? level1, level2: view.level2, expected: owner, name: view.name },
+        params: {
+          level1: view.reading.shown.level1 ?? level1,
+          level2: view.reading.shown.level2 ?? view.level2,
+          expected: owner,
+          name: view.name,
+        },
       },
     ];
   },
@@ -241,7 +254,7 @@ export const duplicateIndicator = formRule({
     for (const view of rowViews(form, mainTableKey(form), ctx)) {
       const identity = identityOf(view, ctx);
       if (identity === null) continue;
-      const { key, level3 } = identity;
+      const { key } = identity;
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, view.row.row);
@@ -249,7 +262,7 @@ export const duplicateIndicator = formRule({
       }
       findings.push({
         cell: fieldOf(view.row, 'level3').cell,
-        params: { name: level3, firstRow: first + 1 },
+        params: { name: view.name, firstRow: first + 1 },
       });
     }
     return findings;

@@ -444,7 +444,7 @@ export const gradeInvalid = formRule({
   check: (form) => {
     const text = textOf(form.grade);
     if (isFormula(form.grade) || isEmptyish(form.grade) || gradeFromText(text) !== null) return [];
-    return [{ cell: form.grade.cell, params: { value: text ?? '' } }];
+    return [{ cell: form.grade.cell, params: { value: shown(form.grade) } }];
   },
 });
 

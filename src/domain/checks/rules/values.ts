@@ -276,7 +276,7 @@ export const placeholderValue = rowRule({
     if (targetRead.kind === 'placeholder') {
       findings.push({
         cell: target.cell,
-        params: { label: columnLabel('target'), value: targetRead.text, name: view.name },
+        params: { label: columnLabel('target'), value: shown(target), name: view.name },
       });
     }
     const actual = fieldOf(view.row, 'actual');
@@ -289,7 +289,7 @@ export const placeholderValue = rowRule({
     ) {
       findings.push({
         cell: actual.cell,
-        params: { label: columnLabel('actual'), value: actualRead.text, name: view.name },
+        params: { label: columnLabel('actual'), value: shown(actual), name: view.name },
       });
     }
     return findings;
