@@ -330,7 +330,7 @@ function baseOf(reading: RowReading, profile: Profile): Omit<IndicatorScore, 'sc
   return {
     row: reading.row,
     level1: reading.level1,
-    name: reading.name,
+    name: reading.shown.name,
     weight: reading.weight,
     statedScore: reading.statedScore,
     operator: meaning.operator,
@@ -488,7 +488,7 @@ function rowScoreOf(
     kind: reading.kind,
     level1: reading.level1,
     level2: reading.level2,
-    name: reading.name,
+    name: reading.shown.name,
     operator: meaning.operator,
     operatorSource: meaning.source,
     target: reading.target,
