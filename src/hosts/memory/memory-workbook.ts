@@ -136,6 +136,24 @@ function deleteShift(first: number, count: number): RowShift {
   };
 }
 
+/**
+ * The print area and title rows follow the rows they name, as Excel and LibreOffice keep them: rows inserted
+ * inside them widen them, rows inserted above move them, and one whose rows are all deleted is gone.
+ */
+function shiftPrintSetup(setup: PrintSetup, shift: RowShift): PrintSetup {
+  const { printArea, titleRows, ...rest } = setup;
+  const out: PrintSetup = { ...rest };
+  if (printArea !== undefined) {
+    const area = shift(parseRangeOrThrow(printArea));
+    if (area !== null) out.printArea = toRangeA1(area);
+  }
+  if (titleRows !== undefined) {
+    const rows = shift({ top: titleRows.first, bottom: titleRows.last, left: 0, right: MAX_COLS - 1 });
+    if (rows !== null) out.titleRows = { first: rows.top, last: rows.bottom };
+  }
+  return out;
+}
+
 function shiftEntries<T>(entries: RangeEntry<T>[], shift: RowShift): RangeEntry<T>[] {
   const out: RangeEntry<T>[] = [];
   for (const entry of entries) {
@@ -591,6 +609,7 @@ export class MemoryWorkbook implements WorkbookPort {
     state.locks = shiftEntries(state.locks, shift);
     state.validations = shiftEntries(state.validations, shift);
     state.highlights = shiftEntries(state.highlights, shift);
+    if (state.printSetup !== null) state.printSetup = shiftPrintSetup(state.printSetup, shift);
   }
 
   private emit(change: CellsChanged): void {

@@ -513,6 +513,19 @@ describe('MemoryWorkbook: formatting, validation and protection are stored as gi
     });
   });
 
+  it('keeps the print area and title rows on the rows they name when rows move, as Excel does', () => {
+    // Title rows 2:3 and print area A1:D5 (0-based titleRows 1–2).
+    wb.insertRows(SHEET, 4, 10, 'ours'); // inside the area, below the titles: the area grows
+    expect(wb.printSetupOf(SHEET)).toMatchObject({ printArea: 'A1:D15', titleRows: { first: 1, last: 2 } });
+    wb.insertRows(SHEET, 0, 2, 'ours'); // above both: both move down
+    expect(wb.printSetupOf(SHEET)).toMatchObject({ printArea: 'A3:D17', titleRows: { first: 3, last: 4 } });
+    wb.deleteRows(SHEET, 3, 1, 'ours'); // one title row deleted: one is left
+    expect(wb.printSetupOf(SHEET)).toMatchObject({ printArea: 'A3:D16', titleRows: { first: 3, last: 3 } });
+    wb.deleteRows(SHEET, 3, 1, 'ours'); // the last title row deleted: no rows repeat
+    expect(wb.printSetupOf(SHEET)?.titleRows).toBeUndefined();
+    expect(wb.printSetupOf(SHEET)).toMatchObject({ orientation: 'landscape', printArea: 'A3:D15' });
+  });
+
   it('redefines a name whatever its case', async () => {
     await wb.applyPlan(plan({ kind: 'defineName', name: 'BPA_TEMPLATE', refersTo: '=B2' }));
     expect(wb.names()).toEqual([{ name: 'BPA_TEMPLATE', refersTo: '=B2' }]);
